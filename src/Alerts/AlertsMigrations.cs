@@ -1,0 +1,8 @@
+using Integration.Core.Database;
+
+namespace Integration.Alerts;
+
+public static class AlertsMigrations
+{
+    public static MigrationSet Set { get; } = new("alerts", typeof(AlertsMigrations).Assembly);
+}

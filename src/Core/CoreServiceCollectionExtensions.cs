@@ -1,0 +1,24 @@
+using Integration.Core.Database;
+using Integration.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Database, migrations and clock. Modules add their <see cref="MigrationSet"/> in their own Add*Services.</summary>
+    public static IServiceCollection AddCoreServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Db>();
+        services.TryAddSingleton<Migrator>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+        services.TryAddSingleton(sp => BlobZones.Create(sp.GetRequiredService<StorageOptions>()));
+        return services;
+    }
+}

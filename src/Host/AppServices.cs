@@ -1,0 +1,27 @@
+using Integration.Alerts;
+using Integration.Core;
+using Integration.Ingest;
+using Integration.Matching;
+
+namespace Integration.Host;
+
+/// <summary>The one place that composes the modules, for the CLI, the HTTP host and the scheduler alike.</summary>
+public static class AppServices
+{
+    public static IServiceCollection AddIntegration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCoreServices(configuration);
+        services.AddIngestServices(configuration);
+        services.AddMatchingServices(configuration);
+        services.AddAlertsServices(configuration);
+        return services;
+    }
+
+    /// <summary>appsettings.json beside the binary, then environment variables, then command-line overrides.</summary>
+    public static IConfigurationRoot BuildConfiguration(IEnumerable<KeyValuePair<string, string?>> overrides) =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+}

@@ -1,0 +1,3 @@
+using Integration.Host.Cli;
+
+return await CliApp.RunAsync(args);
