@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Integration.Bench;
+
+/// <summary>One benchmark: a name, and a run that returns the markdown of its results.</summary>
+public interface IBench
+{
+    string Name { get; }
+
+    string Description { get; }
+
+    Task<string> RunAsync(string[] args);
+}
+
+/// <summary>Runs one named benchmark and writes its markdown to bench/results/NAME.md.</summary>
+public static class BenchRunner
+{
+    private static readonly IBench[] All = [];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || All.FirstOrDefault(b => b.Name == args[0]) is not { } bench)
+        {
+            Console.WriteLine("usage: Integration.Bench <benchmark> [options]");
+            foreach (var b in All)
+            {
+                Console.WriteLine($"  {b.Name,-12} {b.Description}");
+            }
+
+            return 2;
+        }
+
+        var markdown = await bench.RunAsync(args[1..]);
+        var header = string.Create(CultureInfo.InvariantCulture, $"<!-- {bench.Name}: {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores, {Environment.OSVersion} -->\n");
+        var dir = Path.Combine(FindRoot(), "bench", "results");
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, bench.Name + ".md"), header + markdown);
+        Console.WriteLine(markdown);
+        return 0;
+    }
+
+    /// <summary>Peak working set of this process so far, in MiB (Linux VmHWM).</summary>
+    public static double PeakMemoryMiB()
+    {
+        using var p = Process.GetCurrentProcess();
+        p.Refresh();
+        return p.PeakWorkingSet64 / 1024.0 / 1024.0;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Integration.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,3 @@
+using Integration.Bench;
+
+return await BenchRunner.RunAsync(args);
