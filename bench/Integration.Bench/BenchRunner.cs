@@ -16,7 +16,12 @@ public interface IBench
 /// <summary>Runs one named benchmark and writes its markdown to bench/results/NAME.md.</summary>
 public static class BenchRunner
 {
-    private static readonly IBench[] All = [];
+    /// <summary>Every IBench in this assembly; each benchmark lives in its own file.</summary>
+    private static readonly IBench[] All = typeof(BenchRunner).Assembly.GetTypes()
+        .Where(t => typeof(IBench).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
+        .Select(t => (IBench)Activator.CreateInstance(t)!)
+        .OrderBy(b => b.Name, StringComparer.Ordinal)
+        .ToArray();
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -1,4 +1,5 @@
 using Integration.Core.Database;
+using Integration.Core.Reference;
 using Integration.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,9 @@ public static class CoreServiceCollectionExtensions
     {
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<ReferenceOptions>(configuration.GetSection(ReferenceOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => Gazetteer.Load(sp.GetRequiredService<IOptions<ReferenceOptions>>().Value.GazetteerPath));
         services.TryAddSingleton<Db>();
         services.TryAddSingleton<Migrator>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
