@@ -9,6 +9,7 @@ public static class ApiHost
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddIntegration(builder.Configuration);
         var app = builder.Build();
+        app.MapMatchingEndpoints();
         app.MapAlertsEndpoints();
         return app;
     }

@@ -26,6 +26,7 @@ public static class CliApp
         GenerateCommand.Create(),
         IngestCommand.Create(),
         MatchCommand.Create(),
+        ReviewCommand.Create(),
         EvaluateCommand.Create(),
         CheckCommand.Create(),
         LeadsCommand.Create(),
