@@ -1,0 +1,197 @@
+using System.Globalization;
+using Integration.Ingest.Feeds;
+using Integration.Ingest.Reading;
+
+namespace Integration.Ingest.Validation;
+
+/// <summary>
+/// Checks one record against its feed's definition and normalises it into a <see cref="ParsedRow"/>.
+/// Reports the first problem found (one quarantine row per bad record, so rows read = loaded + quarantined).
+/// Duplicate keys are the loader's business: it knows which keys the file has already had.
+/// </summary>
+public sealed class RowValidator(FeedDefinition feed, string fileLabel)
+{
+    private readonly int _nameKm = feed.IndexOf("name_km");
+    private readonly int _nameEn = feed.IndexOf("name_en");
+    private readonly int[] _keyIndexes = feed.KeyColumns.Select(feed.IndexOf).ToArray();
+    private readonly bool[] _isAlternative = feed.KeyColumns.Select(k => feed.KeyAlternatives.Contains(k)).ToArray();
+
+    /// <summary>Fills <paramref name="row"/> and returns null, or returns what is wrong. The key is set whenever it can be read.</summary>
+    public RowProblem? Validate(SourceRecord record, ParsedRow row)
+    {
+        row.Clear();
+        row.Line = record.Line;
+        if (record.StructuralError is not null)
+        {
+            return new RowProblem(null, QuarantineReason.WrongColumnCount, $"{fileLabel} line {record.Line}: {record.StructuralError} ({QuarantineReason.WrongColumnCount})");
+        }
+
+        var values = record.Values;
+        RowProblem? problem = null;
+        var columns = feed.Columns;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var value = values[i];
+            if (value is null)
+            {
+                continue;
+            }
+
+            var p = Normalise(columns[i], value, row, i, record.Line);
+            problem ??= p;
+        }
+
+        row.Key = BuildKey(row, values);
+        var missing = MissingKey(values);
+        if (missing is not null)
+        {
+            return new RowProblem(missing, QuarantineReason.MissingKey, $"{fileLabel} line {record.Line}, field {missing}: required key is empty ({QuarantineReason.MissingKey})");
+        }
+
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (feed.HasNames)
+        {
+            var km = row.Text[_nameKm];
+            if (km is null && row.Text[_nameEn] is null)
+            {
+                return new RowProblem("name_km|name_en", QuarantineReason.MissingName, $"{fileLabel} line {record.Line}, field name_km|name_en: both names are empty ({QuarantineReason.MissingName})");
+            }
+
+            if (km is not null && !HasKhmer(km))
+            {
+                return new RowProblem("name_km", QuarantineReason.LegacyKhmerFont, $"{fileLabel} line {record.Line}, field name_km: '{km}' has no Khmer Unicode character, probably a legacy font ({QuarantineReason.LegacyKhmerFont})");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the text holds at least one Khmer (U+1780..U+17FF) or Khmer-symbol (U+19E0..U+19FF) character.</summary>
+    public static bool HasKhmer(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\u1780' and <= '\u17FF' or >= '\u19E0' and <= '\u19FF')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Parses dd/MM/yyyy or yyyy-MM-dd into ISO; null when it is neither or not a real date.</summary>
+    public static string? NormaliseDate(string value)
+    {
+        if (value.Length == 10 && value[4] == '-' && value[7] == '-')
+        {
+            return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? value : null;
+        }
+
+        return value.Length == 10 && value[2] == '/' && value[5] == '/'
+               && DateOnly.TryParseExact(value, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    private RowProblem? Normalise(FeedColumn column, string value, ParsedRow row, int i, long line)
+    {
+        switch (column.Kind)
+        {
+            case ColumnKind.Text:
+                row.Text[i] = value;
+                return null;
+            case ColumnKind.Date:
+                row.Text[i] = NormaliseDate(value);
+                return row.Text[i] is null ? Bad(column, value, line, "is not a date (yyyy-MM-dd or dd/MM/yyyy)", QuarantineReason.BadDate) : null;
+            case ColumnKind.Month:
+                var month = value.Length == 7 && value[4] == '-'
+                    && DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+                row.Text[i] = month ? value : null;
+                return month ? null : Bad(column, value, line, "is not a month (yyyy-MM)", QuarantineReason.BadMonth);
+            case ColumnKind.Int:
+            case ColumnKind.Money:
+                if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                {
+                    return Bad(column, value, line, column.Kind == ColumnKind.Money ? "is not a whole number of riel" : "is not a whole number", QuarantineReason.BadNumber);
+                }
+
+                if (number < 0)
+                {
+                    return column.Kind == ColumnKind.Money
+                        ? Bad(column, value, line, "is a negative amount", QuarantineReason.NegativeMoney)
+                        : Bad(column, value, line, "is a negative count", QuarantineReason.BadNumber);
+                }
+
+                row.Numbers[i] = number;
+                row.Text[i] = number.ToString(CultureInfo.InvariantCulture);
+                return null;
+            case ColumnKind.Enum:
+                row.Text[i] = MatchEnum(column.Allowed!, value);
+                return row.Text[i] is null
+                    ? Bad(column, value, line, $"is not one of {string.Join(", ", column.Allowed!)}", QuarantineReason.BadEnum)
+                    : null;
+            default:
+                throw new InvalidOperationException($"Unknown column kind {column.Kind}.");
+        }
+    }
+
+    private static string? MatchEnum(IReadOnlyList<string> allowed, string value)
+    {
+        foreach (var a in allowed)
+        {
+            if (string.Equals(a, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return a;
+            }
+        }
+
+        // "Private Limited", "private-limited": the same code written by a person.
+        var folded = value.Trim().Replace(' ', '_').Replace('-', '_');
+        return allowed.FirstOrDefault(a => string.Equals(a, folded, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private RowProblem Bad(FeedColumn column, string value, long line, string what, string reason) =>
+        new(column.Name, reason, $"{fileLabel} line {line}, field {column.Name}: '{value}' {what} ({reason})");
+
+    /// <summary>The first required key column that is empty (for alternatives: all of them, named together).</summary>
+    private string? MissingKey(string?[] values)
+    {
+        var anyAlternative = false;
+        for (var k = 0; k < _keyIndexes.Length; k++)
+        {
+            var present = values[_keyIndexes[k]] is not null;
+            if (_isAlternative[k])
+            {
+                anyAlternative |= present;
+            }
+            else if (!present)
+            {
+                return feed.KeyColumns[k];
+            }
+        }
+
+        return feed.KeyAlternatives.Count > 0 && !anyAlternative ? string.Join("|", feed.KeyAlternatives) : null;
+    }
+
+    /// <summary>The key from normalised values (so 01/10/2026 and 2026-10-01 are one key); raw text where a value did not parse.</summary>
+    private string? BuildKey(ParsedRow row, string?[] values)
+    {
+        if (_keyIndexes.Length == 1)
+        {
+            return row.Text[_keyIndexes[0]] ?? values[_keyIndexes[0]];
+        }
+
+        var parts = new string[_keyIndexes.Length];
+        for (var k = 0; k < _keyIndexes.Length; k++)
+        {
+            parts[k] = row.Text[_keyIndexes[k]] ?? values[_keyIndexes[k]] ?? "";
+        }
+
+        return string.Join('|', parts);
+    }
+}
