@@ -1,4 +1,7 @@
-using Integration.Core.Database;
+using Integration.Core.Jobs;
+using Integration.Ingest.Feeds;
+using Integration.Ingest.Jobs;
+using Integration.Ingest.Runs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,9 +9,28 @@ namespace Integration.Ingest;
 
 public static class IngestServiceCollectionExtensions
 {
+    /// <summary>
+    /// Ingest options (shipped column mappings from ingest-mappings.json, then the <c>Ingest</c> section on
+    /// top), the schema, the service and the jobs <c>ingest</c> and <c>ingest-&lt;feed&gt;</c>.
+    /// </summary>
     public static IServiceCollection AddIngestServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(IngestMigrations.Set);
+        var section = configuration.GetSection(IngestOptions.Section);
+        var mappingsFile = section[nameof(IngestOptions.MappingsFile)] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "ingest-mappings.json");
+        var shipped = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(mappingsFile), optional: true).Build();
+        services.AddOptions<IngestOptions>()
+            .Bind(shipped.GetSection(IngestOptions.Section))
+            .Bind(section);
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<IPipelineJob>(sp => new IngestJob("ingest", null, sp.GetRequiredService<IngestService>()));
+        foreach (var feed in FeedCatalog.All)
+        {
+            services.AddSingleton<IPipelineJob>(sp => new IngestJob("ingest-" + feed.Name, [feed.Name], sp.GetRequiredService<IngestService>()));
+        }
+
         return services;
     }
 }

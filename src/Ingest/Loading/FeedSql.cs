@@ -1,0 +1,61 @@
+using Integration.Ingest.Feeds;
+
+namespace Integration.Ingest.Loading;
+
+/// <summary>The statements that write one feed's table, generated once from its definition (SQL both databases accept).</summary>
+public sealed class FeedSql
+{
+    public FeedSql(FeedDefinition feed)
+    {
+        var cols = feed.Columns.Select(c => c.Name).ToList();
+        var keyCols = feed.ConflictColumns;
+        KeyWhere = string.Join(" AND ", keyCols.Select((k, i) => $"{k} = @k{i}"));
+        var insertCols = new List<string>(cols);
+        var values = cols.Select((_, i) => $"@c{i}").ToList();
+        if (feed.StoredKeyColumn is { } stored)
+        {
+            insertCols.Add(stored);
+            values.Add("@k0");
+        }
+
+        insertCols.AddRange(["file_id", "line", "row_hash", "first_seen_on", "last_seen_on"]);
+        values.AddRange(["@file_id", "@line", "@row_hash", "@as_of", "@as_of"]);
+        var updates = cols.Where(c => !keyCols.Contains(c)).Select(c => $"{c} = excluded.{c}").ToList();
+        updates.AddRange(["file_id = excluded.file_id", "line = excluded.line", "row_hash = excluded.row_hash", "last_seen_on = excluded.last_seen_on"]);
+        if (feed.IsSnapshot)
+        {
+            insertCols.Add("is_current");
+            values.Add("1");
+            updates.Add("is_current = 1");
+        }
+
+        // first_seen_on is never overwritten: it is the as-of of the first extract that had the record.
+        Upsert = $"INSERT INTO {feed.Table} ({string.Join(", ", insertCols)}) VALUES ({string.Join(", ", values)}) "
+                 + $"ON CONFLICT ({string.Join(", ", keyCols)}) DO UPDATE SET {string.Join(", ", updates)}";
+        Touch = $"UPDATE {feed.Table} SET last_seen_on = @as_of WHERE {KeyWhere}";
+        Remove = $"UPDATE {feed.Table} SET is_current = 0 WHERE {KeyWhere}";
+        LowerFirstSeen = $"UPDATE {feed.Table} SET first_seen_on = @as_of WHERE {KeyWhere} AND first_seen_on > @as_of";
+        SelectStored = $"SELECT {string.Join(", ", cols)} FROM {feed.Table} WHERE {KeyWhere}";
+        KeyCount = keyCols.Count;
+    }
+
+    public string KeyWhere { get; }
+
+    public int KeyCount { get; }
+
+    public string Upsert { get; }
+
+    public string Touch { get; }
+
+    public string Remove { get; }
+
+    public string LowerFirstSeen { get; }
+
+    public string SelectStored { get; }
+
+    public const string History =
+        "INSERT INTO record_history (feed, source_key, as_of, change, changed_fields, file_id, line) VALUES (@feed, @key, @as_of, @change, @fields, @file_id, @line)";
+
+    public const string Quarantine =
+        "INSERT INTO quarantine (file_id, feed, line, field, reason, message, raw) VALUES (@file_id, @feed, @line, @field, @reason, @message, @raw)";
+}

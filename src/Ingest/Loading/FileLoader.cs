@@ -1,0 +1,260 @@
+using System.Data.Common;
+using System.IO.Compression;
+using System.Text;
+using Dapper;
+using Integration.Core.Database;
+using Integration.Core.Storage;
+using Integration.Ingest.Feeds;
+using Integration.Ingest.Reading;
+using Integration.Ingest.Runs;
+using Integration.Ingest.Validation;
+
+namespace Integration.Ingest.Loading;
+
+/// <summary>Where a file is and what is known about it when it is loaded.</summary>
+public sealed record FileToLoad(LandingFile File, string Sha256, string RawPath, string RunId, DateTimeOffset ReceivedAt);
+
+/// <summary>
+/// Applies one delivered file in ONE database transaction: the source_files row, every loaded and
+/// quarantined row, the history and the removals commit together or not at all. A crash or kill mid-file
+/// leaves the database as it was before the file, and the next run processes the file again.
+/// </summary>
+public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
+{
+    /// <summary>Strict: invalid bytes throw instead of becoming U+FFFD. No preamble: a BOM is stripped by the readers.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Test hook: called before each record is applied, with the file and the record's line (simulates a crash).</summary>
+    internal Action<LandingFile, long>? BeforeRecord { get; set; }
+
+    /// <summary>Called every 10,000 records with the records read so far.</summary>
+    internal Action<long>? OnProgress { get; set; }
+
+    public async Task<FileOutcome> LoadAsync(FileToLoad item, FeedState state, CancellationToken ct)
+    {
+        var file = item.File;
+        var feed = FeedCatalog.Get(file.Feed);
+        var label = file.Path;
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var stale = feed.IsSnapshot && state.LatestSnapshot is { } latest && file.AsOf < latest;
+        var fileId = conn.ExecuteScalar<long>(
+            """
+            INSERT INTO source_files (feed, landing_path, sha256, size_bytes, raw_path, as_of, as_of_source, received_at, run_id, status)
+            VALUES (@feed, @path, @sha, @size, @raw, @asOf, @asOfSource, @receivedAt, @runId, 'LOADING') RETURNING file_id
+            """,
+            new
+            {
+                feed = feed.Name, path = file.Path, sha = item.Sha256, size = file.Size, raw = item.RawPath,
+                asOf = Iso(file.AsOf), asOfSource = file.AsOfSource, receivedAt = item.ReceivedAt.ToString("O"), runId = item.RunId,
+            },
+            tx);
+
+        try
+        {
+            await using var stream = await OpenAsync(item, ct);
+            using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            IRecordSource source = file.Format == SourceFormat.Csv
+                ? new CsvRecordSource(text, label, feed, options)
+                : new JsonlRecordSource(text, label, feed, options);
+            var apply = new FileApply(feed, file, state, stale, new FeedWriter(conn, tx, feed, fileId, file.AsOf));
+            using (apply.Writer)
+            {
+                foreach (var record in source.Records())
+                {
+                    BeforeRecord?.Invoke(file, record.Line);
+                    apply.Record(record, label);
+                    if (apply.Read % 10_000 == 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        OnProgress?.Invoke(apply.Read);
+                    }
+                }
+
+                if (apply.Read == 0 && feed.IsSnapshot)
+                {
+                    throw new FileRejectedException($"{label}: a header and no rows; as a full snapshot it would remove every {feed.Name} record (EMPTY_FILE)");
+                }
+
+                apply.Finish();
+            }
+
+            if (apply.Read != apply.Loaded + apply.Quarantined)
+            {
+                throw new InvalidOperationException($"{label}: {apply.Read} rows read but {apply.Loaded} loaded + {apply.Quarantined} quarantined.");
+            }
+
+            var status = stale ? FileStatus.Stale : FileStatus.Loaded;
+            var unknown = source.UnknownColumns.ToList();
+            conn.Execute(
+                """
+                UPDATE source_files SET status = @status, rows_read = @read, rows_loaded = @loaded, rows_quarantined = @quarantined,
+                    unknown_columns = @unknown WHERE file_id = @fileId
+                """,
+                new { status, read = apply.Read, loaded = apply.Loaded, quarantined = apply.Quarantined, unknown = unknown.Count == 0 ? null : string.Join('|', unknown), fileId },
+                tx);
+            await tx.CommitAsync(ct);
+            state.Commit(apply.Pending, feed.IsSnapshot && !stale ? file.AsOf : null);
+            return new FileOutcome(feed.Name, file.Path, status, fileId, item.Sha256, Iso(file.AsOf), apply.Read, apply.Loaded, apply.Quarantined, unknown, null, apply.Changes());
+        }
+        catch (Exception e) when (Rejection(e, item) is { } reason)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            return new FileOutcome(feed.Name, file.Path, FileStatus.Rejected, null, item.Sha256, Iso(file.AsOf), 0, 0, 0, [], reason, FileChanges.None);
+        }
+    }
+
+    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<Stream> OpenAsync(FileToLoad item, CancellationToken ct)
+    {
+        var raw = await zones.Raw.OpenReadAsync(item.RawPath, ct);
+        return item.File.Gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+    }
+
+    /// <summary>The sentence for a whole-file rejection, or null when the exception is not about the file's content.</summary>
+    private string? Rejection(Exception e, FileToLoad item) => e switch
+    {
+        FileRejectedException r => r.Message,
+        DecoderFallbackException => NotUtf8(item),
+        InvalidDataException when item.File.Gzip => $"{item.File.Path}: not a valid gzip file ({e.Message}) (BAD_GZIP)",
+        EndOfStreamException when item.File.Gzip => $"{item.File.Path}: the gzip stream ends early (TRUNCATED)",
+        _ => null,
+    };
+
+    private string NotUtf8(FileToLoad item)
+    {
+        using var stream = OpenAsync(item, CancellationToken.None).GetAwaiter().GetResult();
+        var at = Utf8Locator.FindFirstInvalid(stream);
+        return at is { } a
+            ? $"{item.File.Path} line {a.Line}: not UTF-8 (invalid byte sequence at byte {a.Offset}); re-export the file as UTF-8 (NOT_UTF8)"
+            : $"{item.File.Path}: not UTF-8 (NOT_UTF8)";
+    }
+
+    /// <summary>The per-row decisions for one file: quarantine, insert, update, touch, remove, and their history.</summary>
+    private sealed class FileApply(FeedDefinition feed, LandingFile file, FeedState state, bool stale, FeedWriter writer)
+    {
+        private readonly RowValidator _validator = new(feed, file.Path);
+        private readonly ParsedRow _row = new(feed.Columns.Count);
+        private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+        private readonly int _asOfDay = file.AsOf.DayNumber;
+        private long _new;
+        private long _changed;
+        private long _removed;
+        private long _reappeared;
+        private long _corrected;
+        private long _unchanged;
+
+        public FeedWriter Writer => writer;
+
+        public long Read { get; private set; }
+
+        public long Loaded { get; private set; }
+
+        public long Quarantined { get; private set; }
+
+        /// <summary>Key states to take over once the transaction commits.</summary>
+        public Dictionary<string, KeyState> Pending { get; } = new(StringComparer.Ordinal);
+
+        public FileChanges Changes() => new(_new, _changed, _removed, _reappeared, _corrected, _unchanged);
+
+        public void Record(SourceRecord record, string label)
+        {
+            Read++;
+            var problem = _validator.Validate(record, _row);
+            var key = problem?.Reason == QuarantineReason.MissingKey ? null : _row.Key;
+            if (key is not null && !_seen.TryAdd(key, record.Line))
+            {
+                // A second row for one key in one file: which is right would be a guess, so the first stands.
+                problem = new RowProblem(
+                    string.Join('|', feed.KeyColumns),
+                    QuarantineReason.DuplicateKey,
+                    $"{label} line {record.Line}, field {string.Join('|', feed.KeyColumns)}: '{key}' already appeared on line {_seen[key]} ({QuarantineReason.DuplicateKey})");
+            }
+
+            if (problem is not null)
+            {
+                writer.Quarantine(record.Line, problem, record.Raw);
+                Quarantined++;
+                return;
+            }
+
+            Apply(key!);
+            Loaded++;
+        }
+
+        /// <summary>Snapshot: every current key the file did not have is no longer current.</summary>
+        public void Finish()
+        {
+            if (!feed.IsSnapshot || stale)
+            {
+                return;
+            }
+
+            foreach (var (key, s) in state.Keys)
+            {
+                if (s.Current && !_seen.ContainsKey(key))
+                {
+                    writer.Remove(key);
+                    writer.History(key, "REMOVED", null, null);
+                    Pending[key] = s with { Current = false };
+                    _removed++;
+                }
+            }
+        }
+
+        private void Apply(string key)
+        {
+            var hash = _row.ComputeHash();
+            var known = state.Keys.TryGetValue(key, out var s);
+            if (stale)
+            {
+                if (known)
+                {
+                    writer.LowerFirstSeen(key);
+                }
+
+                return;
+            }
+
+            if (!known)
+            {
+                Upsert(key, hash, "NEW", null);
+                _new++;
+                return;
+            }
+
+            if (!feed.IsSnapshot && _asOfDay < s.LastSeenDay)
+            {
+                // An append row older than the one we hold (a late file): the later row wins, ours is later.
+                _unchanged++;
+                return;
+            }
+
+            if (s.Hash == hash && s.Current)
+            {
+                writer.Touch(key);
+                Pending[key] = s with { LastSeenDay = Math.Max(s.LastSeenDay, _asOfDay) };
+                _unchanged++;
+                return;
+            }
+
+            var fields = s.Hash == hash ? null : writer.ChangedFields(key, _row);
+            var change = !s.Current ? "REAPPEARED" : feed.IsSnapshot ? "CHANGED" : "CORRECTED";
+            Upsert(key, hash, change, fields);
+            _ = change switch
+            {
+                "REAPPEARED" => _reappeared++,
+                "CHANGED" => _changed++,
+                _ => _corrected++,
+            };
+        }
+
+        private void Upsert(string key, UInt128 hash, string change, string? fields)
+        {
+            writer.Upsert(_row, ParsedRow.HashText(hash));
+            writer.History(key, change, fields, _row.Line);
+            Pending[key] = new KeyState(hash, _asOfDay, true);
+        }
+    }
+}
