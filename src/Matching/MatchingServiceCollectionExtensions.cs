@@ -1,4 +1,10 @@
-using Integration.Core.Database;
+using Integration.Core.Jobs;
+using Integration.Core.Truth;
+using Integration.Matching.Evaluation;
+using Integration.Matching.Export;
+using Integration.Matching.Persistence;
+using Integration.Matching.Records;
+using Integration.Matching.Review;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +15,16 @@ public static class MatchingServiceCollectionExtensions
     public static IServiceCollection AddMatchingServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(MatchingMigrations.Set);
+        services.Configure<MatchingOptions>(configuration.GetSection(MatchingOptions.Section));
+        services.AddSingleton<RecordStore>();
+        services.AddSingleton<LinkageStore>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<LinkageExporter>();
+        services.AddSingleton<MatchRunner>();
+        services.AddSingleton<EnterpriseQueries>();
+        services.AddSingleton<IPipelineJob, MatchJob>();
+        services.AddSingleton<IEvaluation, MatchEvaluation>();
+        services.AddSingleton<EvaluationReport>();
         return services;
     }
 }

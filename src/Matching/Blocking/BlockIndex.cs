@@ -1,0 +1,176 @@
+using Integration.Matching.Standardisation;
+
+namespace Integration.Matching.Blocking;
+
+/// <summary>
+/// An inverted index from blocking key to records, built as one sorted array of (key, record) entries
+/// so that a block is a contiguous run. Blocks larger than the cap are dropped: a key shared by hundreds
+/// of records (a common word, a call-centre phone) cannot tell firms apart and would only cost time.
+/// </summary>
+public sealed class BlockIndex
+{
+    private readonly Entry[] _entries;
+    private readonly int[] _blockStart;   // per entry: start of its block, -1 when the block was dropped
+    private readonly int[] _blockEnd;
+    private readonly int[] _recordStart;  // CSR: entries of record i are _byRecord[_recordStart[i].._recordStart[i+1]]
+    private readonly int[] _byRecord;
+
+    private BlockIndex(Entry[] entries, int[] blockStart, int[] blockEnd, int[] recordStart, int[] byRecord, BlockingStats stats)
+    {
+        _entries = entries;
+        _blockStart = blockStart;
+        _blockEnd = blockEnd;
+        _recordStart = recordStart;
+        _byRecord = byRecord;
+        Stats = stats;
+    }
+
+    public BlockingStats Stats { get; }
+
+    public static BlockIndex Build(StandardRecord[] records, int maxBlockSize, int rareTokens)
+    {
+        var df = TokenWeighting.DocumentFrequencies(records);
+        var perRecord = new (ulong Hash, BlockingKey Key)[records.Length][];
+        Parallel.For(0, records.Length, () => new List<(ulong, BlockingKey)>(16), (i, _, list) =>
+        {
+            BlockingKeyGenerator.Keys(records[i], df, rareTokens, list);
+            perRecord[i] = list.ToArray();
+            return list;
+        }, _ => { });
+
+        var total = 0;
+        foreach (var k in perRecord)
+        {
+            total += k.Length;
+        }
+
+        var entries = new Entry[total];
+        var n = 0;
+        for (var i = 0; i < perRecord.Length; i++)
+        {
+            foreach (var (hash, key) in perRecord[i])
+            {
+                entries[n++] = new Entry(hash, i, key);
+            }
+        }
+
+        Array.Sort(entries);
+        var blockStart = new int[total];
+        var blockEnd = new int[total];
+        var stats = new BlockingStats();
+        for (var s = 0; s < total;)
+        {
+            var e = s + 1;
+            while (e < total && entries[e].Hash == entries[s].Hash)
+            {
+                e++;
+            }
+
+            var size = e - s;
+            var kept = size >= 2 && size <= maxBlockSize;
+            var kind = (int)entries[s].Key;
+            if (size >= 2)
+            {
+                if (kept)
+                {
+                    stats.Blocks[kind]++;
+                    stats.PairsPerKey[kind] += CrossFeedPairs(entries, s, e, records);
+                }
+                else
+                {
+                    stats.DroppedBlocks[kind]++;
+                }
+            }
+
+            for (var x = s; x < e; x++)
+            {
+                blockStart[x] = kept ? s : -1;
+                blockEnd[x] = e;
+            }
+
+            s = e;
+        }
+
+        // Entries per record, so that each record can walk its own blocks in parallel.
+        var recordStart = new int[records.Length + 1];
+        foreach (var en in entries)
+        {
+            recordStart[en.Record + 1]++;
+        }
+
+        for (var i = 0; i < records.Length; i++)
+        {
+            recordStart[i + 1] += recordStart[i];
+        }
+
+        var fill = (int[])recordStart.Clone();
+        var byRecord = new int[total];
+        for (var x = 0; x < total; x++)
+        {
+            byRecord[fill[entries[x].Record]++] = x;
+        }
+
+        return new BlockIndex(entries, blockStart, blockEnd, recordStart, byRecord, stats);
+    }
+
+    /// <summary>Calls <paramref name="visit"/> once for each candidate j &gt; i of another feed sharing a kept block with i.</summary>
+    public void Candidates(int i, StandardRecord[] records, HashSet<int> seen, Action<int> visit)
+    {
+        seen.Clear();
+        var feed = records[i].Feed;
+        for (var p = _recordStart[i]; p < _recordStart[i + 1]; p++)
+        {
+            var x = _byRecord[p];
+            var s = _blockStart[x];
+            if (s < 0)
+            {
+                continue;
+            }
+
+            for (var y = s; y < _blockEnd[x]; y++)
+            {
+                var j = _entries[y].Record;
+                if (j > i && records[j].Feed != feed && seen.Add(j))
+                {
+                    visit(j);
+                }
+            }
+        }
+    }
+
+    private static long CrossFeedPairs(Entry[] entries, int s, int e, StandardRecord[] records)
+    {
+        Span<long> perFeed = stackalloc long[3];
+        for (var x = s; x < e; x++)
+        {
+            perFeed[records[entries[x].Record].Feed]++;
+        }
+
+        return (perFeed[0] * perFeed[1]) + (perFeed[0] * perFeed[2]) + (perFeed[1] * perFeed[2]);
+    }
+
+    private readonly record struct Entry(ulong Hash, int Record, BlockingKey Key) : IComparable<Entry>
+    {
+        public int CompareTo(Entry other)
+        {
+            var c = Hash.CompareTo(other.Hash);
+            return c != 0 ? c : Record.CompareTo(other.Record);
+        }
+    }
+}
+
+/// <summary>Per blocking key: blocks kept, blocks dropped as too large, and the cross-feed pairs its blocks generate (overlapping).</summary>
+public sealed class BlockingStats
+{
+    public long[] Blocks { get; } = new long[BlockingKeyGenerator.KeyCount];
+
+    public long[] DroppedBlocks { get; } = new long[BlockingKeyGenerator.KeyCount];
+
+    public long[] PairsPerKey { get; } = new long[BlockingKeyGenerator.KeyCount];
+
+    /// <summary>Distinct candidate pairs over all keys (set after comparison).</summary>
+    public long UniquePairs { get; set; }
+
+    public Dictionary<string, long> PairsByKeyName() =>
+        Enum.GetValues<BlockingKey>().ToDictionary(k => k.ToString(), k => PairsPerKey[(int)k], StringComparer.Ordinal);
+}

@@ -1,0 +1,88 @@
+using Integration.Matching.Standardisation;
+
+namespace Integration.Matching.Comparison;
+
+/// <summary>Compares two standardised records field by field into a packed level <see cref="Pattern"/>.</summary>
+public static class PairComparer
+{
+    public static int Compare(StandardRecord a, StandardRecord b)
+    {
+        Span<int> levels = stackalloc int[Fields.Count];
+        levels[Fields.Name] = NameSimilarity.Level(a, b);
+        levels[Fields.Tin] = IdLevel(a.Tin, b.Tin);
+        levels[Fields.Moc] = IdLevel(a.MocNo, b.MocNo);
+        levels[Fields.Phone] = PhoneLevel(a.Phones, b.Phones);
+        levels[Fields.Place] = PlaceLevel(a, b);
+        levels[Fields.Email] = a.Email is null || b.Email is null ? -1 : a.Email == b.Email ? 1 : 0;
+        levels[Fields.Isic] = IsicLevel(a.Isic, b.Isic);
+        return Pattern.Pack(levels);
+    }
+
+    private static int IdLevel(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return -1;
+        }
+
+        return a == b ? 2 : Identifiers.OneSlipApart(a, b) ? 1 : 0;
+    }
+
+    private static int PhoneLevel(string[] a, string[] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return -1;
+        }
+
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (x == y)
+                {
+                    return 1;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static int PlaceLevel(StandardRecord a, StandardRecord b)
+    {
+        var pa = a.Place;
+        var pb = b.Place;
+        if (pa.Province is null || pb.Province is null)
+        {
+            return -1;
+        }
+
+        if (pa.Province != pb.Province)
+        {
+            return 0;
+        }
+
+        if (pa.District is null || pb.District is null || pa.District != pb.District)
+        {
+            return 1;
+        }
+
+        if (pa.Commune is null || pb.Commune is null || pa.Commune != pb.Commune)
+        {
+            return 2;
+        }
+
+        return a.Street is not null && a.Street == b.Street ? 4 : 3;
+    }
+
+    private static int IsicLevel(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return -1;
+        }
+
+        return a == b ? 2 : string.CompareOrdinal(a, 0, b, 0, 2) == 0 ? 1 : 0;
+    }
+}

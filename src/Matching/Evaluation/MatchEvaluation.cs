@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Integration.Core.Database;
+using Integration.Core.Truth;
+
+namespace Integration.Matching.Evaluation;
+
+/// <summary>Scores the stored linkage against ground truth (see <see cref="LinkageMetrics"/>).</summary>
+public sealed class MatchEvaluation(Db db) : IEvaluation
+{
+    public string Name => "matching";
+
+    public async Task<EvaluationSection> EvaluateAsync(GroundTruth truth, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        var links = (await conn.QueryAsync<StoredLink>(new CommandDefinition(
+            "SELECT feed AS Feed, source_key AS SourceKey, enterprise_id AS EnterpriseId, method AS Method FROM entity_links", cancellationToken: ct))).ToList();
+        var pairs = (await conn.QueryAsync<StoredPair>(new CommandDefinition(
+            "SELECT feed_a AS FeedA, key_a AS KeyA, feed_b AS FeedB, key_b AS KeyB, band AS Band FROM match_pairs", cancellationToken: ct))).ToList();
+        var m = LinkageMetrics.Compute(truth.Records, links, pairs);
+        return new EvaluationSection(Name, m, Describe(m));
+    }
+
+    public static string Describe(IReadOnlyDictionary<string, double> m)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("| registry pair | precision | recall | F1 | true pairs | predicted pairs |");
+        sb.AppendLine("|---|---|---|---|---|---|");
+        foreach (var pair in new[] { "moc-gdt", "moc-nssf", "gdt-nssf" })
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {pair} | {m[pair + ".precision"]:0.0000} | {m[pair + ".recall"]:0.0000} | {m[pair + ".f1"]:0.0000} | {m[pair + ".true_pairs"]:0} | {m[pair + ".predicted_pairs"]:0} |");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- records linked: {m["records"]:0}, enterprises: {m["enterprises"]:0}, cluster purity: {m["cluster_purity"]:0.0000}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- auto-links: {m["auto_links"]:0}, wrong: {m["auto_link_error_rate"] * 1000:0.000} per 1,000");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- review band: {m["review_pairs"]:0} pairs, {m["review_records"]:0} records ({m["review_band_share"]:0.00%} of records)");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Dapper;
+using Integration.Core.Database;
+using Integration.Core.Export;
+using Integration.Core.Storage;
+using Integration.Matching.Review;
+
+namespace Integration.Matching.Export;
+
+/// <summary>The run an export rests on: every output carries it.</summary>
+public sealed record MatchRunInfo(string RunId, string AsOf, string ModelVersion);
+
+/// <summary>
+/// Writes enterprises.csv, links.csv and review.csv (shared/spec/outputs.md) from the stored linkage of
+/// the latest successful run, with run id, as-of date and model version on every row. The alerts module
+/// calls <see cref="ExportAsync"/> too, so the linkage travels with its own exports.
+/// </summary>
+public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService review)
+{
+    public static readonly string[] RunColumns = ["run_id", "as_of", "model_version"];
+
+    public async Task<MatchRunInfo?> LatestRunAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return await conn.QueryFirstOrDefaultAsync<MatchRunInfo>(new CommandDefinition(
+            "SELECT run_id AS RunId, as_of AS AsOf, model_version AS ModelVersion FROM match_runs WHERE outcome = 'SUCCEEDED' ORDER BY started_at DESC, run_id DESC LIMIT 1",
+            cancellationToken: ct));
+    }
+
+    /// <summary>Writes the three files into <paramref name="folder"/> (default Storage:ExportPath) and returns their paths.</summary>
+    public async Task<IReadOnlyList<string>> ExportAsync(string? folder = null, CancellationToken ct = default)
+    {
+        folder ??= storage.ExportPath;
+        var run = await LatestRunAsync(ct) ?? throw new InvalidOperationException("No successful match run yet: run 'match' first.");
+        string[] tail = [run.RunId, run.AsOf, run.ModelVersion];
+        await using var conn = await db.OpenAsync(ct);
+
+        var enterprises = await conn.QueryAsync(new CommandDefinition(
+            """
+            SELECT enterprise_id, name_en, name_km, province, district, moc_registration_nos, tins, nssf_ids, feeds
+            FROM enterprises WHERE retired_run_id IS NULL ORDER BY enterprise_id
+            """, cancellationToken: ct));
+        var enterprisesPath = Path.Combine(folder, "enterprises.csv");
+        CsvExport.Write(enterprisesPath,
+            ["enterprise_id", "name_en", "name_km", "province", "district", "moc_registration_no", "tin", "nssf_id", "feeds", .. RunColumns],
+            enterprises.Select(e => (IReadOnlyList<string?>)
+            [
+                (string)e.enterprise_id, (string?)e.name_en, (string?)e.name_km, (string?)e.province, (string?)e.district,
+                (string?)e.moc_registration_nos, (string?)e.tins, (string?)e.nssf_ids, (string?)e.feeds, .. tail,
+            ]));
+
+        var links = await conn.QueryAsync(new CommandDefinition(
+            "SELECT enterprise_id, feed, source_key, confidence, method, evidence FROM entity_links ORDER BY enterprise_id, feed, source_key",
+            cancellationToken: ct));
+        var linksPath = Path.Combine(folder, "links.csv");
+        CsvExport.Write(linksPath,
+            ["enterprise_id", "feed", "source_key", "confidence", "method", "evidence", .. RunColumns],
+            links.Select(l => (IReadOnlyList<string?>)
+            [
+                (string)l.enterprise_id, (string)l.feed, (string)l.source_key,
+                Convert.ToDouble(l.confidence, CultureInfo.InvariantCulture).ToString("0.####", CultureInfo.InvariantCulture),
+                (string)l.method, (string)l.evidence, .. tail,
+            ]));
+
+        var queue = await review.QueueAsync(ct: ct);
+        var reviewPath = Path.Combine(folder, "review.csv");
+        CsvExport.Write(reviewPath,
+            [
+                "rank", "probability", "match_weight",
+                "feed_a", "key_a", "name_en_a", "name_km_a", "tin_a", "moc_registration_no_a", "address_a", "phone_a",
+                "feed_b", "key_b", "name_en_b", "name_km_b", "tin_b", "moc_registration_no_b", "address_b", "phone_b",
+                "evidence", .. RunColumns,
+            ],
+            queue.Select(q => (IReadOnlyList<string?>)
+            [
+                q.Rank.ToString(CultureInfo.InvariantCulture), q.Probability.ToString("0.####", CultureInfo.InvariantCulture),
+                q.MatchWeight.ToString("0.##", CultureInfo.InvariantCulture),
+                q.A.Feed, q.A.SourceKey, q.A.NameEn, q.A.NameKm, q.A.Tin, q.A.MocNo, q.A.Address, q.A.Phone,
+                q.B.Feed, q.B.SourceKey, q.B.NameEn, q.B.NameKm, q.B.Tin, q.B.MocNo, q.B.Address, q.B.Phone,
+                q.Evidence, .. tail,
+            ]));
+        return [enterprisesPath, linksPath, reviewPath];
+    }
+}

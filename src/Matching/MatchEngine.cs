@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using Integration.Matching.Blocking;
+using Integration.Matching.Clustering;
+using Integration.Matching.Comparison;
+using Integration.Matching.Records;
+using Integration.Matching.Scoring;
+using Integration.Matching.Standardisation;
+
+namespace Integration.Matching;
+
+/// <summary>A clerk's decision on a pair, by feed and key (orientation free).</summary>
+public sealed record ClerkDecision(string FeedA, string KeyA, string FeedB, string KeyB, string Decision, string DecidedBy, string DecidedAt);
+
+/// <summary>How one record ended up linked.</summary>
+public sealed record RecordLink(int Record, int Cluster, LinkMethod? Method, double Confidence, string Evidence);
+
+/// <summary>A pair worth keeping: linked, in the review band, or decided by a clerk.</summary>
+public sealed record KeptPair(int A, int B, int Pattern, double Weight, double Probability, string Band, bool Accepted);
+
+/// <summary>Everything one matching run decided, before ids are assigned and it is stored.</summary>
+public sealed class LinkageResult
+{
+    public required StandardRecord[] Records { get; init; }
+    public required FellegiSunterModel Model { get; init; }
+    public required List<int[]> Clusters { get; init; }
+    public required RecordLink[] Links { get; init; }
+    public required List<KeptPair> Pairs { get; init; }
+    public required BlockingStats Blocking { get; init; }
+    public required Dictionary<string, double> Timings { get; init; }
+    public int EmIterations { get; init; }
+    public long CandidatePairs { get; init; }
+}
+
+/// <summary>
+/// The matcher, in memory: standardised records in, clusters with per-record method, confidence and
+/// evidence out. Standardise once, block with capped inverted indexes, compare in parallel, estimate
+/// the Fellegi-Sunter model by EM, pick edges (clerk, verified id, auto link, review band) and cluster.
+/// </summary>
+public sealed class MatchEngine(MatchingOptions options)
+{
+    public LinkageResult Run(StandardRecord[] records, IReadOnlyList<ClerkDecision> decisions)
+    {
+        var timings = new Dictionary<string, double>(StringComparer.Ordinal);
+        var sw = Stopwatch.StartNew();
+        void Lap(string name)
+        {
+            timings[name] = Math.Round(sw.Elapsed.TotalSeconds, 3);
+            sw.Restart();
+        }
+
+        var index = BlockIndex.Build(records, options.MaxBlockSize, options.RareTokensPerRecord);
+        Lap("blocking_s");
+        var candidates = PairScoring.CompareCandidates(records, index);
+        index.Stats.UniquePairs = candidates.Count;
+        Lap("comparison_s");
+
+        var u = EmEstimator.EstimateU(PairScoring.RandomPatterns(records, options.RandomPairsForU, options.Seed));
+        var model = EmEstimator.Estimate(PairScoring.PatternCounts(candidates), u, options.EmMaxIterations, out var iterations);
+        Lap("estimation_s");
+
+        var scoring = new PairScoring(records);
+        var keyOf = new Dictionary<(int, string), int>(records.Length);
+        for (var i = 0; i < records.Length; i++)
+        {
+            keyOf[(records[i].Feed, records[i].Source.SourceKey)] = i;
+        }
+
+        var (accepts, rejects) = ResolveDecisions(decisions, keyOf);
+        var bestProbability = new double[records.Length];
+        var edges = new List<LinkEdge>();
+        var scored = new Dictionary<(int, int), ScoredPair>();
+        foreach (var (a, b, pattern) in candidates)
+        {
+            var idShared = Pattern.Level(pattern, Fields.Tin) == 2 || Pattern.Level(pattern, Fields.Moc) == 2;
+            var verified = idShared && Verified(pattern);
+
+            // A shared identifier the rest of the record contradicts is not evidence: score without it.
+            var effective = idShared && !verified ? Pattern.WithoutIds(pattern) : pattern;
+            var w = scoring.Weight(model, a, b, effective);
+            var p = FellegiSunterModel.Probability(w);
+            bestProbability[a] = Math.Max(bestProbability[a], p);
+            bestProbability[b] = Math.Max(bestProbability[b], p);
+            LinkMethod? method = verified ? LinkMethod.Id
+                : p >= options.AutoLinkThreshold ? LinkMethod.Fuzzy
+                : p >= options.ReviewThreshold ? LinkMethod.Review
+                : null;
+            if (method is { } m)
+            {
+                edges.Add(new LinkEdge(a, b, effective, w, p, m));
+                scored[(a, b)] = new ScoredPair(a, b, effective, w, p);
+            }
+        }
+
+        foreach (var (a, b) in accepts)
+        {
+            var pattern = PairComparer.Compare(records[a], records[b]);
+            var w = scoring.Weight(model, a, b, pattern);
+            edges.Add(new LinkEdge(a, b, pattern, w, 1.0, LinkMethod.Clerk));
+            scored[(a, b)] = new ScoredPair(a, b, pattern, w, FellegiSunterModel.Probability(w));
+        }
+
+        var rejectSet = rejects.ToHashSet();
+        var clusterer = new Clusterer(records.Select(r => r.Feed).ToArray(), options.MaxRecordsPerFeed, rejects);
+        var accepted = new List<LinkEdge>();
+        foreach (var e in Clusterer.Order(edges))
+        {
+            if (e.Method != LinkMethod.Clerk && rejectSet.Contains((e.A, e.B)))
+            {
+                continue;
+            }
+
+            if (clusterer.TryUnion(e.A, e.B))
+            {
+                accepted.Add(e);
+            }
+        }
+
+        var clusters = clusterer.Clusters();
+        Lap("clustering_s");
+
+        var links = DescribeLinks(records, model, clusters, accepted, bestProbability);
+        var pairs = KeepPairs(scored, accepted, accepts, rejects, records, model, scoring);
+        Lap("explanation_s");
+        return new LinkageResult
+        {
+            Records = records,
+            Model = model,
+            Clusters = clusters,
+            Links = links,
+            Pairs = pairs,
+            Blocking = index.Stats,
+            Timings = timings,
+            EmIterations = iterations,
+            CandidatePairs = candidates.Count,
+        };
+    }
+
+    /// <summary>
+    /// A shared TIN or MoC number links two records only when the rest agrees: similar names, or a
+    /// weakly similar name backed by a shared phone or the same district.
+    /// </summary>
+    public static bool Verified(int pattern)
+    {
+        var name = Pattern.Level(pattern, Fields.Name);
+        if (Fields.NameAgrees(name))
+        {
+            return true;
+        }
+
+        return Fields.NameWeak(name) && (Pattern.Level(pattern, Fields.Phone) == 1 || Pattern.Level(pattern, Fields.Place) >= 2);
+    }
+
+    private static (List<(int, int)> Accepts, List<(int, int)> Rejects) ResolveDecisions(
+        IReadOnlyList<ClerkDecision> decisions, Dictionary<(int, string), int> keyOf)
+    {
+        var accepts = new List<(int, int)>();
+        var rejects = new List<(int, int)>();
+        foreach (var d in decisions)
+        {
+            if (!keyOf.TryGetValue((Feeds.Index(d.FeedA), d.KeyA), out var a) || !keyOf.TryGetValue((Feeds.Index(d.FeedB), d.KeyB), out var b) || a == b)
+            {
+                continue; // a record no longer current: the decision waits until it comes back
+            }
+
+            var pair = a < b ? (a, b) : (b, a);
+            (d.Decision == "ACCEPT" ? accepts : rejects).Add(pair);
+        }
+
+        return (accepts, rejects);
+    }
+
+    private RecordLink[] DescribeLinks(StandardRecord[] records, FellegiSunterModel model, List<int[]> clusters, List<LinkEdge> accepted, double[] best)
+    {
+        var clusterOf = new int[records.Length];
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            foreach (var m in clusters[c])
+            {
+                clusterOf[m] = c;
+            }
+        }
+
+        // Each record's weakest accepted edge decides its method: one uncertain link makes it uncertain.
+        var weakest = new LinkEdge?[records.Length];
+        foreach (var e in accepted)
+        {
+            foreach (var r in new[] { e.A, e.B })
+            {
+                if (weakest[r] is not { } w || e.Method > w.Method || (e.Method == w.Method && e.Probability < w.Probability))
+                {
+                    weakest[r] = e;
+                }
+            }
+        }
+
+        var links = new RecordLink[records.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (weakest[i] is { } e)
+            {
+                var other = e.A == i ? e.B : e.A;
+                var confidence = e.Method == LinkMethod.Clerk ? 1.0 : e.Probability;
+                var head = e.Method == LinkMethod.Clerk ? "clerk accepted" : $"p={e.Probability:0.0000}";
+                links[i] = new RecordLink(i, clusterOf[i], e.Method, confidence,
+                    $"{head} with {records[other].Source.FeedName} {records[other].Source.SourceKey}: {Evidence.Text(model, e.Pattern, e.Weight)}");
+            }
+            else
+            {
+                links[i] = new RecordLink(i, clusterOf[i], null, 1.0 - best[i],
+                    best[i] >= options.ReviewThreshold
+                        ? $"best candidate p={best[i]:0.0000} is linked to another record of this registry"
+                        : $"no candidate above the review threshold (best p={best[i]:0.0000})");
+            }
+        }
+
+        return links;
+    }
+
+    private List<KeptPair> KeepPairs(
+        Dictionary<(int, int), ScoredPair> scored,
+        List<LinkEdge> accepted,
+        List<(int, int)> accepts,
+        List<(int, int)> rejects,
+        StandardRecord[] records,
+        FellegiSunterModel model,
+        PairScoring scoring)
+    {
+        var acceptedSet = accepted.Select(e => (e.A, e.B)).ToHashSet();
+        var acceptSet = accepts.ToHashSet();
+        var kept = new List<KeptPair>();
+        foreach (var (key, s) in scored)
+        {
+            var band = acceptSet.Contains(key) ? "CLERK_ACCEPT"
+                : s.Probability < options.AutoLinkThreshold && !IsId(s.Pattern) ? "REVIEW"
+                : "LINK";
+            if (band == "LINK" && !acceptedSet.Contains(key))
+            {
+                continue; // a strong pair refused by the one-record-per-registry rule: its rival won
+            }
+
+            kept.Add(new KeptPair(s.A, s.B, s.Pattern, s.Weight, s.Probability, band, acceptedSet.Contains(key)));
+        }
+
+        foreach (var (a, b) in rejects)
+        {
+            var pattern = PairComparer.Compare(records[a], records[b]);
+            var w = scoring.Weight(model, a, b, pattern);
+            kept.RemoveAll(k => k.A == a && k.B == b);
+            kept.Add(new KeptPair(a, b, pattern, w, FellegiSunterModel.Probability(w), "CLERK_REJECT", false));
+        }
+
+        kept.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        return kept;
+    }
+
+    private static bool IsId(int pattern) =>
+        (Pattern.Level(pattern, Fields.Tin) == 2 || Pattern.Level(pattern, Fields.Moc) == 2) && Verified(pattern);
+}

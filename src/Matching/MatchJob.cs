@@ -1,0 +1,17 @@
+using Integration.Core.Jobs;
+
+namespace Integration.Matching;
+
+/// <summary>The scheduled matching step ("match"): runs after ingest; re-running with nothing new keeps every id.</summary>
+public sealed class MatchJob(MatchRunner runner) : IPipelineJob
+{
+    public string Name => "match";
+
+    public async Task<JobResult> RunAsync(JobContext context, CancellationToken ct = default)
+    {
+        var s = await runner.RunAsync(ct: ct);
+        var counts = new List<(string, long)> { ("records", s.Records), ("enterprises", s.Enterprises), ("review_pairs", s.ReviewPairs) };
+        counts.AddRange(s.LinksByMethod.Select(kv => ("links_" + kv.Key, (long)kv.Value)));
+        return JobResult.Of($"{s.RunId}: {s.Records} records into {s.Enterprises} enterprises, {s.ReviewPairs} pairs to review", counts.ToArray());
+    }
+}

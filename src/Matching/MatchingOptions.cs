@@ -1,0 +1,39 @@
+namespace Integration.Matching;
+
+/// <summary>Bound from the <c>Matching</c> configuration section. Every threshold is policy, not code.</summary>
+public sealed class MatchingOptions
+{
+    public const string Section = "Matching";
+
+    /// <summary>Pairs at or above this match probability are linked automatically (method fuzzy).</summary>
+    public double AutoLinkThreshold { get; set; } = 0.99;
+
+    /// <summary>Pairs from here up to <see cref="AutoLinkThreshold"/> form the clerks' review band and are linked provisionally.</summary>
+    public double ReviewThreshold { get; set; } = 0.80;
+
+    /// <summary>A blocking key shared by more records than this is too common to say anything; it is skipped.</summary>
+    public int MaxBlockSize { get; set; } = 60;
+
+    /// <summary>How many of a record's rarest name tokens become blocking keys.</summary>
+    public int RareTokensPerRecord { get; set; } = 2;
+
+    /// <summary>Random pairs drawn to estimate the u probabilities (chance agreement), as Splink does.</summary>
+    public int RandomPairsForU { get; set; } = 200_000;
+
+    public int EmMaxIterations { get; set; } = 50;
+
+    /// <summary>Seed for the random-pair sample, so two runs over the same data give the same model.</summary>
+    public int Seed { get; set; } = 20240601;
+
+    /// <summary>Recorded with every output so a decision can be traced to the model that made it.</summary>
+    public string ModelVersion { get; set; } = "fs-em-1";
+
+    /// <summary>At most this many records of one feed in one enterprise (one registration per registry).</summary>
+    public int MaxRecordsPerFeed { get; set; } = 1;
+
+    /// <summary>Write enterprises.csv, links.csv and review.csv after every run.</summary>
+    public bool ExportAfterRun { get; set; } = true;
+
+    /// <summary>Prefix of enterprise ids (E00000001).</summary>
+    public string EnterpriseIdPrefix { get; set; } = "E";
+}

@@ -1,0 +1,84 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Integration.Core.Database;
+using Integration.Matching.Clustering;
+
+namespace Integration.Matching.Persistence;
+
+/// <summary>What a run needs from the previous one: each record's enterprise id and the ids issued so far.</summary>
+public sealed record PreviousLinkage(
+    Dictionary<(string Feed, string Key), string> EnterpriseOf,
+    Dictionary<string, EnterpriseRow> Enterprises,
+    List<ClerkDecision> Decisions)
+{
+    public long LastIssuedNumber(string prefix) =>
+        Enterprises.Keys.Select(id => id.StartsWith(prefix, StringComparison.Ordinal)
+                && long.TryParse(id.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+}
+
+/// <summary>Reads and writes the linkage tables. A run's results replace the previous ones in one transaction.</summary>
+public sealed class LinkageStore(Db db)
+{
+    public Db Db => db;
+
+    public async Task<PreviousLinkage> LoadPreviousAsync(CancellationToken ct)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        var links = (await conn.QueryAsync<(string Feed, string SourceKey, string EnterpriseId)>(
+                new CommandDefinition("SELECT feed, source_key, enterprise_id FROM entity_links", cancellationToken: ct)))
+            .ToDictionary(l => (l.Feed, l.SourceKey), l => l.EnterpriseId);
+        var enterprises = (await conn.QueryAsync<EnterpriseRow>(new CommandDefinition("SELECT * FROM enterprises", cancellationToken: ct)))
+            .ToDictionary(e => e.EnterpriseId, StringComparer.Ordinal);
+        var decisions = await LoadDecisionsAsync(conn, ct);
+        return new PreviousLinkage(links, enterprises, decisions);
+    }
+
+    public static async Task<List<ClerkDecision>> LoadDecisionsAsync(DbConnection conn, CancellationToken ct) =>
+        (await conn.QueryAsync<ClerkDecision>(new CommandDefinition(
+            "SELECT feed_a AS FeedA, key_a AS KeyA, feed_b AS FeedB, key_b AS KeyB, decision AS Decision, decided_by AS DecidedBy, decided_at AS DecidedAt FROM clerk_decisions ORDER BY decided_at, feed_a, key_a, feed_b, key_b",
+            cancellationToken: ct))).ToList();
+
+    public async Task StartRunAsync(string runId, string startedAt, string asOf, string modelVersion, CancellationToken ct)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO match_runs (run_id, started_at, as_of, model_version, outcome) VALUES (@runId, @startedAt, @asOf, @modelVersion, 'RUNNING')",
+            new { runId, startedAt, asOf, modelVersion }, cancellationToken: ct));
+    }
+
+    public async Task FinishRunAsync(string runId, string finishedAt, string outcome, string? parameters, string? summary, CancellationToken ct)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(
+            "UPDATE match_runs SET finished_at = @finishedAt, outcome = @outcome, parameters = @parameters, summary = @summary WHERE run_id = @runId",
+            new { runId, finishedAt, outcome, parameters, summary }, cancellationToken: ct));
+    }
+
+    /// <summary>Replaces links, pairs and the enterprise table, and appends the run's id events, atomically.</summary>
+    public async Task SaveAsync(
+        string runId,
+        IReadOnlyList<object?[]> links,
+        IReadOnlyList<object?[]> pairs,
+        IReadOnlyList<EnterpriseRow> enterprises,
+        IReadOnlyList<EnterpriseEvent> events,
+        CancellationToken ct)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("DELETE FROM entity_links", transaction: tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition("DELETE FROM match_pairs", transaction: tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition("DELETE FROM enterprises", transaction: tx, cancellationToken: ct));
+        await BulkWriter.WriteAsync(conn, tx, db.Dialect, "entity_links", LinkColumns, links, ct);
+        await BulkWriter.WriteAsync(conn, tx, db.Dialect, "match_pairs", PairColumns, pairs, ct);
+        await BulkWriter.WriteAsync(conn, tx, db.Dialect, "enterprises", EnterpriseRow.Columns, enterprises.Select(e => e.Values()), ct);
+        await BulkWriter.WriteAsync(conn, tx, db.Dialect, "enterprise_events", ["run_id", "kind", "enterprise_id", "related_ids", "detail"],
+            events.Select(e => new object?[] { runId, e.Kind, e.EnterpriseId, e.RelatedIds, e.Detail }), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public static readonly string[] LinkColumns = ["feed", "source_key", "enterprise_id", "confidence", "method", "evidence", "run_id"];
+
+    public static readonly string[] PairColumns = ["feed_a", "key_a", "feed_b", "key_b", "probability", "match_weight", "band", "evidence", "run_id"];
+}

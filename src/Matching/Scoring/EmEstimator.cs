@@ -1,0 +1,148 @@
+using Integration.Matching.Comparison;
+
+namespace Integration.Matching.Scoring;
+
+/// <summary>
+/// Estimates the Fellegi-Sunter parameters without labels, the way Splink does: u from comparisons of
+/// random pairs (almost all of which are different firms), then m and lambda by expectation-maximisation
+/// over the candidate pairs, aggregated into distinct comparison patterns.
+/// </summary>
+public static class EmEstimator
+{
+    private const double Floor = 1e-6;
+
+    /// <summary>u probabilities from level counts over random pairs, with add-one smoothing.</summary>
+    public static double[][] EstimateU(IReadOnlyDictionary<int, long> randomPatterns)
+    {
+        var u = new double[Fields.Count][];
+        for (var f = 0; f < Fields.Count; f++)
+        {
+            var counts = new double[Fields.LevelCount(f)];
+            foreach (var (pattern, n) in randomPatterns)
+            {
+                var l = Pattern.Level(pattern, f);
+                if (l >= 0)
+                {
+                    counts[l] += n;
+                }
+            }
+
+            var total = counts.Sum() + counts.Length;
+            u[f] = counts.Select(c => Math.Max((c + 1) / total, Floor)).ToArray();
+        }
+
+        return u;
+    }
+
+    public static FellegiSunterModel Estimate(IReadOnlyDictionary<int, long> candidatePatterns, double[][] u, int maxIterations, out int iterations)
+    {
+        var m = InitialM();
+        var lambda = 0.3;
+        var patterns = candidatePatterns.Keys.ToArray();
+        var counts = patterns.Select(p => (double)candidatePatterns[p]).ToArray();
+        var levels = patterns.Select(p => Enumerable.Range(0, Fields.Count).Select(f => Pattern.Level(p, f)).ToArray()).ToArray();
+        iterations = 0;
+        for (var it = 0; it < maxIterations; it++)
+        {
+            iterations = it + 1;
+            var mNew = new double[Fields.Count][];
+            var mDen = new double[Fields.Count];
+            for (var f = 0; f < Fields.Count; f++)
+            {
+                mNew[f] = new double[m[f].Length];
+            }
+
+            double matches = 0, all = 0;
+            for (var p = 0; p < patterns.Length; p++)
+            {
+                // E step: posterior that this pattern is a match, in log space for stability.
+                var lm = Math.Log(lambda);
+                var lu = Math.Log(1 - lambda);
+                var lv = levels[p];
+                for (var f = 0; f < Fields.Count; f++)
+                {
+                    if (lv[f] >= 0)
+                    {
+                        lm += Math.Log(m[f][lv[f]]);
+                        lu += Math.Log(u[f][lv[f]]);
+                    }
+                }
+
+                var g = 1.0 / (1.0 + Math.Exp(lu - lm));
+                var c = counts[p];
+                matches += g * c;
+                all += c;
+                for (var f = 0; f < Fields.Count; f++)
+                {
+                    if (lv[f] >= 0)
+                    {
+                        mNew[f][lv[f]] += g * c;
+                        mDen[f] += g * c;
+                    }
+                }
+            }
+
+            // M step.
+            var change = 0.0;
+            for (var f = 0; f < Fields.Count; f++)
+            {
+                for (var l = 0; l < mNew[f].Length; l++)
+                {
+                    var v = mDen[f] > 0 ? Math.Max(mNew[f][l] / mDen[f], Floor) : m[f][l];
+                    change = Math.Max(change, Math.Abs(v - m[f][l]));
+                    m[f][l] = v;
+                }
+            }
+
+            var newLambda = Math.Clamp(matches / Math.Max(all, 1), 1e-4, 1 - 1e-4);
+            change = Math.Max(change, Math.Abs(newLambda - lambda));
+            lambda = newLambda;
+            if (change < 1e-6)
+            {
+                break;
+            }
+        }
+
+        return new FellegiSunterModel(m, u, lambda);
+    }
+
+    /// <summary>Starting point: matches mostly agree on the top levels (as Splink's default m priors).</summary>
+    private static double[][] InitialM()
+    {
+        var m = new double[Fields.Count][];
+        for (var f = 0; f < Fields.Count; f++)
+        {
+            var n = Fields.LevelCount(f);
+            m[f] = new double[n];
+            for (var l = 0; l < n; l++)
+            {
+                m[f][l] = 0.05 / n;
+            }
+        }
+
+        // name: exact and very similar dominate; cross-script levels get a share of their own.
+        m[Fields.Name][4] += 0.45;
+        m[Fields.Name][3] += 0.25;
+        m[Fields.Name][2] += 0.1;
+        m[Fields.Name][7] += 0.1;
+        m[Fields.Name][6] += 0.05;
+        m[Fields.Tin][2] += 0.9;
+        m[Fields.Moc][2] += 0.9;
+        m[Fields.Phone][1] += 0.85;
+        m[Fields.Place][3] += 0.5;
+        m[Fields.Place][4] += 0.3;
+        m[Fields.Place][2] += 0.1;
+        m[Fields.Email][1] += 0.9;
+        m[Fields.Isic][2] += 0.8;
+        foreach (var row in m)
+        {
+            var s = row.Sum();
+            for (var l = 0; l < row.Length; l++)
+            {
+                row[l] /= s;
+            }
+        }
+
+        return m;
+    }
+}

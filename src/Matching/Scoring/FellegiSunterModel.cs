@@ -1,0 +1,80 @@
+using Integration.Matching.Comparison;
+
+namespace Integration.Matching.Scoring;
+
+/// <summary>
+/// Fellegi-Sunter model: for each field level, m = P(level | same firm) and u = P(level | different
+/// firms); a pair's match weight is log2(lambda/(1-lambda)) + the sum of log2(m/u) over its non-missing
+/// fields, its probability 2^w / (1 + 2^w). Estimated by <see cref="EmEstimator"/> from the data itself.
+/// </summary>
+public sealed class FellegiSunterModel
+{
+    public FellegiSunterModel(double[][] m, double[][] u, double lambda)
+    {
+        M = m;
+        U = u;
+        Lambda = lambda;
+        Weights = new double[Fields.Count][];
+        for (var f = 0; f < Fields.Count; f++)
+        {
+            Weights[f] = new double[m[f].Length];
+            for (var l = 0; l < m[f].Length; l++)
+            {
+                Weights[f][l] = Math.Log2(m[f][l] / u[f][l]);
+            }
+        }
+
+        PriorWeight = Math.Log2(lambda / (1 - lambda));
+    }
+
+    public double[][] M { get; }
+
+    public double[][] U { get; }
+
+    public double Lambda { get; }
+
+    public double[][] Weights { get; }
+
+    public double PriorWeight { get; }
+
+    /// <summary>Total match weight of a pattern; the exact-name weight can be overridden for a common name.</summary>
+    public double MatchWeight(int pattern, double? exactNameWeight = null)
+    {
+        var w = PriorWeight;
+        for (var f = 0; f < Fields.Count; f++)
+        {
+            var l = Pattern.Level(pattern, f);
+            if (l < 0)
+            {
+                continue;
+            }
+
+            w += f == Fields.Name && l == 4 && exactNameWeight is { } ew ? ew : Weights[f][l];
+        }
+
+        return w;
+    }
+
+    public static double Probability(double weight) => weight > 60 ? 1.0 : weight < -60 ? 0.0 : 1.0 - (1.0 / (1.0 + Math.Pow(2, weight)));
+
+    /// <summary>
+    /// Term-frequency adjustment of an exact name match (as Splink does): agreeing on a name that
+    /// <paramref name="share"/> of all records carry is only as surprising as that share.
+    /// </summary>
+    public double ExactNameWeight(double share)
+    {
+        var m = M[Fields.Name][4];
+        var u = Math.Max(U[Fields.Name][4], share);
+        return Math.Log2(m / u);
+    }
+
+    public object Describe() => new
+    {
+        lambda = Lambda,
+        fields = Enumerable.Range(0, Fields.Count).ToDictionary(
+            f => Fields.Names[f],
+            f => Enumerable.Range(0, M[f].Length).ToDictionary(
+                l => Fields.Levels[f][l],
+                l => new { m = Math.Round(M[f][l], 6), u = Math.Round(U[f][l], 8), weight = Math.Round(Weights[f][l], 3) })),
+    };
+}

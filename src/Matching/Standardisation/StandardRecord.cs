@@ -1,0 +1,56 @@
+using Integration.Matching.Records;
+
+namespace Integration.Matching.Standardisation;
+
+/// <summary>
+/// A record with every field standardised once, before blocking and comparison, so that the hot loops
+/// only compare prepared strings and codes.
+/// </summary>
+public sealed class StandardRecord
+{
+    public required SourceRecord Source { get; init; }
+
+    public int Feed => Source.Feed;
+
+    /// <summary>Standardised Latin name words (legal forms removed); empty when there is no Latin name.</summary>
+    public required string[] LatinTokens { get; init; }
+
+    /// <summary>The Latin words joined without spaces, so joined and split spellings compare equal.</summary>
+    public required string LatinJoined { get; init; }
+
+    /// <summary>Compact Khmer name without legal-form words; empty when there is none.</summary>
+    public required string Khmer { get; init; }
+
+    /// <summary>Coarse phonetic key of the Latin name and of the Khmer name (see <see cref="PhoneticKey"/>).</summary>
+    public required string LatinKey { get; init; }
+
+    public required string KhmerKey { get; init; }
+
+    public required string? Tin { get; init; }
+
+    public required string? MocNo { get; init; }
+
+    /// <summary>True when <see cref="Tin"/> is the record's own key (GDT) rather than a typed cross-reference.</summary>
+    public bool TinIsOwn => Source.OwnTin is not null;
+
+    public bool MocIsOwn => Source.OwnMocNo is not null;
+
+    public required string[] Phones { get; init; }
+
+    public required string? Email { get; init; }
+
+    public required PlaceCodes Place { get; init; }
+
+    /// <summary>House number and street, folded, for telling apart neighbours in one commune.</summary>
+    public required string? Street { get; init; }
+
+    public required string? Isic { get; init; }
+
+    /// <summary>Inverse-document-frequency weight of each Latin token, filled in once all records are known.</summary>
+    public double[] TokenWeights { get; set; } = [];
+
+    public double TotalWeight { get; set; }
+
+    /// <summary>The best phonetic key for cross-script comparison: the Latin one, else the Khmer one.</summary>
+    public string AnyKey => LatinKey.Length > 0 ? LatinKey : KhmerKey;
+}

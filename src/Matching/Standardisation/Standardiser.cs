@@ -1,0 +1,90 @@
+using Integration.Core.Reference;
+using Integration.Matching.Records;
+
+namespace Integration.Matching.Standardisation;
+
+/// <summary>Turns source records into <see cref="StandardRecord"/>s, in parallel, and weighs name tokens by rarity.</summary>
+public sealed class Standardiser(Gazetteer gazetteer)
+{
+    private readonly AddressResolver _places = new(gazetteer);
+
+    public AddressResolver Places => _places;
+
+    public StandardRecord[] StandardiseAll(IReadOnlyList<SourceRecord> records)
+    {
+        var result = new StandardRecord[records.Count];
+        Parallel.For(0, records.Count, i => result[i] = Standardise(records[i]));
+        TokenWeighting.Apply(result);
+        return result;
+    }
+
+    public StandardRecord Standardise(SourceRecord r)
+    {
+        // A Khmer name typed into the Latin column (or the other way round) is still used, in its own script.
+        var latinSource = TextFold.HasLatin(r.NameEn) ? r.NameEn : TextFold.HasLatin(r.NameKm) && !TextFold.HasKhmer(r.NameKm) ? r.NameKm : null;
+        var khmerSource = TextFold.HasKhmer(r.NameKm) ? r.NameKm : TextFold.HasKhmer(r.NameEn) ? r.NameEn : null;
+        var tokens = LatinNames.Tokens(latinSource);
+        var khmer = KhmerNames.Standardise(khmerSource);
+        var street = string.Join(' ', TextFold.LatinWords(r.HouseNo), TextFold.LatinWords(r.Street)).Trim();
+        return new StandardRecord
+        {
+            Source = r,
+            LatinTokens = tokens,
+            LatinJoined = string.Concat(tokens),
+            Khmer = khmer,
+            LatinKey = PhoneticKey.FromLatin(string.Join(' ', tokens)),
+            KhmerKey = PhoneticKey.FromKhmer(khmer),
+            Tin = Identifiers.Canonical(r.AnyTin),
+            MocNo = Identifiers.Canonical(r.AnyMocNo),
+            Phones = Phones.Parse(r.Phone),
+            Email = string.IsNullOrWhiteSpace(r.Email) ? null : r.Email.Trim().ToLowerInvariant(),
+            Place = _places.Resolve(r.Province, r.District, r.Commune, r.Address),
+            Street = street.Length == 0 ? null : street,
+            Isic = r.IsicCode is { Length: >= 2 } isic ? isic.Trim() : null,
+        };
+    }
+}
+
+/// <summary>
+/// Rare words weigh more than common ones ("trading", "garment", "construction"): each Latin token gets
+/// log(N / document frequency), as in TF-IDF and Splink's term-frequency adjustments.
+/// </summary>
+public static class TokenWeighting
+{
+    public static Dictionary<string, int> DocumentFrequencies(IReadOnlyList<StandardRecord> records)
+    {
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            for (var t = 0; t < r.LatinTokens.Length; t++)
+            {
+                var token = r.LatinTokens[t];
+                if (Array.IndexOf(r.LatinTokens, token) == t)
+                {
+                    df[token] = df.GetValueOrDefault(token) + 1;
+                }
+            }
+        }
+
+        return df;
+    }
+
+    public static void Apply(IReadOnlyList<StandardRecord> records)
+    {
+        var df = DocumentFrequencies(records);
+        var n = Math.Max(records.Count, 2);
+        foreach (var r in records)
+        {
+            var w = new double[r.LatinTokens.Length];
+            double total = 0;
+            for (var t = 0; t < w.Length; t++)
+            {
+                w[t] = Math.Log((double)n / df.GetValueOrDefault(r.LatinTokens[t], 1)) + 0.5;
+                total += w[t];
+            }
+
+            r.TokenWeights = w;
+            r.TotalWeight = total;
+        }
+    }
+}

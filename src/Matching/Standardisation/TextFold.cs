@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+
+namespace Integration.Matching.Standardisation;
+
+/// <summary>Low-level text folding shared by names and places: case, accents, invisible characters, punctuation.</summary>
+public static class TextFold
+{
+    /// <summary>True for the invisible characters Khmer text carries between words: ZWSP, ZWNJ, ZWJ, BOM.</summary>
+    public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD';
+
+    public static bool IsKhmer(char c) => c is >= '\u1780' and <= '\u17FF' or >= '\u19E0' and <= '\u19FF';
+
+    /// <summary>
+    /// Latin text to lower-case ASCII words separated by single spaces: accents dropped (Kratié to kratie),
+    /// '&amp;' spelled as a word, every other non-alphanumeric character a separator. Khmer characters are dropped.
+    /// </summary>
+    public static string LatinWords(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        var space = true;
+        foreach (var ch in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark && !IsKhmer(ch))
+            {
+                continue;
+            }
+
+            var c = char.ToLowerInvariant(ch);
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                sb.Append(c);
+                space = false;
+            }
+            else if (c == '&')
+            {
+                if (!space)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append("and ");
+                space = true;
+            }
+            else if (!space)
+            {
+                sb.Append(' ');
+                space = true;
+            }
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>Khmer text in NFC with invisible joiners and spaces removed; Latin letters and digits are kept lower-cased.</summary>
+    public static string KhmerCompact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var nfc = text.Normalize(NormalizationForm.FormC);
+        var sb = new StringBuilder(nfc.Length);
+        foreach (var ch in nfc)
+        {
+            if (IsInvisible(ch) || char.IsWhiteSpace(ch) || ch is '.' or ',' or '(' or ')' or '-' or '/' or '។' or '៕' or '"' or '\'')
+            {
+                continue;
+            }
+
+            sb.Append(char.ToLowerInvariant(ch));
+        }
+
+        return sb.ToString();
+    }
+
+    public static bool HasKhmer(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (IsKhmer(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool HasLatin(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
