@@ -1,4 +1,11 @@
+using Integration.Alerts.Checks;
+using Integration.Alerts.Evaluation;
+using Integration.Alerts.Jobs;
+using Integration.Alerts.Leads;
+using Integration.Alerts.Targets;
 using Integration.Core.Database;
+using Integration.Core.Jobs;
+using Integration.Core.Truth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +16,13 @@ public static class AlertsServiceCollectionExtensions
     public static IServiceCollection AddAlertsServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(AlertsMigrations.Set);
+        services.Configure<AlertsOptions>(configuration.GetSection(AlertsOptions.Section));
+        services.AddSingleton<LicenceCheckService>();
+        services.AddSingleton<LeadService>();
+        services.AddSingleton<TargetService>();
+        services.AddSingleton<AlertsBatch>();
+        services.AddSingleton<IPipelineJob, AlertsJob>();
+        services.AddSingleton<IEvaluation, AlertsEvaluation>();
         return services;
     }
 }

@@ -1,0 +1,26 @@
+namespace Integration.Alerts.Data;
+
+/// <summary>The SELECTs of the feed and linkage tables, written once for SQLite and PostgreSQL.</summary>
+internal static class AlertsSql
+{
+    private const string Source = "file_id, line, first_seen_on, is_current, activity, isic_code, house_no, street, village, commune, district, province, address, phone, status, name_en, name_km";
+
+    public const string Moc = "SELECT registration_no, renewal_applied_on, declared_employees, " + Source + " FROM moc_licences";
+
+    public const string Gdt = "SELECT tin, employees, employees_period, " + Source + " FROM gdt_taxpayers";
+
+    public const string Nssf = "SELECT nssf_id, registered_on, insured_workers, " + Source + " FROM nssf_employers";
+
+    public const string Contributions = "SELECT nssf_id, period, due_khr, paid_khr, paid_on, file_id, line FROM nssf_contributions";
+
+    public const string LastFullyPaid = "SELECT nssf_id, MAX(period) AS period FROM nssf_contributions WHERE COALESCE(paid_khr, 0) >= COALESCE(due_khr, 0)";
+
+    public const string Links = "SELECT feed, source_key, enterprise_id, confidence, method, run_id FROM entity_links";
+
+    public const string Enterprises = "SELECT enterprise_id, name_en, name_km, province, district, province_code, district_code, moc_registration_nos, tins, nssf_ids FROM enterprises";
+
+    public const string Inspections = "SELECT nssf_id, registration_no, MAX(inspected_on) AS inspected_on FROM nssf_inspections";
+
+    /// <summary>Keys of one feed linked to enterprise @e.</summary>
+    public static string KeysOf(string feed) => $"(SELECT source_key FROM entity_links WHERE enterprise_id = @e AND feed = '{feed}')";
+}

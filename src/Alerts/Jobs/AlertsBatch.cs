@@ -1,0 +1,114 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Integration.Alerts.Checks;
+using Integration.Alerts.Data;
+using Integration.Alerts.Export;
+using Integration.Alerts.Leads;
+using Integration.Alerts.Model;
+using Integration.Alerts.Policy;
+using Integration.Alerts.Targets;
+using Integration.Core.Database;
+using Integration.Core.Runs;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Alerts.Jobs;
+
+/// <summary>Everything one alerts run computes, from one read of the register.</summary>
+public sealed record AlertsOutcome(
+    string? AlertRunId,
+    MatchRunInfo? MatchRun,
+    DateOnly AsOf,
+    IReadOnlyList<LicenceDecision> Checks,
+    IReadOnlyList<LeadRow> Leads,
+    IReadOnlyList<TargetRow> Targets,
+    bool Recorded)
+{
+    /// <summary>The facts every answer was computed from, by enterprise id (for evaluation and audit).</summary>
+    public IReadOnlyDictionary<string, EnterpriseFacts> Facts { get; init; } = new Dictionary<string, EnterpriseFacts>();
+}
+
+/// <summary>
+/// The batch side of the alerts: a licence check for every pending renewal, the lead list and the
+/// target list, computed from one read of the register, recorded (check log, lead snapshot, alert run)
+/// and exported as CSV.
+/// </summary>
+public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProvider clock, LicenceCheckService checks, LeadService leads, TargetService targets)
+{
+    /// <summary>The batch check date: Alerts:BatchAsOf when set, else today.</summary>
+    public DateOnly DefaultAsOf()
+    {
+        var configured = options.Value.BatchAsOf;
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return checks.Today();
+        }
+
+        return DateOnly.TryParseExact(configured.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new InvalidOperationException($"Alerts:BatchAsOf must be yyyy-MM-dd, got '{configured}'.");
+    }
+
+    /// <summary>
+    /// Computes checks, leads and targets. With <paramref name="record"/>, logs the checks and stores the
+    /// lead snapshot under a new alert run, unless the last run already covered the same match run and
+    /// date (a re-run with nothing new records nothing).
+    /// </summary>
+    public async Task<AlertsOutcome> RunAsync(DateOnly? asOf, bool record, string trigger, CancellationToken ct = default)
+    {
+        var date = asOf ?? DefaultAsOf();
+        await using var conn = await db.OpenAsync(ct);
+        var run = MatchRunInfo.Current(conn);
+        if (run is null)
+        {
+            return new AlertsOutcome(null, null, date, [], [], [], false);
+        }
+
+        var all = FactsReader.All(conn, date, options.Value.LicencePolicy);
+        var pending = conn.Query<MocRecord>(AlertsSql.Moc + " WHERE renewal_applied_on IS NOT NULL AND renewal_applied_on <> '' AND is_current = 1").ToList();
+        var decisions = checks.DecidePendingRenewals(all, pending, date);
+        var leadRows = leads.Build(conn, all, date, run);
+        var targetRows = targets.Build(all, date, run, new TargetQuery());
+        if (!record || AlreadyRecorded(conn, run, date))
+        {
+            return new AlertsOutcome(null, run, date, decisions, leadRows, targetRows, false) { Facts = all };
+        }
+
+        var alertRunId = RunId.New("alerts", clock);
+        var started = clock.GetUtcNow().UtcDateTime.ToString("O");
+        CheckLog.WriteMany(conn, decisions.Select(d => (new CheckRequest(d.RegistrationNo, date, options.Value.BatchUser, "batch", alertRunId), d)), clock.GetUtcNow());
+        using (var tx = conn.BeginTransaction())
+        {
+            LeadService.SaveSnapshot(conn, tx, alertRunId, leadRows);
+            conn.Execute(
+                """
+                INSERT INTO alert_runs (run_id, match_run_id, as_of, started_at, finished_at, trigger, outcome, checks, leads, targets)
+                VALUES (@alertRunId, @match, @asOf, @started, @finished, @trigger, 'SUCCEEDED', @checks, @leads, @targets)
+                """,
+                new
+                {
+                    alertRunId,
+                    match = run.RunId,
+                    asOf = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    started,
+                    finished = clock.GetUtcNow().UtcDateTime.ToString("O"),
+                    trigger,
+                    checks = (long)decisions.Count,
+                    leads = (long)leadRows.Count,
+                    targets = (long)targetRows.Count,
+                },
+                tx);
+            tx.Commit();
+        }
+
+        return new AlertsOutcome(alertRunId, run, date, decisions, leadRows, targetRows, true) { Facts = all };
+    }
+
+    public static IReadOnlyList<string> Export(string folder, AlertsOutcome outcome) =>
+        AlertsExport.Write(folder, outcome.Checks.Select(d => LicenceCheckRow.From(d)), outcome.Leads, outcome.Targets);
+
+    private static bool AlreadyRecorded(DbConnection conn, MatchRunInfo run, DateOnly date) =>
+        conn.ExecuteScalar<long>(
+            "SELECT COUNT(*) FROM alert_runs WHERE outcome = 'SUCCEEDED' AND match_run_id = @m AND as_of = @d",
+            new { m = run.RunId, d = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }) > 0;
+}

@@ -1,0 +1,49 @@
+namespace Integration.Alerts.Model;
+
+/// <summary>
+/// Everything the alerts know about one enterprise: its links and the source records behind them,
+/// the contributions of its NSSF employers in the look-back window, and its inspections. Built the
+/// same way for one on-demand check and for the whole register in batch, so both give one answer.
+/// </summary>
+public sealed class EnterpriseFacts(string enterpriseId)
+{
+    public string EnterpriseId { get; } = enterpriseId;
+
+    public EnterpriseRow? Enterprise { get; set; }
+
+    public List<LinkRow> Links { get; } = [];
+
+    public List<MocRecord> Moc { get; } = [];
+
+    public List<GdtRecord> Gdt { get; } = [];
+
+    public List<NssfEmployerRecord> Nssf { get; } = [];
+
+    /// <summary>Contribution rows from the start of the window on, per NSSF id.</summary>
+    public Dictionary<string, List<ContributionRow>> Contributions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Latest fully paid month per NSSF id, over all time.</summary>
+    public Dictionary<string, string> LastFullyPaid { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Latest inspection date of any of the enterprise's NSSF ids or MoC registrations.</summary>
+    public string? LastInspectedOn { get; set; }
+
+    public LinkRow? LinkOf(string feed, string key) =>
+        Links.FirstOrDefault(l => l.Feed == feed && l.SourceKey == key);
+
+    public IEnumerable<T> Current<T>(IEnumerable<T> rows)
+        where T : SourceRow => rows.Where(r => r.IsCurrent != 0);
+
+    /// <summary>Earliest date any of the enterprise's records was first seen: when the firm first appeared in an extract.</summary>
+    public string? FirstSeenOn() =>
+        Moc.Select(r => r.FirstSeenOn).Concat(Gdt.Select(r => r.FirstSeenOn)).Concat(Nssf.Select(r => r.FirstSeenOn))
+            .Where(d => !string.IsNullOrEmpty(d))
+            .Min(StringComparer.Ordinal);
+
+    /// <summary>The first non-empty value over MoC, then GDT, then NSSF records (current ones first).</summary>
+    public string? Pick(Func<SourceRow, string?> field)
+    {
+        IEnumerable<SourceRow> ordered = Moc.Cast<SourceRow>().Concat(Gdt).Concat(Nssf).OrderBy(r => r.IsCurrent == 0 ? 1 : 0);
+        return ordered.Select(field).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+    }
+}

@@ -1,0 +1,70 @@
+using Integration.Alerts.Checks;
+using Integration.Alerts.Jobs;
+using Integration.Alerts.Leads;
+using Integration.Alerts.Targets;
+using Integration.Core;
+using Integration.Core.Database;
+using Integration.Ingest;
+using Integration.Matching;
+using Integration.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Alerts.Tests;
+
+/// <summary>A migrated database of either kind, the alerts services on it, a fixed clock and a seeder.</summary>
+public sealed class AlertsTestHost : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public AlertsTestHost(DatabaseProvider provider, string today = "2026-10-20", IDictionary<string, string?>? settings = null)
+    {
+        Database = TestDatabase.Create(provider, IngestMigrations.Set, MatchingMigrations.Set, AlertsMigrations.Set);
+        Clock = FixedClock.On(today);
+        var values = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["Database:ConnectionString"] = Database.Options.ConnectionString,
+        };
+        foreach (var kv in settings ?? new Dictionary<string, string?>())
+        {
+            values[kv.Key] = kv.Value;
+        }
+
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddCoreServices(Configuration);
+        services.AddAlertsServices(Configuration);
+        _services = services.BuildServiceProvider();
+        Seed = new Seed(Database.Db);
+    }
+
+    public TestDatabase Database { get; }
+
+    public IConfiguration Configuration { get; }
+
+    public FixedClock Clock { get; }
+
+    public Seed Seed { get; }
+
+    public LicenceCheckService Checks => _services.GetRequiredService<LicenceCheckService>();
+
+    public LeadService Leads => _services.GetRequiredService<LeadService>();
+
+    public TargetService Targets => _services.GetRequiredService<TargetService>();
+
+    public AlertsBatch Batch => _services.GetRequiredService<AlertsBatch>();
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public Task<LoggedDecision> Check(string reg, string? asOf = null) =>
+        Checks.CheckAsync(new CheckRequest(reg, asOf is null ? null : DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture), "tester", "test"));
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Database.Dispose();
+    }
+}
