@@ -33,7 +33,7 @@ public sealed class FeedSql
         Upsert = $"INSERT INTO {feed.Table} ({string.Join(", ", insertCols)}) VALUES ({string.Join(", ", values)}) "
                  + $"ON CONFLICT ({string.Join(", ", keyCols)}) DO UPDATE SET {string.Join(", ", updates)}";
         Touch = $"UPDATE {feed.Table} SET last_seen_on = @as_of WHERE {KeyWhere}";
-        Remove = $"UPDATE {feed.Table} SET is_current = 0 WHERE {KeyWhere}";
+        Remove = feed.IsSnapshot ? $"UPDATE {feed.Table} SET is_current = 0 WHERE {KeyWhere}" : null;
         LowerFirstSeen = $"UPDATE {feed.Table} SET first_seen_on = @as_of WHERE {KeyWhere} AND first_seen_on > @as_of";
         SelectStored = $"SELECT {string.Join(", ", cols)} FROM {feed.Table} WHERE {KeyWhere}";
         KeyCount = keyCols.Count;
@@ -47,7 +47,8 @@ public sealed class FeedSql
 
     public string Touch { get; }
 
-    public string Remove { get; }
+    /// <summary>Snapshot feeds only: append tables have no is_current.</summary>
+    public string? Remove { get; }
 
     public string LowerFirstSeen { get; }
 

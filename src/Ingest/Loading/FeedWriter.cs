@@ -16,7 +16,7 @@ public sealed class FeedWriter : IDisposable
     private readonly FeedDefinition _feed;
     private readonly DbCommand _upsert;
     private readonly DbCommand _touch;
-    private readonly DbCommand _remove;
+    private readonly DbCommand? _remove;
     private readonly DbCommand _lowerFirstSeen;
     private readonly DbCommand _select;
     private readonly DbCommand _history;
@@ -65,8 +65,12 @@ public sealed class FeedWriter : IDisposable
         _touch = Make(sql.Touch);
         Keys(_touch);
         Add(_touch, "@as_of", DbType.String, asOfText);
-        _remove = Make(sql.Remove);
-        Keys(_remove);
+        if (sql.Remove is not null)
+        {
+            _remove = Make(sql.Remove);
+            Keys(_remove);
+        }
+
         _lowerFirstSeen = Make(sql.LowerFirstSeen);
         Keys(_lowerFirstSeen);
         Add(_lowerFirstSeen, "@as_of", DbType.String, asOfText);
@@ -123,7 +127,7 @@ public sealed class FeedWriter : IDisposable
     public void Touch(string key) => ExecuteForKey(_touch, key);
 
     /// <summary>The key is missing from a newer snapshot: no longer current (the row itself is kept).</summary>
-    public void Remove(string key) => ExecuteForKey(_remove, key);
+    public void Remove(string key) => ExecuteForKey(_remove ?? throw new InvalidOperationException($"{_feed.Name} is an append feed: nothing is removed."), key);
 
     /// <summary>A late, older snapshot proves the record existed earlier than we knew.</summary>
     public void LowerFirstSeen(string key) => ExecuteForKey(_lowerFirstSeen, key);

@@ -15,21 +15,25 @@ public sealed class DataQualityReportBuilder(Db db, IngestOptions options)
         foreach (var feed in FeedCatalog.All)
         {
             var files = run.Files.Where(f => f.Feed == feed.Name).ToList();
-            var ids = files.Where(f => f.Status is FileStatus.Loaded or FileStatus.Stale && f.FileId is not null).Select(f => f.FileId!.Value).ToList();
             var reasons = new List<ReasonSummary>();
-            if (ids.Count > 0)
+            var args = new { runId = run.RunId, feed = feed.Name };
+            if (files.Any(f => f.RowsQuarantined > 0))
             {
+                // Files of this run only: run_id on source_files identifies them on both databases.
                 var counts = conn.Query<(string Reason, long Count)>(
-                    "SELECT reason, COUNT(*) FROM quarantine WHERE file_id IN @ids GROUP BY reason ORDER BY COUNT(*) DESC, reason",
-                    new { ids });
+                    """
+                    SELECT q.reason, COUNT(*) FROM quarantine q JOIN source_files s ON s.file_id = q.file_id
+                    WHERE s.run_id = @runId AND s.feed = @feed GROUP BY q.reason ORDER BY COUNT(*) DESC, q.reason
+                    """,
+                    args);
                 foreach (var (reason, count) in counts)
                 {
                     var examples = conn.Query<(string Path, long Line, string? Field, string Message)>(
                         $"""
                         SELECT s.landing_path, q.line, q.field, q.message FROM quarantine q JOIN source_files s ON s.file_id = q.file_id
-                        WHERE q.file_id IN @ids AND q.reason = @reason ORDER BY q.file_id, q.line LIMIT {Math.Max(0, options.ReportExamples)}
+                        WHERE s.run_id = @runId AND s.feed = @feed AND q.reason = @reason ORDER BY q.file_id, q.line LIMIT {Math.Max(0, options.ReportExamples)}
                         """,
-                        new { ids, reason })
+                        new { args.runId, args.feed, reason })
                         .Select(e => $"{e.Path}:{e.Line} {e.Field ?? "-"}: {e.Message}")
                         .ToList();
                     reasons.Add(new ReasonSummary(reason, count, examples));
