@@ -11,6 +11,12 @@ public static class EmEstimator
 {
     private const double Floor = 1e-6;
 
+    /// <summary>
+    /// Weight of the starting m values as pseudo-counts (a Dirichlet prior): negligible against the
+    /// hundreds of thousands of pairs of a real run, but it keeps EM sensible on a handful of records.
+    /// </summary>
+    private const double PriorPairs = 20;
+
     /// <summary>u probabilities from level counts over random pairs, with add-one smoothing.</summary>
     public static double[][] EstimateU(IReadOnlyDictionary<int, long> randomPatterns)
     {
@@ -37,6 +43,7 @@ public static class EmEstimator
     public static FellegiSunterModel Estimate(IReadOnlyDictionary<int, long> candidatePatterns, double[][] u, int maxIterations, out int iterations)
     {
         var m = InitialM();
+        var prior = InitialM();
         var lambda = 0.3;
         var patterns = candidatePatterns.Keys.ToArray();
         var counts = patterns.Select(p => (double)candidatePatterns[p]).ToArray();
@@ -88,7 +95,7 @@ public static class EmEstimator
             {
                 for (var l = 0; l < mNew[f].Length; l++)
                 {
-                    var v = mDen[f] > 0 ? Math.Max(mNew[f][l] / mDen[f], Floor) : m[f][l];
+                    var v = Math.Max((mNew[f][l] + (PriorPairs * prior[f][l])) / (mDen[f] + PriorPairs), Floor);
                     change = Math.Max(change, Math.Abs(v - m[f][l]));
                     m[f][l] = v;
                 }

@@ -62,7 +62,7 @@ public static class LatinNames
         return list.ToArray();
     }
 
-    /// <summary>One word to a canonical romanisation: doubled letters single, trailing h/r after a vowel dropped.</summary>
+    /// <summary>One word to a canonical romanisation: doubled letters single, a trailing h after a vowel dropped (Chea/Cheah).</summary>
     public static string NormaliseWord(string word)
     {
         if (word.Length <= 2 || char.IsDigit(word[0]))
@@ -81,7 +81,7 @@ public static class LatinNames
             sb.Append(c);
         }
 
-        if (sb.Length > 3 && sb[^1] is 'h' or 'r' && IsVowel(sb[^2]))
+        if (sb.Length > 3 && sb[^1] == 'h' && IsVowel(sb[^2]))
         {
             sb.Length--;
         }
