@@ -14,6 +14,7 @@ public static class AppServices
         services.AddIngestServices(configuration);
         services.AddMatchingServices(configuration);
         services.AddAlertsServices(configuration);
+        services.AddHostServices(configuration);
         return services;
     }
 

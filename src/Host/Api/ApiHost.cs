@@ -1,14 +1,64 @@
+using Integration.Core.Database;
+using Integration.Host.Functions;
+using Integration.Host.Scheduling;
+
 namespace Integration.Host.Api;
 
-/// <summary>Builds the HTTP host: the modules' minimal-API endpoints on one ASP.NET Core app.</summary>
+/// <summary>How <c>serve</c> runs: the HTTP API always; the self-hosted schedule, or the Azure Functions handler.</summary>
+public sealed record ServeSettings(bool Scheduler = false, bool Functions = false, string? Urls = null);
+
+/// <summary>
+/// Builds the HTTP host: the modules' minimal-API endpoints on one ASP.NET Core app, with health, the OpenAPI
+/// document, JSON problem details for every error (unknown routes included), and optionally the scheduler
+/// or the Functions custom-handler endpoints.
+/// </summary>
 public static class ApiHost
 {
-    public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>> overrides)
+    public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>> overrides, ServeSettings? serve = null, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        serve ??= new ServeSettings();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z' ";
+            o.UseUtcTimestamp = true;
+        });
+        if (serve.Urls is { Length: > 0 } urls)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+
         builder.Services.AddIntegration(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        if (serve.Scheduler)
+        {
+            builder.Services.AddSingleton<JobScheduler>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        }
+
+        if (serve.Functions)
+        {
+            builder.Services.AddSingleton<FunctionsInvoker>();
+        }
+
+        configureServices?.Invoke(builder.Services);
+
         var app = builder.Build();
+        app.Services.GetRequiredService<Migrator>().Apply();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        app.MapJobEndpoints();
+        if (serve.Functions)
+        {
+            app.MapFunctionsEndpoints();
+        }
+
         app.MapMatchingEndpoints();
         app.MapAlertsEndpoints();
         return app;

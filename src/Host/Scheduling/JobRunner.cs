@@ -1,0 +1,152 @@
+using System.Globalization;
+using Integration.Core.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Host.Scheduling;
+
+/// <summary>
+/// Runs one occurrence of a job by name, the same way for the self-hosted scheduler and the Azure Functions
+/// handler: take the job's lease, claim the occurrence in job_runs, run with retries on
+/// <see cref="TransientJobException"/> (exponential backoff on the injected clock), record the outcome,
+/// release the lease. The lease is renewed while the job runs so a long job is not taken over.
+/// </summary>
+public sealed class JobRunner(
+    IEnumerable<IPipelineJob> jobs,
+    JobLeases leases,
+    JobRunStore runs,
+    HostIdentity host,
+    TimeProvider clock,
+    IOptions<ScheduleOptions> options,
+    ILogger<JobRunner> log)
+{
+    private readonly Dictionary<string, IPipelineJob> _jobs = IndexJobs(jobs);
+
+    public IReadOnlyCollection<string> JobNames => _jobs.Keys;
+
+    public bool Knows(string job) => _jobs.ContainsKey(job);
+
+    public async Task<JobRunReport> RunAsync(string jobName, DateTimeOffset scheduledFor, string trigger, CancellationToken ct = default)
+    {
+        if (!_jobs.TryGetValue(jobName, out var job))
+        {
+            throw new ArgumentException($"No job named '{jobName}'. Known jobs: {string.Join(", ", _jobs.Keys.Order(StringComparer.Ordinal))}.", nameof(jobName));
+        }
+
+        var o = options.Value;
+        var ttl = TimeSpan.FromSeconds(Math.Max(1, o.LeaseSeconds));
+        if (!await leases.TryAcquireAsync(job.Name, host.Name, clock.GetUtcNow(), ttl, ct))
+        {
+            log.LogInformation("Job {Job} ({ScheduledFor:O}): another host holds the lease", job.Name, scheduledFor);
+            return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Busy, 0);
+        }
+
+        try
+        {
+            var runId = await runs.TryClaimAsync(job.Name, scheduledFor, trigger, host.Name, clock.GetUtcNow(), ct);
+            if (runId is not { } id)
+            {
+                log.LogInformation("Job {Job} ({ScheduledFor:O}): occurrence already run", job.Name, scheduledFor);
+                return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.AlreadyRun, 0);
+            }
+
+            using var heartbeat = clock.CreateTimer(_ => Renew(job.Name, ttl), null, ttl / 3, ttl / 3);
+            return await RunAttemptsAsync(job, id, scheduledFor, trigger, o, ct);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(job.Name, host.Name);
+        }
+    }
+
+    private async Task<JobRunReport> RunAttemptsAsync(IPipelineJob job, long id, DateTimeOffset scheduledFor, string trigger, ScheduleOptions o, CancellationToken ct)
+    {
+        var maxAttempts = Math.Max(1, o.MaxAttempts);
+        var context = new JobContext(trigger, scheduledFor, host.Name);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await runs.StartAttemptAsync(id, attempt, ct);
+                log.LogInformation("Job {Job} ({ScheduledFor:O}) attempt {Attempt} started on {Host}", job.Name, scheduledFor, attempt, host.Name);
+                var result = await job.RunAsync(context, ct);
+                var summary = Summarise(result);
+                await runs.FinishAsync(id, JobRunStore.Succeeded, summary, null, clock.GetUtcNow());
+                log.LogInformation("Job {Job} ({ScheduledFor:O}) succeeded: {Summary}", job.Name, scheduledFor, summary);
+                return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Succeeded, attempt, summary, null, id, result.Counts);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await runs.FinishAsync(id, JobRunStore.Cancelled, null, "host stopped", clock.GetUtcNow());
+                log.LogWarning("Job {Job} ({ScheduledFor:O}) cancelled: the host is stopping", job.Name, scheduledFor);
+                return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Cancelled, attempt, null, "host stopped", id);
+            }
+            catch (TransientJobException e) when (attempt < maxAttempts)
+            {
+                var delay = Backoff.After(attempt, TimeSpan.FromSeconds(o.RetryBaseSeconds), TimeSpan.FromSeconds(o.RetryMaxSeconds));
+                log.LogWarning("Job {Job} ({ScheduledFor:O}) attempt {Attempt} failed transiently, retrying in {Delay}: {Error}", job.Name, scheduledFor, attempt, delay, e.Message);
+                try
+                {
+                    await Task.Delay(delay, clock, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    await runs.FinishAsync(id, JobRunStore.Cancelled, null, "host stopped during retry backoff: " + e.Message, clock.GetUtcNow());
+                    return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Cancelled, attempt, null, e.Message, id);
+                }
+            }
+            catch (Exception e)
+            {
+                var error = Describe(e, attempt, maxAttempts);
+                await runs.FinishAsync(id, JobRunStore.Failed, null, error, clock.GetUtcNow());
+                log.LogError(e, "Job {Job} ({ScheduledFor:O}) failed: {Error}", job.Name, scheduledFor, error);
+                return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Failed, attempt, null, error, id);
+            }
+        }
+    }
+
+    private void Renew(string job, TimeSpan ttl)
+    {
+        // Timer callback: must not throw. A lost lease is logged; the claim in job_runs still keeps the
+        // occurrence from running twice.
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (!await leases.RenewAsync(job, host.Name, clock.GetUtcNow(), ttl))
+                {
+                    log.LogWarning("Job {Job}: lease lost while running", job);
+                }
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Job {Job}: lease renewal failed", job);
+            }
+        });
+    }
+
+    private static string Describe(Exception e, int attempt, int maxAttempts)
+    {
+        var kind = e is TransientJobException ? $"transient failure on all {maxAttempts} attempts" : $"failed on attempt {attempt}";
+        return $"{kind}: {e.GetType().Name}: {e.Message}";
+    }
+
+    private static string Summarise(JobResult result) =>
+        result.Counts.Count == 0
+            ? result.Summary
+            : result.Summary + " (" + string.Join(", ", result.Counts.OrderBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key}={c.Value}"))) + ")";
+
+    private static Dictionary<string, IPipelineJob> IndexJobs(IEnumerable<IPipelineJob> jobs)
+    {
+        var index = new Dictionary<string, IPipelineJob>(StringComparer.OrdinalIgnoreCase);
+        foreach (var job in jobs)
+        {
+            if (!index.TryAdd(job.Name, job))
+            {
+                throw new InvalidOperationException($"Two jobs are registered under the name '{job.Name}'.");
+            }
+        }
+
+        return index;
+    }
+}

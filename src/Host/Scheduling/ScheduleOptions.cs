@@ -1,0 +1,41 @@
+namespace Integration.Host.Scheduling;
+
+/// <summary>
+/// Bound from the <c>Schedule</c> section. Cron expressions are NCRONTAB in UTC, with seconds (six fields,
+/// the format Azure Functions timer triggers use) or without (five fields), so one expression serves the
+/// self-hosted scheduler and infra/*/function.json alike. An empty value or <c>off</c> disables a job.
+/// </summary>
+public sealed class ScheduleOptions
+{
+    public const string Section = "Schedule";
+
+    /// <summary>Job name (as registered by a module's <c>IPipelineJob</c>) to cron expression.</summary>
+    public Dictionary<string, string> Jobs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How long a host holds a job's lease without renewing it; it renews every third of this while the job runs.</summary>
+    public int LeaseSeconds { get; set; } = 300;
+
+    /// <summary>Attempts per occurrence when a job throws <c>TransientJobException</c> (1 = no retry).</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>First retry delay; each further retry doubles it, up to <see cref="RetryMaxSeconds"/>.</summary>
+    public double RetryBaseSeconds { get; set; } = 30;
+
+    public double RetryMaxSeconds { get; set; } = 1800;
+
+    /// <summary>At start, run once the latest occurrence missed since the job's last recorded run.</summary>
+    public bool CatchUp { get; set; } = true;
+
+    /// <summary>When another host holds a job's lease, look again after this many seconds.</summary>
+    public double BusyRetrySeconds { get; set; } = 5;
+
+    /// <summary>Name recorded in job_runs and job_leases; defaults to machine name, process id and a random suffix.</summary>
+    public string? HostName { get; set; }
+
+    /// <summary>The enabled jobs and their parsed schedules.</summary>
+    public IReadOnlyList<(string Job, CronSchedule Schedule)> EnabledJobs() =>
+        Jobs.Where(j => CronSchedule.IsEnabled(j.Value))
+            .OrderBy(j => j.Key, StringComparer.Ordinal)
+            .Select(j => (j.Key, CronSchedule.Parse(j.Value, $"{Section}:Jobs:{j.Key}")))
+            .ToList();
+}
