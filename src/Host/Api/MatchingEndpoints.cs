@@ -1,10 +1,37 @@
+using Integration.Matching.Persistence;
+using Integration.Matching.Review;
+
 namespace Integration.Host.Api;
+
+/// <summary>A clerk's decision posted to <c>POST /api/review/decisions</c>.</summary>
+public sealed record ReviewDecisionRequest(string FeedA, string KeyA, string FeedB, string KeyB, string Decision, string DecidedBy, string? Note);
 
 /// <summary>Enterprises, links and the clerks' review queue over HTTP.</summary>
 public static class MatchingEndpoints
 {
     public static IEndpointRouteBuilder MapMatchingEndpoints(this IEndpointRouteBuilder app)
     {
+        // An id retired by a merge is followed to the enterprise it became (requested_id says which was asked).
+        app.MapGet("/api/enterprises/{id}", async (string id, EnterpriseQueries queries, CancellationToken ct) =>
+            await queries.FindAsync(id, ct) is { } view
+                ? Results.Ok(view)
+                : Results.NotFound(new { error = $"No enterprise with id '{id}'." }));
+
+        app.MapGet("/api/review", async (int? top, ReviewService review, CancellationToken ct) =>
+            Results.Ok(await review.QueueAsync(top ?? 100, ct)));
+
+        app.MapPost("/api/review/decisions", async (ReviewDecisionRequest body, ReviewService review, CancellationToken ct) =>
+        {
+            try
+            {
+                var d = await review.DecideAsync(body.FeedA, body.KeyA, body.FeedB, body.KeyB, body.Decision, body.DecidedBy, body.Note, ct);
+                return Results.Created($"/api/review/decisions/{d.FeedA}/{d.KeyA}/{d.FeedB}/{d.KeyB}", d);
+            }
+            catch (ReviewException e)
+            {
+                return Results.BadRequest(new { error = e.Message });
+            }
+        });
         return app;
     }
 }

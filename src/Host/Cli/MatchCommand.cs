@@ -1,16 +1,38 @@
 using System.CommandLine;
+using Integration.Matching;
+using Spectre.Console;
 
 namespace Integration.Host.Cli;
 
+/// <summary><c>match</c>: resolves the current registry records into enterprises (run after <c>ingest</c>).</summary>
 internal static class MatchCommand
 {
     public static Command Create()
     {
-        var command = new Command("match", "Not built yet.");
-        command.SetAction(_ =>
+        var command = new Command("match", "Link MoC, GDT and NSSF records into enterprises with stable ids; writes enterprises.csv, links.csv, review.csv.");
+        command.SetAction(async (parse, ct) =>
         {
-            Console.Error.WriteLine("'match' is not built yet.");
-            return 2;
+            using var services = CliServices.Build(parse);
+            var runner = services.GetRequiredService<MatchRunner>();
+            var progress = new Progress<string>(line => Console.WriteLine($"match: {line}"));
+            MatchRunSummary s;
+            if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+            {
+                s = await AnsiConsole.Status().StartAsync("matching", async ctx =>
+                    await runner.RunAsync(new Progress<string>(line => ctx.Status(line)), ct));
+            }
+            else
+            {
+                s = await runner.RunAsync(progress, ct);
+            }
+
+            Console.WriteLine($"run {s.RunId} (as of {s.AsOf}, model {s.ModelVersion}): {s.Records:N0} records -> {s.Enterprises:N0} enterprises");
+            Console.WriteLine("links by method: " + string.Join(", ", s.LinksByMethod.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+            Console.WriteLine($"review band: {s.ReviewPairs:N0} pairs; candidate pairs: {s.CandidatePairs:N0}");
+            Console.WriteLine("pairs per blocking key: " + string.Join(", ", s.PairsPerBlockingKey.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+            Console.WriteLine("id events: " + (s.Events.Count == 0 ? "none" : string.Join(", ", s.Events.Select(kv => $"{kv.Key} {kv.Value:N0}"))));
+            Console.WriteLine("timings (s): " + string.Join(", ", s.Timings.Select(kv => $"{kv.Key.Replace("_s", "", StringComparison.Ordinal)} {kv.Value:0.0}")));
+            return 0;
         });
         return command;
     }
