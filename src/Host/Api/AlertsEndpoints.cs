@@ -1,10 +1,120 @@
+using System.Globalization;
+using Integration.Alerts.Checks;
+using Integration.Alerts.Leads;
+using Integration.Alerts.Targets;
+using Microsoft.AspNetCore.Mvc;
+
 namespace Integration.Host.Api;
 
-/// <summary>Licence checks, leads and targets over HTTP.</summary>
+/// <summary>
+/// Licence checks, leads and targets over HTTP. Responses carry the same fields as the CSV exports
+/// (snake_case); every error is a ProblemDetails document.
+/// </summary>
 public static class AlertsEndpoints
 {
+    /// <summary>Body of PUT /api/leads/{enterprise_id}/status.</summary>
+    public sealed record LeadStatusBody(string? Status, string? By, string? Note);
+
     public static IEndpointRouteBuilder MapAlertsEndpoints(this IEndpointRouteBuilder app)
     {
+        var api = app.MapGroup("/api").WithTags("Alerts");
+
+        api.MapGet("/licence-checks/{registration_no}", CheckAsync)
+            .WithName("CheckLicence")
+            .WithSummary("ALLOW, BLOCK or REVIEW for one MoC registration number, with reasons and the data it rests on. 404 for an unknown number.");
+
+        api.MapGet("/leads", async (LeadService leads, string? province, string? district, bool? onlyNew, string? status, string? asOf, CancellationToken ct) =>
+            {
+                if (!TryDate(asOf, out var date, out var problem))
+                {
+                    return problem;
+                }
+
+                var rows = await leads.ListAsync(new LeadQuery(province, district, onlyNew ?? false, status), date, ct);
+                return Results.Json(rows, AlertsJson.Options);
+            })
+            .WithName("ListLeads")
+            .WithSummary("Enterprises that must register with NSSF and have not, newest first.");
+
+        api.MapPut("/leads/{enterprise_id}/status", async (string enterprise_id, [FromBody] LeadStatusBody? body, LeadService leads, CancellationToken ct) =>
+            {
+                if (body is null || string.IsNullOrWhiteSpace(body.Status) || string.IsNullOrWhiteSpace(body.By))
+                {
+                    return Problem(400, "Status and by are required", "Send {\"status\": \"CONTACTED\", \"by\": \"name\", \"note\": \"...\"}; status is one of " + string.Join(", ", LeadStatuses.All) + ".");
+                }
+
+                if (LeadStatuses.Normalise(body.Status) is null)
+                {
+                    return Problem(400, "Unknown lead status", $"'{body.Status}' is not one of {string.Join(", ", LeadStatuses.All)}.");
+                }
+
+                var change = await leads.SetStatusAsync(enterprise_id, body.Status, body.By, body.Note, ct);
+                return change is null
+                    ? Problem(404, "Unknown enterprise", $"Enterprise '{enterprise_id}' does not exist.")
+                    : Results.Json(change, AlertsJson.Options);
+            })
+            .WithName("SetLeadStatus")
+            .WithSummary("Sets the NSSF division's status of a lead (kept across runs).");
+
+        api.MapGet("/targets", async (TargetService targets, string? province, string? district, int? capacity, string? asOf, CancellationToken ct) =>
+            {
+                if (capacity is < 0)
+                {
+                    return Problem(400, "Invalid capacity", "capacity must be zero (no cut) or a positive number of visits.");
+                }
+
+                if (!TryDate(asOf, out var date, out var problem))
+                {
+                    return problem;
+                }
+
+                var rows = await targets.ListAsync(new TargetQuery(province, district, capacity), date, ct);
+                return Results.Json(rows, AlertsJson.Options);
+            })
+            .WithName("ListTargets")
+            .WithSummary("Enterprises ranked by inspection risk score (0..100) with each factor's points, cut to capacity.");
         return app;
     }
+
+    private static async Task<IResult> CheckAsync(string registration_no, string? asOf, string? user, HttpContext http, LicenceCheckService checks, CancellationToken ct)
+    {
+        if (!TryDate(asOf, out var date, out var problem))
+        {
+            return problem;
+        }
+
+        var who = FirstNonEmpty(http.User.Identity?.Name, user, http.Request.Headers["X-User"].ToString()) ?? "anonymous";
+        try
+        {
+            var logged = await checks.CheckAsync(new CheckRequest(registration_no, date, who, "http"), ct);
+            return Results.Json(LicenceCheckRow.From(logged.Decision, logged.CheckId), AlertsJson.Options);
+        }
+        catch (UnknownRegistrationException e)
+        {
+            return Problem(404, "Unknown registration number", e.Message);
+        }
+    }
+
+    private static bool TryDate(string? text, out DateOnly? date, out IResult problem)
+    {
+        date = null;
+        problem = Results.Empty;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            date = d;
+            return true;
+        }
+
+        problem = Problem(400, "Invalid asOf", $"asOf must be a date yyyy-MM-dd, got '{text}'.");
+        return false;
+    }
+
+    private static IResult Problem(int status, string title, string detail) => Results.Problem(detail: detail, statusCode: status, title: title);
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 }

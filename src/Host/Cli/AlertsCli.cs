@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace Integration.Host.Cli;
+
+/// <summary>Options and helpers shared by the alerts commands (check, leads, targets, export).</summary>
+internal static class AlertsCli
+{
+    public static Option<string?> AsOf(string what) => new("--as-of") { Description = $"Date of the {what}, yyyy-MM-dd (default: today)." };
+
+    public static Option<string?> Province() => new("--province") { Description = "Gazetteer province code or name, as the enterprises table holds it." };
+
+    public static Option<string?> District() => new("--district") { Description = "Gazetteer district code or name." };
+
+    public static Option<string?> OutFile(string file) => new("--out") { Description = $"Also write the list as CSV to this file (e.g. {file})." };
+
+    /// <summary>Parses an optional yyyy-MM-dd; throws a message naming the option otherwise.</summary>
+    public static DateOnly? Date(ParseResult parse, Option<string?> option)
+    {
+        var text = parse.GetValue(option);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new ArgumentException($"{option.Name} must be a date yyyy-MM-dd, got '{text}'.");
+    }
+
+    /// <summary>Runs a command body, turning bad input into a one-line error and exit code 2.</summary>
+    public static async Task<int> Guard(string name, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"{name}: {e.Message}");
+            return 2;
+        }
+    }
+
+    public static string Markup(string? text) => Spectre.Console.Markup.Escape(text ?? "");
+
+    public static string DecisionColour(string decision) => decision switch
+    {
+        "ALLOW" => "green",
+        "BLOCK" => "red",
+        _ => "yellow",
+    };
+
+    /// <summary>Writes a table to stdout; wide enough on a terminal, plain when redirected.</summary>
+    public static void Write(Table table)
+    {
+        table.Border(AnsiConsole.Profile.Capabilities.Interactive ? TableBorder.Rounded : TableBorder.Simple);
+        AnsiConsole.Write(table);
+    }
+}
