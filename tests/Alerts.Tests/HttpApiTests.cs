@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Integration.Core.Database;
+using Integration.Host.Api;
+using Integration.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Alerts.Tests;
+
+/// <summary>The alerts endpoints over real HTTP: Kestrel on a loopback port, HttpClient, the full host.</summary>
+public sealed class HttpApiTests
+{
+    private static async Task<(WebApplication App, HttpClient Http)> Start(AlertsTestHost h)
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = h.Database.Options.Provider.ToString(),
+            ["Database:ConnectionString"] = h.Database.Options.ConnectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        var app = ApiHost.Build([], overrides, new ServeSettings(Urls: "http://127.0.0.1:0"), s => s.AddSingleton<TimeProvider>(h.Clock));
+        await app.StartAsync();
+        return (app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Licence_check_over_http_answers_logs_and_404s(DatabaseProvider provider)
+    {
+        using var h = new AlertsTestHost(provider);
+        h.Seed.Moc("R1", "E1").Nssf("N1", "E1").Paid("N1", "2025-01", "2026-08");
+        var (app, http) = await Start(h);
+        await using var _ = app;
+        using var __ = http;
+
+        var on15 = await http.GetFromJsonAsync<JsonElement>("/api/licence-checks/R1?asOf=2026-10-15&user=officer.vanna");
+        var today = await http.GetFromJsonAsync<JsonElement>("/api/licence-checks/R1");
+        var unknown = await http.GetAsync(new Uri("/api/licence-checks/NOPE", UriKind.Relative));
+        var badDate = await http.GetAsync(new Uri("/api/licence-checks/R1?asOf=15/10/2026", UriKind.Relative));
+
+        Assert.Equal("ALLOW", on15.GetProperty("decision").GetString());
+        Assert.Equal("2026-10-15", on15.GetProperty("as_of").GetString());
+        Assert.Equal("BLOCK", today.GetProperty("decision").GetString());
+        Assert.Equal("2026-10-20", today.GetProperty("as_of").GetString());
+        Assert.Equal(1, today.GetProperty("unpaid_periods").GetInt32());
+        Assert.Equal("2026-08", today.GetProperty("paid_through").GetString());
+        Assert.Equal("m1", today.GetProperty("run_id").GetString());
+        Assert.StartsWith("ARREARS: ", today.GetProperty("reasons").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("NOPE", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Equal("application/problem+json", badDate.Content.Headers.ContentType?.MediaType);
+
+        using var conn = h.Database.Db.Open();
+        var log = conn.Query<(string RequestedBy, string Channel, string Decision)>("SELECT requested_by, channel, decision FROM licence_checks ORDER BY check_id").ToList();
+        Assert.Equal([("officer.vanna", "http", "ALLOW"), ("anonymous", "http", "BLOCK"), ("anonymous", "http", "NOT_FOUND")], log);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Leads_and_targets_over_http_with_status_updates(DatabaseProvider provider)
+    {
+        using var h = new AlertsTestHost(provider);
+        h.Seed.Moc("R1", "E1", isic: "1410").Gdt("T1", "E1", employees: 120, period: "2026-09", firstSeen: "2026-03-01");
+        h.Seed.Moc("R2", "E2", declared: 5, firstSeen: "2026-05-01");
+        h.Seed.Enterprise("E2", "Siem Reap", "Krong Siem Reap", "17", "1710");
+        var (app, http) = await Start(h);
+        await using var _ = app;
+        using var __ = http;
+
+        var leads = await http.GetFromJsonAsync<JsonElement[]>("/api/leads");
+        var put = await http.PutAsJsonAsync("/api/leads/E1/status", new { status = "CONTACTED", by = "division.dara", note = "visit booked" });
+        var badPut = await http.PutAsJsonAsync("/api/leads/E1/status", new { status = "MAYBE", by = "x" });
+        var missingPut = await http.PutAsJsonAsync("/api/leads/E404/status", new { status = "CONTACTED", by = "x" });
+        var phnomPenh = await http.GetFromJsonAsync<JsonElement[]>("/api/leads?province=12&onlyNew=true");
+        var targets = await http.GetFromJsonAsync<JsonElement[]>("/api/targets?capacity=1");
+        var siemReapTargets = await http.GetFromJsonAsync<JsonElement[]>("/api/targets?province=Siem%20Reap&district=1710");
+        var badCapacity = await http.GetAsync(new Uri("/api/targets?capacity=-1", UriKind.Relative));
+
+        Assert.Equal(["E2", "E1"], leads!.Select(l => l.GetProperty("enterprise_id").GetString()));
+        Assert.Equal("gdt:120 (2026-09)", leads![1].GetProperty("employees_evidence").GetString());
+        Assert.True(leads[1].GetProperty("is_new").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badPut.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missingPut.StatusCode);
+        var e1 = Assert.Single(phnomPenh!);
+        Assert.Equal("CONTACTED", e1.GetProperty("status").GetString());
+        var top = Assert.Single(targets!);
+        Assert.Equal(1, top.GetProperty("rank").GetInt32());
+        Assert.Equal("E1", top.GetProperty("enterprise_id").GetString());
+        Assert.StartsWith("NOT_REGISTERED +40; GDT_EMPLOYEES 120 +20", top.GetProperty("reasons").GetString(), StringComparison.Ordinal);
+        Assert.Equal(120, top.GetProperty("employees_gdt").GetInt64());
+        Assert.Equal("E2", Assert.Single(siemReapTargets!).GetProperty("enterprise_id").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, badCapacity.StatusCode);
+    }
+}
