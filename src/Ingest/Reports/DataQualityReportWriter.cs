@@ -69,7 +69,7 @@ public static class DataQualityReportWriter
                 }
             }
 
-            var fill = string.Join(", ", feed.Completeness.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Column} {c.Ratio:P1}")));
+            var fill = string.Join(", ", feed.Completeness.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Column} {c.Ratio * 100:0.0}%")));
             sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Completeness over {feed.CurrentRecords} current records: {fill}");
         }
 
