@@ -46,4 +46,7 @@ public sealed record IngestRunResult(
     public string? ReportPath { get; init; }
 
     public string? ReportJsonPath { get; init; }
+
+    /// <summary>The data-quality report of the run (also written to <see cref="ReportPath"/>).</summary>
+    public Reports.DataQualityReport? Report { get; init; }
 }

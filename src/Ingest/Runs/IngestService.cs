@@ -91,7 +91,7 @@ public sealed class IngestService(
         logger.LogInformation(
             "Ingest run {RunId}: {Outcome}, {Loaded} files loaded, {Rejected} rejected, {Skipped} skipped, {Rows} rows ({Quarantined} quarantined)",
             runId, outcome, result.FilesLoaded, result.FilesRejected, result.FilesSkipped, result.RowsRead, result.RowsQuarantined);
-        return result with { ReportPath = md, ReportJsonPath = json };
+        return result with { ReportPath = md, ReportJsonPath = json, Report = report };
     }
 
     private async Task IngestFeedAsync(FeedDefinition feed, string runId, List<FileOutcome> outcomes, List<string> ignored, IProgress<IngestProgress>? progress, CancellationToken ct)
