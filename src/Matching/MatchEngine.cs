@@ -55,7 +55,11 @@ public sealed class MatchEngine(MatchingOptions options)
         Lap("comparison_s");
 
         var u = EmEstimator.EstimateU(PairScoring.RandomPatterns(records, options.RandomPairsForU, options.Seed));
-        var model = EmEstimator.Estimate(PairScoring.PatternCounts(candidates), u, options.EmMaxIterations, out var iterations);
+        var patternCounts = PairScoring.PatternCounts(candidates);
+        var idPatterns = patternCounts.SelectMany(kv => Enumerable.Repeat(kv.Key, (int)Math.Min(kv.Value, int.MaxValue)));
+        var startM = EmEstimator.MFromSharedIdentifiers(idPatterns, p => Fields.NameAgrees(Pattern.Level(p, Fields.Name)));
+        var idPairs = candidates.Count(c => Pattern.Level(c.Pattern, Fields.Tin) == 2 || Pattern.Level(c.Pattern, Fields.Moc) == 2);
+        var model = EmEstimator.Estimate(patternCounts, u, options.EmMaxIterations, out var iterations, startM, startM is null ? 20 : Math.Max(20, idPairs));
         Lap("estimation_s");
 
         var scoring = new PairScoring(records);
@@ -68,7 +72,7 @@ public sealed class MatchEngine(MatchingOptions options)
         var (accepts, rejects) = ResolveDecisions(decisions, keyOf);
         var bestProbability = new double[records.Length];
         var edges = new List<LinkEdge>();
-        var scored = new Dictionary<(int, int), ScoredPair>();
+        var scored = new Dictionary<(int, int), (ScoredPair Pair, LinkMethod Method)>();
         foreach (var (a, b, pattern) in candidates)
         {
             var idShared = Pattern.Level(pattern, Fields.Tin) == 2 || Pattern.Level(pattern, Fields.Moc) == 2;
@@ -81,13 +85,13 @@ public sealed class MatchEngine(MatchingOptions options)
             bestProbability[a] = Math.Max(bestProbability[a], p);
             bestProbability[b] = Math.Max(bestProbability[b], p);
             LinkMethod? method = verified ? LinkMethod.Id
-                : p >= options.AutoLinkThreshold ? LinkMethod.Fuzzy
+                : p >= options.AutoLinkThreshold && Corroborated(effective) ? LinkMethod.Fuzzy
                 : p >= options.ReviewThreshold ? LinkMethod.Review
                 : null;
             if (method is { } m)
             {
                 edges.Add(new LinkEdge(a, b, effective, w, p, m));
-                scored[(a, b)] = new ScoredPair(a, b, effective, w, p);
+                scored[(a, b)] = (new ScoredPair(a, b, effective, w, p), m);
             }
         }
 
@@ -96,11 +100,11 @@ public sealed class MatchEngine(MatchingOptions options)
             var pattern = PairComparer.Compare(records[a], records[b]);
             var w = scoring.Weight(model, a, b, pattern);
             edges.Add(new LinkEdge(a, b, pattern, w, 1.0, LinkMethod.Clerk));
-            scored[(a, b)] = new ScoredPair(a, b, pattern, w, FellegiSunterModel.Probability(w));
+            scored[(a, b)] = (new ScoredPair(a, b, pattern, w, FellegiSunterModel.Probability(w)), LinkMethod.Clerk);
         }
 
         var rejectSet = rejects.ToHashSet();
-        var clusterer = new Clusterer(records.Select(r => r.Feed).ToArray(), options.MaxRecordsPerFeed, rejects);
+        var clusterer = new Clusterer(records.Select(r => r.Feed).ToArray(), options.MaxRecordsPerFeed, rejects, options.MaxMocRecordsPerEnterprise);
         var accepted = new List<LinkEdge>();
         foreach (var e in Clusterer.Order(edges))
         {
@@ -109,7 +113,7 @@ public sealed class MatchEngine(MatchingOptions options)
                 continue;
             }
 
-            if (clusterer.TryUnion(e.A, e.B))
+            if (clusterer.TryUnion(e.A, e.B, e.Method is LinkMethod.Id or LinkMethod.Clerk))
             {
                 accepted.Add(e);
             }
@@ -149,6 +153,15 @@ public sealed class MatchEngine(MatchingOptions options)
 
         return Fields.NameWeak(name) && (Pattern.Level(pattern, Fields.Phone) == 1 || Pattern.Level(pattern, Fields.Place) >= 2);
     }
+
+    /// <summary>
+    /// Without a shared identifier a pair links automatically only when the names agree and something
+    /// independent of the name (phone, district, e-mail) agrees too; otherwise a clerk looks first.
+    /// Similar names alone are common (family names, trade words) and a wrong link blocks a firm.
+    /// </summary>
+    public static bool Corroborated(int pattern) =>
+        Fields.NameAgrees(Pattern.Level(pattern, Fields.Name))
+        && (Pattern.Level(pattern, Fields.Phone) == 1 || Pattern.Level(pattern, Fields.Place) >= 2 || Pattern.Level(pattern, Fields.Email) == 1);
 
     private static (List<(int, int)> Accepts, List<(int, int)> Rejects) ResolveDecisions(
         IReadOnlyList<ClerkDecision> decisions, Dictionary<(int, string), int> keyOf)
@@ -217,7 +230,7 @@ public sealed class MatchEngine(MatchingOptions options)
     }
 
     private List<KeptPair> KeepPairs(
-        Dictionary<(int, int), ScoredPair> scored,
+        Dictionary<(int, int), (ScoredPair Pair, LinkMethod Method)> scored,
         List<LinkEdge> accepted,
         List<(int, int)> accepts,
         List<(int, int)> rejects,
@@ -228,11 +241,10 @@ public sealed class MatchEngine(MatchingOptions options)
         var acceptedSet = accepted.Select(e => (e.A, e.B)).ToHashSet();
         var acceptSet = accepts.ToHashSet();
         var kept = new List<KeptPair>();
-        foreach (var (key, s) in scored)
+        foreach (var (key, (s, method)) in scored)
         {
-            var band = acceptSet.Contains(key) ? "CLERK_ACCEPT"
-                : s.Probability < options.AutoLinkThreshold && !IsId(s.Pattern) ? "REVIEW"
-                : "LINK";
+            // The band follows how the pair would link: auto (verified id or corroborated fuzzy), review, or clerk.
+            var band = acceptSet.Contains(key) ? "CLERK_ACCEPT" : method == LinkMethod.Review ? "REVIEW" : "LINK";
             if (band == "LINK" && !acceptedSet.Contains(key))
             {
                 continue; // a strong pair refused by the one-record-per-registry rule: its rival won
@@ -252,7 +264,4 @@ public sealed class MatchEngine(MatchingOptions options)
         kept.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
         return kept;
     }
-
-    private static bool IsId(int pattern) =>
-        (Pattern.Level(pattern, Fields.Tin) == 2 || Pattern.Level(pattern, Fields.Moc) == 2) && Verified(pattern);
 }

@@ -31,6 +31,12 @@ public sealed class MatchingOptions
     /// <summary>At most this many records of one feed in one enterprise (one registration per registry).</summary>
     public int MaxRecordsPerFeed { get; set; } = 1;
 
+    /// <summary>
+    /// MoC registers branches as records of their own carrying the parent's TIN: an enterprise may hold up
+    /// to this many MoC records, the extra ones only through a verified identifier or a clerk's accept.
+    /// </summary>
+    public int MaxMocRecordsPerEnterprise { get; set; } = 8;
+
     /// <summary>Write enterprises.csv, links.csv and review.csv after every run.</summary>
     public bool ExportAfterRun { get; set; } = true;
 

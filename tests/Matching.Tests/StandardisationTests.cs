@@ -109,3 +109,23 @@ public class StandardisationTests
         Assert.Equal(commune.Code, khmer.Commune);
     }
 }
+
+public class IdentifierFormatTests
+{
+    [Theory]
+    [InlineData("K001-901234567")]
+    [InlineData("K001901234567")]
+    [InlineData("901234567")]
+    [InlineData("k001-901234567")]
+    [InlineData("K001 - 901234567")]
+    [InlineData("K-001-901234567")]
+    public void Tin_layouts_give_one_key(string layout) => Assert.Equal("901234567", Identifiers.CanonicalTin(layout));
+
+    [Theory]
+    [InlineData("Co.012345/15E")]
+    [InlineData("CO.012345/15E")]
+    [InlineData("Co 012345/15E")]
+    [InlineData("012345/15E")]
+    [InlineData("12345/15E")]
+    public void Moc_number_layouts_give_one_key(string layout) => Assert.Equal("1234515E", Identifiers.CanonicalMocNo(layout));
+}

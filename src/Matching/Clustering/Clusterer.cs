@@ -16,10 +16,12 @@ public sealed class Clusterer
     private readonly List<int>[] _members;
     private readonly int[] _feedOf;
     private readonly int _maxPerFeed;
+    private readonly int _maxMocByIdentifier;
     private readonly HashSet<(int, int)> _rejected;
 
-    public Clusterer(int[] feedOfRecord, int maxPerFeed, IEnumerable<(int A, int B)> rejectedPairs)
+    public Clusterer(int[] feedOfRecord, int maxPerFeed, IEnumerable<(int A, int B)> rejectedPairs, int maxMocByIdentifier = 1)
     {
+        _maxMocByIdentifier = Math.Max(maxMocByIdentifier, maxPerFeed);
         var n = feedOfRecord.Length;
         _feedOf = feedOfRecord;
         _parent = new int[n];
@@ -49,8 +51,12 @@ public sealed class Clusterer
         return x;
     }
 
-    /// <summary>Joins the clusters of a and b if the constraints allow; returns whether they are now one.</summary>
-    public bool TryUnion(int a, int b)
+    /// <summary>
+    /// Joins the clusters of a and b if the constraints allow; returns whether they are now one.
+    /// <paramref name="byIdentifier"/>: the edge is a verified identifier or a clerk's accept, which may
+    /// bring a further MoC record (a branch) into an enterprise.
+    /// </summary>
+    public bool TryUnion(int a, int b, bool byIdentifier = false)
     {
         var ra = Find(a);
         var rb = Find(b);
@@ -63,7 +69,8 @@ public sealed class Clusterer
         var cb = Counts(rb);
         for (var f = 0; f < ca.Length; f++)
         {
-            if (ca[f] + cb[f] > _maxPerFeed)
+            var max = f == 0 && byIdentifier ? _maxMocByIdentifier : _maxPerFeed;
+            if (ca[f] + cb[f] > max)
             {
                 return false;
             }

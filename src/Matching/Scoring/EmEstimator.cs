@@ -40,10 +40,73 @@ public static class EmEstimator
         return u;
     }
 
-    public static FellegiSunterModel Estimate(IReadOnlyDictionary<int, long> candidatePatterns, double[][] u, int maxIterations, out int iterations)
+    /// <summary>
+    /// m from the pairs that share an identifier, as a starting point and prior for EM: the name levels
+    /// over every pair sharing a TIN or MoC number, the other fields over those whose names also agree.
+    /// These pairs are found in the data, not labelled by anyone; a few wrong cross-references among them
+    /// only blur the estimate a little. Returns null when there are too few.
+    /// </summary>
+    public static double[][]? MFromSharedIdentifiers(IEnumerable<int> patterns, Func<int, bool> namesAgree, int minimum = 30)
     {
-        var m = InitialM();
-        var prior = InitialM();
+        var counts = new double[Fields.Count][];
+        for (var f = 0; f < Fields.Count; f++)
+        {
+            counts[f] = new double[Fields.LevelCount(f)];
+        }
+
+        var n = 0;
+        foreach (var p in patterns)
+        {
+            if (Pattern.Level(p, Fields.Tin) != 2 && Pattern.Level(p, Fields.Moc) != 2)
+            {
+                continue;
+            }
+
+            n++;
+            var nameLevel = Pattern.Level(p, Fields.Name);
+            if (nameLevel >= 0)
+            {
+                counts[Fields.Name][nameLevel]++;
+            }
+
+            if (!namesAgree(p))
+            {
+                continue;
+            }
+
+            for (var f = 0; f < Fields.Count; f++)
+            {
+                var l = Pattern.Level(p, f);
+                if (f != Fields.Name && l >= 0)
+                {
+                    counts[f][l]++;
+                }
+            }
+        }
+
+        if (n < minimum)
+        {
+            return null;
+        }
+
+        var start = InitialM();
+        for (var f = 0; f < Fields.Count; f++)
+        {
+            var total = counts[f].Sum();
+            for (var l = 0; l < counts[f].Length; l++)
+            {
+                // Smoothed towards the generic start so that an unseen level is rare, not impossible.
+                counts[f][l] = (counts[f][l] + (5 * start[f][l])) / (total + 5);
+            }
+        }
+
+        return counts;
+    }
+
+    public static FellegiSunterModel Estimate(IReadOnlyDictionary<int, long> candidatePatterns, double[][] u, int maxIterations, out int iterations, double[][]? startM = null, double priorPairs = PriorPairs)
+    {
+        var m = startM?.Select(r => (double[])r.Clone()).ToArray() ?? InitialM();
+        var prior = startM ?? InitialM();
         var lambda = 0.3;
         var patterns = candidatePatterns.Keys.ToArray();
         var counts = patterns.Select(p => (double)candidatePatterns[p]).ToArray();
@@ -95,7 +158,7 @@ public static class EmEstimator
             {
                 for (var l = 0; l < mNew[f].Length; l++)
                 {
-                    var v = Math.Max((mNew[f][l] + (PriorPairs * prior[f][l])) / (mDen[f] + PriorPairs), Floor);
+                    var v = Math.Max((mNew[f][l] + (priorPairs * prior[f][l])) / (mDen[f] + priorPairs), Floor);
                     change = Math.Max(change, Math.Abs(v - m[f][l]));
                     m[f][l] = v;
                 }

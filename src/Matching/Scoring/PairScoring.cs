@@ -23,6 +23,11 @@ public sealed class PairScoring
             {
                 _nameCounts[r.LatinJoined] = _nameCounts.GetValueOrDefault(r.LatinJoined) + 1;
             }
+
+            if (r.Khmer.Length > 0)
+            {
+                _nameCounts[r.Khmer] = _nameCounts.GetValueOrDefault(r.Khmer) + 1;
+            }
         }
     }
 
@@ -96,9 +101,18 @@ public sealed class PairScoring
     public double Weight(FellegiSunterModel model, int a, int b, int pattern)
     {
         double? exact = null;
-        if (Pattern.Level(pattern, Fields.Name) == 4 && _records[a].LatinJoined.Length > 0 && _records[a].LatinJoined == _records[b].LatinJoined)
+        if (Pattern.Level(pattern, Fields.Name) == 4)
         {
-            exact = model.ExactNameWeight((double)_nameCounts[_records[a].LatinJoined] / _records.Length);
+            // The exact name is the Latin one or the Khmer one; a common one (a bare family name) says little.
+            var ra = _records[a];
+            var rb = _records[b];
+            var name = ra.LatinJoined.Length > 0 && ra.LatinJoined == rb.LatinJoined ? ra.LatinJoined
+                : ra.Khmer.Length > 0 && ra.Khmer == rb.Khmer ? ra.Khmer
+                : null;
+            if (name is not null)
+            {
+                exact = model.ExactNameWeight((double)_nameCounts[name] / _records.Length);
+            }
         }
 
         return model.MatchWeight(pattern, exact);

@@ -33,7 +33,7 @@ public sealed class AddressResolver
     {
         ["pp"] = "12", ["pnh"] = "12", ["phnompenh"] = "12", ["sr"] = "17", ["rep"] = "17", ["shv"] = "18",
         ["sihanoukville"] = "18", ["kampongsom"] = "18", ["sihanouk"] = "18", ["btb"] = "02", ["bmc"] = "01",
-        ["kratie"] = "10", ["mondolkiri"] = "11", ["ratanakkiri"] = "16", ["rattanakiri"] = "16",
+        ["kratie"] = "10", ["sreap"] = "17", ["siemreab"] = "17", ["btbg"] = "02", ["mondolkiri"] = "11", ["ratanakkiri"] = "16", ["rattanakiri"] = "16",
     };
 
     private readonly Dictionary<string, List<GazetteerUnit>> _byName = new(StringComparer.Ordinal);
@@ -60,8 +60,9 @@ public sealed class AddressResolver
     /// <summary>Resolves the structured parts first and the free-text address line for what they leave open.</summary>
     public PlaceCodes Resolve(string? province, string? district, string? commune, string? address)
     {
-        var p = Find(province, GazetteerLevel.Province, null);
-        var d = Find(district, GazetteerLevel.District, p?.Code);
+        // Registers sometimes put the province in the district column and the other way round.
+        var p = Find(province, GazetteerLevel.Province, null) ?? Find(district, GazetteerLevel.Province, null);
+        var d = Find(district, GazetteerLevel.District, p?.Code) ?? Find(province, GazetteerLevel.District, p?.Code);
         p ??= d is null ? null : _gazetteer.Find(d.ProvinceCode);
         var c = Find(commune, GazetteerLevel.Commune, d?.Code ?? p?.Code);
         d ??= c is null ? null : _gazetteer.Find(c.Code[..4]);
@@ -70,8 +71,8 @@ public sealed class AddressResolver
         if (!string.IsNullOrWhiteSpace(address) && (p is null || d is null || c is null))
         {
             // "#12, St. 271, Sangkat Tuol Tumpung Ti Pir, Khan Chamkar Mon, Phnom Penh": right to left, coarse to fine.
-            var parts = address.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            for (var i = parts.Length - 1; i >= 0; i--)
+            var parts = AddressPieces(address);
+            for (var i = parts.Count - 1; i >= 0; i--)
             {
                 var part = parts[i];
                 if (p is null && Find(part, GazetteerLevel.Province, null) is { } fp)
@@ -97,6 +98,38 @@ public sealed class AddressResolver
         }
 
         return new PlaceCodes(p?.Code, d?.Code, c?.Code);
+    }
+
+    /// <summary>
+    /// Pieces of a free-text address to look up, in reading order: each comma-separated part, and for a
+    /// part of several words (Khmer addresses and many Latin ones have no commas) every run of one to
+    /// three words, so "ភូមិ ២ អូរឫស្សីទី ៣ ៧មករា ភ្នំពេញ" still yields the commune, district and province.
+    /// </summary>
+    private static List<string> AddressPieces(string address)
+    {
+        var pieces = new List<string>();
+        foreach (var part in address.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length <= 1)
+            {
+                pieces.Add(part);
+                continue;
+            }
+
+            for (var start = 0; start < words.Length; start++)
+            {
+                for (var len = 3; len >= 1; len--)
+                {
+                    if (start + len <= words.Length)
+                    {
+                        pieces.Add(string.Join(' ', words, start, len));
+                    }
+                }
+            }
+        }
+
+        return pieces;
     }
 
     public string? DisplayName(string? code) => code is null ? null : _gazetteer.Find(code)?.NameLatin;

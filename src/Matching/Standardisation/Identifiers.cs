@@ -25,6 +25,49 @@ public static class Identifiers
         return sb.Length == 0 ? null : sb.ToString();
     }
 
+    /// <summary>
+    /// A TIN by its 9-digit serial: <c>K001-901234567</c>, <c>k001 - 901234567</c>, <c>K-001-901234567</c> and
+    /// <c>901234567</c> are one taxpayer. The letter and tax-office code are often dropped or reformatted by
+    /// other registries, while the serial is what identifies the taxpayer.
+    /// </summary>
+    public static string? CanonicalTin(string? id)
+    {
+        var c = Canonical(id);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var tail = 0;
+        while (tail < c.Length && char.IsAsciiDigit(c[c.Length - 1 - tail]))
+        {
+            tail++;
+        }
+
+        return tail >= 9 ? c[^9..] : c;
+    }
+
+    /// <summary>
+    /// A MoC registration number without its "Co." prefix and leading zeros: <c>Co.012345/15E</c>,
+    /// <c>CO.012345/15E</c>, <c>Co 012345/15E</c> and <c>012345/15E</c> are one registration.
+    /// </summary>
+    public static string? CanonicalMocNo(string? id)
+    {
+        var c = Canonical(id);
+        if (c is null)
+        {
+            return null;
+        }
+
+        if (c.StartsWith("CO", StringComparison.Ordinal) && c.Length > 2 && char.IsAsciiDigit(c[2]))
+        {
+            c = c[2..];
+        }
+
+        var trimmed = c.TrimStart('0');
+        return trimmed.Length == 0 ? c : trimmed;
+    }
+
     /// <summary>True when two canonical ids differ by one substituted or two swapped characters (a digit slip).</summary>
     public static bool OneSlipApart(string a, string b)
     {

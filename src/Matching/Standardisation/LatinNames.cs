@@ -21,6 +21,8 @@ public static class LatinNames
     private static readonly Dictionary<string, string> Variants = new(StringComparer.Ordinal)
     {
         ["kompong"] = "kampong",
+        ["kg"] = "kampong",
+        ["kpg"] = "kampong",
         ["kompung"] = "kampong",
         ["kampung"] = "kampong",
         ["phnum"] = "phnom",
