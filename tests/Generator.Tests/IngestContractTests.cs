@@ -1,0 +1,69 @@
+using Dapper;
+using Integration.Core;
+using Integration.Core.Database;
+using Integration.Core.Truth;
+using Integration.Ingest;
+using Integration.Ingest.Runs;
+using Integration.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Generator.Tests;
+
+/// <summary>
+/// The generator's promises checked against the real ingest: exactly the rows listed in bad-rows.csv are
+/// quarantined, with the matching reason, and the loaded register keys are exactly those of records.csv.
+/// </summary>
+public class IngestContractTests
+{
+    private static readonly Dictionary<string, string> Reason = new()
+    {
+        ["WrongColumnCount"] = "WRONG_COLUMN_COUNT",
+        ["BadDate"] = "BAD_DATE",
+        ["BadNumber"] = "BAD_NUMBER",
+        ["NegativeMoney"] = "NEGATIVE_MONEY",
+        ["MissingKey"] = "MISSING_KEY",
+        ["DuplicateKey"] = "DUPLICATE_KEY",
+        ["LegacyKhmerFont"] = "LEGACY_KHMER_FONT",
+    };
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Ingest_quarantines_exactly_the_listed_bad_rows_and_loads_every_truth_record(DatabaseProvider provider)
+    {
+        using var landing = new GeneratedLanding(new GeneratorOptions { Scale = 600, Seed = 31, AsOf = GeneratedLanding.AsOf, BadRows = new BadRowRates { Rate = 0.02 } });
+        using var database = TestDatabase.Create(provider, IngestMigrations.Set);
+        using var raw = new TempFolder("raw");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["Database:ConnectionString"] = database.Options.ConnectionString,
+            ["Storage:LandingPath"] = landing.Dir,
+            ["Storage:RawPath"] = raw.Path,
+            ["Storage:ExportPath"] = raw.Combine("exports"),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCoreServices(configuration);
+        services.AddIngestServices(configuration);
+        await using var sp = services.BuildServiceProvider();
+
+        var result = await sp.GetRequiredService<IngestService>().RunAsync(new IngestRequest("test"));
+
+        Assert.Equal(RunOutcome.Succeeded, result.Outcome);
+        using var conn = database.Db.Open();
+        var quarantined = conn.Query<(string Path, long Line, string Reason)>(
+            "SELECT f.landing_path, q.line, q.reason FROM quarantine q JOIN source_files f ON f.file_id = q.file_id").ToList();
+        var expected = landing.BadRows.Select(b => (b["file"], long.Parse(b["line"], System.Globalization.CultureInfo.InvariantCulture), Reason[b["kind"]])).ToList();
+        Assert.Equal(
+            expected.Select(e => $"{e.Item1}:{e.Item2} {e.Item3}").Order(StringComparer.Ordinal),
+            quarantined.Select(q => $"{q.Path.Replace('\\', '/')}:{q.Line} {q.Reason}").Order(StringComparer.Ordinal));
+
+        var truth = GroundTruth.Load(landing.Dir);
+        foreach (var (feed, table, key) in new[] { ("moc-licences", "moc_licences", "registration_no"), ("gdt-taxpayers", "gdt_taxpayers", "tin"), ("nssf-employers", "nssf_employers", "nssf_id") })
+        {
+            var loaded = conn.Query<string>($"SELECT {key} FROM {table}").Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(truth.Records.Where(r => r.Feed == feed).Select(r => r.SourceKey).Order(StringComparer.Ordinal), loaded);
+        }
+    }
+}
