@@ -6,7 +6,9 @@ public sealed record BlobZones(IBlobStore Landing, IBlobStore Raw)
     public static BlobZones Create(StorageOptions options) => options.Kind switch
     {
         StorageKind.Local => new BlobZones(new LocalFolderBlobStore(options.LandingPath), new LocalFolderBlobStore(options.RawPath)),
-        StorageKind.AzureBlob => throw new NotSupportedException("Azure Blob storage is not wired yet."),
+        StorageKind.AzureBlob => new BlobZones(
+            new AzureBlobStore(options.Azure, options.Azure.LandingContainer),
+            new AzureBlobStore(options.Azure, options.Azure.RawContainer)),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown storage kind."),
     };
 }
