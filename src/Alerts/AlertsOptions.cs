@@ -9,7 +9,8 @@ public sealed class AlertsOptions
 
     public TargetOptions Targets { get; set; } = new();
 
-    /// <summary>Check date for the batch job and exports (yyyy-MM-dd). Empty: today from the clock.</summary>
+    /// <summary>Check date for the batch job and exports (yyyy-MM-dd). Empty: the as-of date of the current
+    /// match run's data, else today from the clock. On-demand checks default to today.</summary>
     public string? BatchAsOf { get; set; }
 
     /// <summary>User name recorded in the check log for batch checks.</summary>

@@ -79,6 +79,7 @@ public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
             ["expected_leads"] = expected.Count,
             ["checks"] = scored,
             ["decision_agreement"] = scored == 0 ? 1.0 : (double)agree / scored,
+            ["decided_agreement"] = scored - reviews == 0 ? 1.0 : (double)agree / (scored - reviews),
             ["reason_agreement"] = scored == 0 ? 1.0 : (double)reasonAgree / scored,
             ["wrong_blocks_per_1000"] = scored == 0 ? 0 : 1000.0 * wrongBlocks / scored,
             ["wrong_allows_per_1000"] = scored == 0 ? 0 : 1000.0 * wrongAllows / scored,
@@ -86,24 +87,43 @@ public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
         };
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Leads: {outcome.Leads.Count} listed, {expected.Count} expected; precision {precision:P2}, recall {recall:P2}.")
-            .AppendLine(CultureInfo.InvariantCulture, $"Licence checks: {scored} pending renewals scored as of {outcome.AsOf:yyyy-MM-dd}; agreement {metrics["decision_agreement"]:P2}, wrong BLOCKs {wrongBlocks} ({metrics["wrong_blocks_per_1000"]:0.00} per 1,000), wrong ALLOWs {wrongAllows}, REVIEW {reviews}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Licence checks: {scored} pending renewals scored as of {outcome.AsOf:yyyy-MM-dd}; agreement {metrics["decision_agreement"]:P2} ({metrics["decided_agreement"]:P2} of those not sent to REVIEW), wrong BLOCKs {wrongBlocks} ({metrics["wrong_blocks_per_1000"]:0.00} per 1,000), wrong ALLOWs {wrongAllows}, REVIEW {reviews}.")
             .ToString();
         return (metrics, text);
     }
 
+    /// <summary>
+    /// The true firm most of the enterprise's linked records belong to. A tie (typically one MoC and one GDT
+    /// record of two firms joined by a wrong link) goes to the firm of the record whose headcount made the
+    /// enterprise a lead: that is the firm the division would call.
+    /// </summary>
     private static string? MajorityTrueId(Leads.LeadRow lead, AlertsOutcome outcome, Dictionary<(string, string), string> trueIdOf)
     {
         var keys = outcome.Facts.TryGetValue(lead.EnterpriseId, out var facts)
             ? facts.Links.Select(l => (l.Feed, l.SourceKey))
             : Split(lead.MocRegistrationNo).Select(k => (Feeds.Moc, k)).Concat(Split(lead.Tin).Select(k => (Feeds.Gdt, k)));
-        return keys
+        var votes = keys
             .Select(k => trueIdOf.GetValueOrDefault(k))
             .Where(t => t is not null)
             .GroupBy(t => t!, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key)
-            .FirstOrDefault();
+            .Select(g => (TrueId: g.Key, Votes: g.Count()))
+            .OrderByDescending(v => v.Votes)
+            .ThenBy(v => v.TrueId, StringComparer.Ordinal)
+            .ToList();
+        if (votes.Count == 0)
+        {
+            return null;
+        }
+
+        if (votes.Count > 1 && votes[0].Votes == votes[1].Votes
+            && lead.EvidenceRecord is { } source
+            && trueIdOf.GetValueOrDefault(source) is { } evidenceFirm
+            && votes.Any(v => v.Votes == votes[0].Votes && v.TrueId == evidenceFirm))
+        {
+            return evidenceFirm;
+        }
+
+        return votes[0].TrueId;
     }
 
     private static IEnumerable<string> Split(string? keys) =>

@@ -35,13 +35,19 @@ public sealed record AlertsOutcome(
 /// </summary>
 public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProvider clock, LicenceCheckService checks, LeadService leads, TargetService targets)
 {
-    /// <summary>The batch check date: Alerts:BatchAsOf when set, else today.</summary>
-    public DateOnly DefaultAsOf()
+    /// <summary>
+    /// The batch check date: Alerts:BatchAsOf when set, else the as-of date of the match run's data (the
+    /// latest extract: deciding later than the data reaches would count payments not yet delivered as
+    /// unpaid), else today.
+    /// </summary>
+    public DateOnly DefaultAsOf(MatchRunInfo? run = null)
     {
         var configured = options.Value.BatchAsOf;
         if (string.IsNullOrWhiteSpace(configured))
         {
-            return checks.Today();
+            return run?.AsOf is { Length: >= 10 } a && DateOnly.TryParseExact(a[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var data)
+                ? data
+                : checks.Today();
         }
 
         return DateOnly.TryParseExact(configured.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
@@ -56,9 +62,9 @@ public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProv
     /// </summary>
     public async Task<AlertsOutcome> RunAsync(DateOnly? asOf, bool record, string trigger, CancellationToken ct = default)
     {
-        var date = asOf ?? DefaultAsOf();
         await using var conn = await db.OpenAsync(ct);
         var run = MatchRunInfo.Current(conn);
+        var date = asOf ?? DefaultAsOf(run);
         if (run is null)
         {
             return new AlertsOutcome(null, null, date, [], [], [], false);

@@ -28,6 +28,10 @@ public sealed record LeadRow(
     [JsonIgnore]
     public string? DistrictCode { get; init; }
 
+    /// <summary>The record whose headcount makes the firm liable (feed, key): the firm the lead is about.</summary>
+    [JsonIgnore]
+    public (string Feed, string Key)? EvidenceRecord { get; init; }
+
     public static readonly string[] Columns =
     [
         "enterprise_id", "moc_registration_no", "tin", "name_en", "name_km", "province", "district", "address", "phone",

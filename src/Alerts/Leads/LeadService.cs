@@ -65,6 +65,7 @@ public sealed class LeadService(Db db, IOptions<AlertsOptions> options, TimeProv
             {
                 ProvinceCode = e?.ProvinceCode,
                 DistrictCode = e?.DistrictCode,
+                EvidenceRecord = evidence.Feed is null || evidence.SourceKey is null ? null : (evidence.Feed, evidence.SourceKey),
             });
         }
 

@@ -12,21 +12,21 @@ namespace Integration.Alerts.Policy;
 public sealed record EmployeesEvidence(long Workers, string Source, string? Feed, string? SourceKey, long GdtWorkers, string? GdtPeriod)
 {
     /// <summary>
-    /// rules.md: the largest of GDT <c>employees</c> (only when its return month lies in the recency window
-    /// before the check date), MoC <c>declared_employees</c> and NSSF <c>insured_workers</c>, over the
+    /// rules.md: the largest of GDT <c>employees</c> (only when its return month is one of the
+    /// <c>GdtHeadcountRecencyMonths</c> months before the month of the check date), MoC <c>declared_employees</c> and NSSF <c>insured_workers</c>, over the
     /// enterprise's current records.
     /// </summary>
     public static EmployeesEvidence Of(EnterpriseFacts facts, DateOnly asOf, LicencePolicyOptions policy)
     {
         var best = new EmployeesEvidence(0, "", null, null, 0, null);
         var gdtBest = (Workers: 0L, Period: (string?)null);
-        var checkMonth = Month.Of(asOf);
-        var oldest = checkMonth.AddMonths(-policy.GdtHeadcountRecencyMonths);
+        var newest = Month.Of(asOf).AddMonths(-1);
+        var oldest = Month.Of(asOf).AddMonths(-policy.GdtHeadcountRecencyMonths);
 
         // A GDT figure wins ties: it is a monthly return, the freshest evidence of the three.
         foreach (var g in facts.Current(facts.Gdt))
         {
-            if (g.Employees is not > 0 || !Month.TryParse(g.EmployeesPeriod, out var period) || period < oldest || period > checkMonth)
+            if (g.Employees is not > 0 || !Month.TryParse(g.EmployeesPeriod, out var period) || period < oldest || period > newest)
             {
                 continue;
             }
