@@ -29,9 +29,16 @@ public class IngestContractTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Ingest_quarantines_exactly_the_listed_bad_rows_and_loads_every_truth_record(DatabaseProvider provider)
+    public Task Ingest_quarantines_exactly_the_listed_bad_rows_and_loads_every_truth_record(DatabaseProvider provider) =>
+        IngestAndCompare(provider, new GeneratorOptions { Scale = 600, Seed = 31, AsOf = GeneratedLanding.AsOf, BadRows = new BadRowRates { Rate = 0.02 } });
+
+    [Fact]
+    public Task The_same_holds_for_gzipped_jsonl() =>
+        IngestAndCompare(DatabaseProvider.Sqlite, new GeneratorOptions { Scale = 400, Seed = 32, AsOf = GeneratedLanding.AsOf, Format = FeedFormat.Jsonl, Gzip = true, BadRows = new BadRowRates { Rate = 0.02 } });
+
+    private static async Task IngestAndCompare(DatabaseProvider provider, GeneratorOptions options)
     {
-        using var landing = new GeneratedLanding(new GeneratorOptions { Scale = 600, Seed = 31, AsOf = GeneratedLanding.AsOf, BadRows = new BadRowRates { Rate = 0.02 } });
+        using var landing = new GeneratedLanding(options);
         using var database = TestDatabase.Create(provider, IngestMigrations.Set);
         using var raw = new TempFolder("raw");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

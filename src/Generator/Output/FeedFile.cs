@@ -69,20 +69,15 @@ public sealed class FeedFile : IDisposable
         Rows++;
     }
 
-    /// <summary>A row with one field too few (CSV), or a JSON object cut short (JSONL).</summary>
-    public void WriteBroken(string?[] row)
+    /// <summary>A CSV row with one field too few (JSONL has no column count).</summary>
+    public void WriteShort(string?[] row)
     {
-        if (_csv is not null)
+        if (_csv is null)
         {
-            _csv.WriteRow(row.AsSpan(0, row.Length - 1).ToArray());
-        }
-        else
-        {
-            var json = Json(row);
-            _writer.Write(json.AsSpan(0, Math.Max(2, json.Length / 2)));
-            _writer.Write('\n');
+            throw new InvalidOperationException("A JSONL file has no column count to get wrong.");
         }
 
+        _csv.WriteRow(row.AsSpan(0, row.Length - 1).ToArray());
         NextLine++;
         Rows++;
     }

@@ -46,7 +46,7 @@ public sealed class RowEmitter : IDisposable
         }
 
         var layout = file.Layout;
-        var kind = Fit(layout, (BadRowKind)Reference.Weights.Pick(_kindCumulative, _rng));
+        var kind = Fit(layout, file.IsJsonl, (BadRowKind)Reference.Weights.Pick(_kindCumulative, _rng));
         var key = Key(layout, row);
         var line = file.NextLine;
         var bad = (string?[])row.Clone();
@@ -55,7 +55,7 @@ public sealed class RowEmitter : IDisposable
         {
             case BadRowKind.WrongColumnCount:
                 Log(file, line, kind, key);
-                file.WriteBroken(bad);
+                file.WriteShort(bad);
                 return false;
             case BadRowKind.DuplicateKey:
                 // The first occurrence is the record; the second (same key, same values) is what ingest must quarantine.
@@ -102,11 +102,16 @@ public sealed class RowEmitter : IDisposable
         _logCsv.WriteRow([file.Layout.Name, file.RelativePath, line.ToString(System.Globalization.CultureInfo.InvariantCulture), kind.ToString(), key]);
     }
 
-    /// <summary>Kinds that do not fit a feed fall back: no names means no legacy font, no money means no negative money.</summary>
-    private static BadRowKind Fit(FeedLayout layout, BadRowKind kind) => kind switch
+    /// <summary>
+    /// Kinds that do not fit a feed fall back: no names means no legacy font, no money means no negative money.
+    /// JSONL has no column count, and a line that is not JSON is a broken file rather than a bad row (ingest
+    /// rejects the whole file), so there a wrong column count becomes an unparsable number.
+    /// </summary>
+    private static BadRowKind Fit(FeedLayout layout, bool jsonl, BadRowKind kind) => kind switch
     {
-        BadRowKind.LegacyKhmerFont when !layout.Columns.Contains("name_km") => Fit(layout, BadRowKind.BadNumber),
-        BadRowKind.NegativeMoney when MoneyColumns(layout).Length == 0 => Fit(layout, BadRowKind.BadNumber),
+        BadRowKind.WrongColumnCount when jsonl => Fit(layout, jsonl, BadRowKind.BadNumber),
+        BadRowKind.LegacyKhmerFont when !layout.Columns.Contains("name_km") => Fit(layout, jsonl, BadRowKind.BadNumber),
+        BadRowKind.NegativeMoney when MoneyColumns(layout).Length == 0 => Fit(layout, jsonl, BadRowKind.BadNumber),
         BadRowKind.BadNumber when NumberColumns(layout).Length == 0 => BadRowKind.BadDate,
         _ => kind,
     };
