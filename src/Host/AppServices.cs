@@ -18,11 +18,12 @@ public static class AppServices
         return services;
     }
 
-    /// <summary>appsettings.json beside the binary, then environment variables, then command-line overrides.</summary>
+    /// <summary>appsettings.json beside the binary, then environment variables, then command-line overrides
+    /// (a key given twice, e.g. by --data and by a command's own option, takes the later value).</summary>
     public static IConfigurationRoot BuildConfiguration(IEnumerable<KeyValuePair<string, string?>> overrides) =>
         new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
+            .AddInMemoryCollection(overrides.GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()))
             .Build();
 }

@@ -107,11 +107,12 @@ public class FormatAndMappingTests
         Assert.Equal(0, h.Scalar<long>("SELECT COUNT(*) FROM gdt_taxpayers"));
         Assert.Equal("schedule", h.Scalar<string>("SELECT trigger FROM ingest_runs"));
         var runId = h.Scalar<string>("SELECT run_id FROM ingest_runs");
-        var md = File.ReadAllText(Path.Combine(h.Exports, "reports", $"ingest-{runId}.md"));
+        Assert.StartsWith("ingest-", runId, StringComparison.Ordinal);
+        var md = File.ReadAllText(Path.Combine(h.Exports, "reports", $"{runId}.md"));
         Assert.Contains("**BAD_ENUM**: 2 rows", md, StringComparison.Ordinal);
         Assert.Contains("moc-licences/2026-09-01.csv:3 status: moc-licences/2026-09-01.csv line 3, field status: '??' is not one of", md, StringComparison.Ordinal);
         Assert.Contains("tin 100.0%", md, StringComparison.Ordinal);
-        var json = File.ReadAllText(Path.Combine(h.Exports, "reports", $"ingest-{runId}.json"));
+        var json = File.ReadAllText(Path.Combine(h.Exports, "reports", $"{runId}.json"));
         using var doc = System.Text.Json.JsonDocument.Parse(json);
         var moc = doc.RootElement.GetProperty("feeds")[0];
         Assert.Equal("moc-licences", moc.GetProperty("feed").GetString());

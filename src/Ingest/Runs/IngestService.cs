@@ -87,12 +87,15 @@ public sealed class IngestService(
         }
 
         var report = new DataQualityReportBuilder(db, options.Value).Build(result);
-        var (md, json) = DataQualityReportWriter.Write(report, Path.Combine(storage.ExportPath, "reports"), "ingest-" + runId);
+        var (md, json) = DataQualityReportWriter.Write(report, Path.Combine(storage.ExportPath, "reports"), ReportName(runId));
         logger.LogInformation(
             "Ingest run {RunId}: {Outcome}, {Loaded} files loaded, {Rejected} rejected, {Skipped} skipped, {Rows} rows ({Quarantined} quarantined)",
             runId, outcome, result.FilesLoaded, result.FilesRejected, result.FilesSkipped, result.RowsRead, result.RowsQuarantined);
         return result with { ReportPath = md, ReportJsonPath = json, Report = report };
     }
+
+    /// <summary>ingest-&lt;run id&gt; without doubling the prefix (run ids already start with "ingest-").</summary>
+    public static string ReportName(string runId) => runId.StartsWith("ingest-", StringComparison.Ordinal) ? runId : "ingest-" + runId;
 
     private async Task IngestFeedAsync(FeedDefinition feed, string runId, List<FileOutcome> outcomes, List<string> ignored, IProgress<IngestProgress>? progress, CancellationToken ct)
     {
@@ -109,8 +112,8 @@ public sealed class IngestService(
             }
         }
 
-        // As-of order; same as-of in name order, so the result does not depend on listing order.
-        deliveries = deliveries.OrderBy(f => f.AsOf).ThenBy(f => f.Path, StringComparer.Ordinal).ToList();
+        // As-of order; within one as-of, arrival order (the first of two identical deliveries is the original), then name.
+        deliveries = deliveries.OrderBy(f => f.AsOf).ThenBy(f => f.ArrivedAt).ThenBy(f => f.Path, StringComparer.Ordinal).ToList();
         FeedState? state = null;
         var loader = new FileLoader(db, zones, options.Value) { BeforeRecord = BeforeRecord };
         for (var i = 0; i < deliveries.Count; i++)
