@@ -18,7 +18,7 @@ public sealed class MatchingOptions
     public int RareTokensPerRecord { get; set; } = 2;
 
     /// <summary>Random pairs drawn to estimate the u probabilities (chance agreement), as Splink does.</summary>
-    public int RandomPairsForU { get; set; } = 200_000;
+    public int RandomPairsForU { get; set; } = 100_000;
 
     public int EmMaxIterations { get; set; } = 50;
 

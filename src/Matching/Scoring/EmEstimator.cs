@@ -105,6 +105,7 @@ public static class EmEstimator
 
     public static FellegiSunterModel Estimate(IReadOnlyDictionary<int, long> candidatePatterns, double[][] u, int maxIterations, out int iterations, double[][]? startM = null, double priorPairs = PriorPairs)
     {
+        var fixM = startM is not null;
         var m = startM?.Select(r => (double[])r.Clone()).ToArray() ?? InitialM();
         var prior = startM ?? InitialM();
         var lambda = 0.3;
@@ -152,9 +153,10 @@ public static class EmEstimator
                 }
             }
 
-            // M step.
+            // M step. m anchored on shared-identifier pairs stays put: left free on blocked candidates,
+            // EM drifts to "similar-looking names" as its match class (seen on generated data).
             var change = 0.0;
-            for (var f = 0; f < Fields.Count; f++)
+            for (var f = 0; f < Fields.Count && !fixM; f++)
             {
                 for (var l = 0; l < mNew[f].Length; l++)
                 {

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Integration.Core;
+using Integration.Core.Database;
+using Integration.Core.Reference;
+using Integration.Generator;
+using Integration.Generator.Reference;
+using Integration.Ingest;
+using Integration.Ingest.Runs;
+using Integration.Matching;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Bench;
+
+/// <summary>
+/// Matching at national scale: generate N firms (default 500,000, about 840k registry records), ingest
+/// them into SQLite, then time one match run (read, standardise, block, compare, estimate, cluster,
+/// store, export) and report peak memory. Usage: match [firms] [gazetteer folder].
+/// </summary>
+public sealed class MatchBench : IBench
+{
+    public string Name => "match";
+
+    public string Description => "match run time and peak memory at national scale (target < 60 s, < 2 GB on 2 cores)";
+
+    public async Task<string> RunAsync(string[] args)
+    {
+        var firms = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500_000;
+        var gazetteerPath = args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/gazetteer"));
+        var namesPath = Path.Combine(Path.GetDirectoryName(gazetteerPath)!, "khmer-names");
+        var dir = Path.Combine(Path.GetTempPath(), "match-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var gazetteer = Gazetteer.Load(gazetteerPath);
+            var sw = Stopwatch.StartNew();
+            new RegistryGenerator(new GeneratorOptions { Scale = firms, Seed = 1, Months = 1 }, gazetteer, PersonNames.Load(namesPath)).Run(Path.Combine(dir, "landing"));
+            var generate = sw.Elapsed.TotalSeconds;
+
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:ConnectionString"] = Path.Combine(dir, "bench.db"),
+                ["Storage:LandingPath"] = Path.Combine(dir, "landing"),
+                ["Storage:RawPath"] = Path.Combine(dir, "raw"),
+                ["Storage:ExportPath"] = Path.Combine(dir, "exports"),
+                ["Reference:GazetteerPath"] = gazetteerPath,
+            }).Build();
+            var services = new ServiceCollection().AddLogging();
+            services.AddSingleton<IConfiguration>(configuration);
+            services.AddCoreServices(configuration).AddIngestServices(configuration).AddMatchingServices(configuration);
+            await using var provider = services.BuildServiceProvider();
+            provider.GetRequiredService<Migrator>().Apply();
+            sw.Restart();
+            await provider.GetRequiredService<IngestService>().RunAsync(new IngestRequest("bench", ["moc-licences", "gdt-taxpayers", "nssf-employers"]));
+            var ingest = sw.Elapsed.TotalSeconds;
+
+            var before = BenchRunner.PeakMemoryMiB();
+            sw.Restart();
+            var s = await provider.GetRequiredService<MatchRunner>().RunAsync();
+            var match = sw.Elapsed.TotalSeconds;
+            var peak = BenchRunner.PeakMemoryMiB();
+
+            var md = new StringBuilder();
+            md.AppendLine("# Matching benchmark");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"{firms:N0} generated firms -> {s.Records:N0} current registry records, {Environment.ProcessorCount} cores.");
+            md.AppendLine();
+            md.AppendLine("| step | seconds |");
+            md.AppendLine("|---|---|");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| generate (not matching) | {generate:0.0} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| ingest of the three registries (not matching) | {ingest:0.0} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| **match run, total** | **{match:0.0}** |");
+            foreach (var (k, v) in s.Timings)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| match: {k.Replace("_s", "", StringComparison.Ordinal)} | {v:0.0} |");
+            }
+
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"Peak working set: {peak:N0} MiB (before matching: {before:N0} MiB; generation and ingest ran in the same process).");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Candidate pairs: {s.CandidatePairs:N0}; enterprises: {s.Enterprises:N0}; review pairs: {s.ReviewPairs:N0}.");
+            md.AppendLine("Pairs per blocking key: " + string.Join(", ", s.PairsPerBlockingKey.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+            return md.ToString();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
