@@ -25,13 +25,15 @@ public sealed class FunctionsInvoker(
     /// <summary>A timer may fire a moment before its occurrence; within this slack it still counts as that occurrence.</summary>
     private static readonly TimeSpan EarlyFireSlack = TimeSpan.FromSeconds(2);
 
+    private static readonly JsonSerializerOptions Lenient = new() { PropertyNameCaseInsensitive = true };
+
     private readonly HttpClient _loopback = new() { Timeout = TimeSpan.FromMinutes(5) };
 
     public async Task<IResult> InvokeAsync(string function, InvokeRequest request, CancellationToken ct)
     {
         if (request.Data?.TryGetValue("req", out var req) == true && req.ValueKind == JsonValueKind.Object)
         {
-            return await ReplayHttpAsync(function, req.Deserialize<HttpTriggerData>()!, ct);
+            return await ReplayHttpAsync(function, req.Deserialize<HttpTriggerData>(Lenient)!, ct);
         }
 
         if (!runner.Knows(function))
@@ -130,8 +132,9 @@ public sealed class FunctionsInvoker(
 
     private static DateTimeOffset? FiredAt(Dictionary<string, JsonElement>? metadata)
     {
-        if (metadata?.TryGetValue("sys", out var sys) == true && sys.ValueKind == JsonValueKind.Object
-            && sys.TryGetProperty("UtcNow", out var utcNow) && utcNow.ValueKind == JsonValueKind.String
+        var sys = metadata?.FirstOrDefault(m => m.Key.Equals("sys", StringComparison.OrdinalIgnoreCase)).Value;
+        if (sys is { ValueKind: JsonValueKind.Object } s
+            && s.EnumerateObject().FirstOrDefault(p => p.NameEquals("UtcNow") || p.Name.Equals("UtcNow", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } utcNow
             && DateTimeOffset.TryParse(utcNow.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
         {
             return at;
