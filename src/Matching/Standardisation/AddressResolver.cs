@@ -62,7 +62,8 @@ public sealed class AddressResolver
     {
         // Registers sometimes put the province in the district column and the other way round.
         var p = Find(province, GazetteerLevel.Province, null) ?? Find(district, GazetteerLevel.Province, null);
-        var d = Find(district, GazetteerLevel.District, p?.Code) ?? Find(province, GazetteerLevel.District, p?.Code);
+        var d = Find(district, GazetteerLevel.District, p?.Code)
+            ?? (string.IsNullOrWhiteSpace(district) ? null : Find(province, GazetteerLevel.District, p?.Code));
         p ??= d is null ? null : _gazetteer.Find(d.ProvinceCode);
         var c = Find(commune, GazetteerLevel.Commune, d?.Code ?? p?.Code);
         d ??= c is null ? null : _gazetteer.Find(c.Code[..4]);
@@ -71,10 +72,8 @@ public sealed class AddressResolver
         if (!string.IsNullOrWhiteSpace(address) && (p is null || d is null || c is null))
         {
             // "#12, St. 271, Sangkat Tuol Tumpung Ti Pir, Khan Chamkar Mon, Phnom Penh": right to left, coarse to fine.
-            var parts = AddressPieces(address);
-            for (var i = parts.Count - 1; i >= 0; i--)
+            foreach (var part in AddressPieces(address))
             {
-                var part = parts[i];
                 if (p is null && Find(part, GazetteerLevel.Province, null) is { } fp)
                 {
                     p = fp;
@@ -107,24 +106,18 @@ public sealed class AddressResolver
     /// </summary>
     private static List<string> AddressPieces(string address)
     {
+        // Right to left (coarse to fine), and within a part the longest runs first.
         var pieces = new List<string>();
-        foreach (var part in address.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var parts = address.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var p = parts.Length - 1; p >= 0; p--)
         {
-            var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length <= 1)
+            var words = parts[p].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            pieces.Add(parts[p]);
+            for (var len = Math.Min(3, words.Length - 1); len >= 1; len--)
             {
-                pieces.Add(part);
-                continue;
-            }
-
-            for (var start = 0; start < words.Length; start++)
-            {
-                for (var len = 3; len >= 1; len--)
+                for (var start = words.Length - len; start >= 0; start--)
                 {
-                    if (start + len <= words.Length)
-                    {
-                        pieces.Add(string.Join(' ', words, start, len));
-                    }
+                    pieces.Add(string.Join(' ', words, start, len));
                 }
             }
         }
@@ -160,7 +153,8 @@ public sealed class AddressResolver
         }
 
         var key = khmer ? PhoneticKey.FromKhmer(name) : PhoneticKey.FromLatin(StripUnits(text));
-        return key.Length >= 2 ? Pick(_byKey, key, level, parent) : null;
+        // Short keys ("PN" from a lone "Penh") match too much: the phonetic fallback needs a real name.
+        return key.Length >= 4 ? Pick(_byKey, key, level, parent) : null;
     }
 
     private static GazetteerUnit? Pick(Dictionary<string, List<GazetteerUnit>> index, string name, GazetteerLevel level, string? parent)
