@@ -1,0 +1,352 @@
+using System.Globalization;
+using System.Text;
+using Integration.Core.Csv;
+using Integration.Core.Truth;
+using Integration.Generator.Model;
+using Integration.Generator.Output;
+using Integration.Generator.Reference;
+using Integration.Generator.Rendering;
+using Integration.Generator.Truth;
+
+namespace Integration.Generator;
+
+/// <summary>
+/// The open files of one run and the per-firm writing logic: each true firm becomes its register rows (spelled
+/// by the renderers, possibly corrupted by the emitter), its contributions and inspections, its ground-truth
+/// records, and its expected answer computed from the rows that will actually load.
+/// </summary>
+internal sealed class FirmWriter : IDisposable
+{
+    private const int PoolSize = 4096;
+    private static readonly string[] ChineseDirectors = ["Zhang Wei", "Li Na", "Chen Jie", "Wang Fang", "Liu Yang", "Huang Min", "Lin Hao", "Wu Lei"];
+
+    private readonly GeneratorOptions _o;
+    private readonly Random _behaviour;
+    private readonly Random _noise;
+    private readonly NameRenderer _nameRenderer;
+    private readonly AddressRenderer _addressRenderer;
+    private readonly PhoneRenderer _phoneRenderer;
+    private readonly RowEmitter _emitter;
+    private readonly FeedFile _moc;
+    private readonly FeedFile _gdt;
+    private readonly FeedFile _nssf;
+    private readonly NssfActivityWriter _activity;
+    private readonly int _asOfMonth;
+    private readonly StreamWriter _recordsOut;
+    private readonly CsvWriter _records;
+    private readonly StreamWriter _firmsOut;
+    private readonly CsvWriter _firms;
+    private readonly string[] _tinPool = new string[PoolSize];
+    private readonly string[] _regPool = new string[PoolSize];
+    private readonly Identifiers _licences = new();
+    private readonly Dictionary<string, long> _valid = [];
+    private readonly Dictionary<string, int> _compliance = [];
+    private int _tinCount;
+    private int _regCount;
+    private int _leads;
+    private int _renewals;
+
+    public FirmWriter(GeneratorOptions o, string outDir, string asOfText, Random noise, Random behaviour, Random corrupt, PersonNames names, string badRowsPath)
+    {
+        _o = o;
+        _noise = noise;
+        _behaviour = behaviour;
+        _nameRenderer = new NameRenderer(o.Noise, noise);
+        _addressRenderer = new AddressRenderer(o.Noise, noise);
+        _phoneRenderer = new PhoneRenderer(o.Noise, noise);
+        _emitter = new RowEmitter(o.BadRows, corrupt, badRowsPath);
+        _moc = new FeedFile(outDir, FeedLayout.Moc, $"{FeedLayout.Moc.Name}_{asOfText}", o.Format, o.Gzip);
+        _gdt = new FeedFile(outDir, FeedLayout.Gdt, $"{FeedLayout.Gdt.Name}_{asOfText}", o.Format, o.Gzip);
+        _nssf = new FeedFile(outDir, FeedLayout.Nssf, $"{FeedLayout.Nssf.Name}_{asOfText}", o.Format, o.Gzip);
+        _activity = new NssfActivityWriter(o, outDir, asOfText, behaviour, names, _emitter);
+        _asOfMonth = Months.Of(o.AsOf);
+        var truthDir = Path.GetDirectoryName(badRowsPath)!;
+        (_recordsOut, _records) = OpenCsv(Path.Combine(truthDir, "records.csv"), GroundTruth.RecordColumns);
+        (_firmsOut, _firms) = OpenCsv(Path.Combine(truthDir, "firms.csv"), GroundTruth.FirmColumns);
+    }
+
+    public IReadOnlyList<string> ContributionFiles => _activity.ContributionFiles;
+
+    public string InspectionsFile => _activity.InspectionsFile;
+
+    private static (StreamWriter, CsvWriter) OpenCsv(string path, string[] header)
+    {
+        var w = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
+        var csv = new CsvWriter(w);
+        csv.WriteRow(header);
+        return (w, csv);
+    }
+
+    public void WriteFirm(TrueFirm f)
+    {
+        var evidence = new FirmEvidence();
+        if (f.HasMoc)
+        {
+            WriteMoc(f, evidence);
+        }
+
+        if (f.HasGdt)
+        {
+            WriteGdt(f, evidence);
+        }
+
+        if (f.HasNssf)
+        {
+            WriteNssf(f, evidence);
+            _activity.WriteContributions(f, evidence);
+        }
+
+        _activity.WriteInspections(f);
+        Remember(f);
+
+        // A firm none of whose records survived ingest is invisible to any pipeline: it has no answer to score.
+        if (!evidence.AnyRecord)
+        {
+            return;
+        }
+
+        var expected = PolicyOracle.Evaluate(evidence, _o.AsOf);
+        _leads += expected.Lead ? 1 : 0;
+        _renewals += evidence.PendingRenewal ? 1 : 0;
+        var label = f.Compliance.Label();
+        _compliance[label] = _compliance.GetValueOrDefault(label) + 1;
+        _firms.WriteRow([f.TrueId, label, Num(f.TrueEmployees), expected.Lead ? "true" : "false", expected.Decision, expected.Reason]);
+    }
+
+    private void WriteMoc(TrueFirm f, FirmEvidence evidence)
+    {
+        var layout = FeedLayout.Moc;
+        for (var b = 0; b < f.RegistrationNos.Count; b++)
+        {
+            var registeredOn = f.MocRegisteredOn[b];
+            var (expires, renewal) = Licence(f, registeredOn);
+            var (km, en) = _nameRenderer.Render(f.Name, Register.Moc);
+            if (b > 0)
+            {
+                km = km is null ? null : km + " សាខា" + KhmerDigits.Of(b);
+                en = en is null ? null : en + (_noise.Next(2) == 0 ? $" - Branch {b}" : $" ({f.Address.Province.NameLatin} Branch)");
+            }
+
+            var tin = f.BorrowedTin is not null && b == 0 ? f.BorrowedTin : CrossRef(f.Tin, _tinPool, _tinCount);
+            var row = new string?[layout.Columns.Count];
+            row[0] = f.RegistrationNos[b];
+            row[1] = _licences.NextLicenceNo(registeredOn);
+            row[2] = km;
+            row[3] = en;
+            row[4] = f.Name.Form.EntityType;
+            row[5] = tin;
+            row[6] = Date(registeredOn);
+            row[7] = Date(expires);
+            row[8] = renewal is null ? null : Date(renewal.Value);
+            row[9] = f.MocStatus;
+            row[10] = b == 0 && f.MocDeclaredEmployees is { } d ? Num(d) : null;
+            row[11] = Director(f);
+            row[12] = _noise.Next(3) == 0 ? f.Name.Activity.NameEn : f.Name.Activity.Description;
+            row[13] = f.Name.Activity.Isic;
+            FillContact(row, 14, f);
+            if (_emitter.Emit(_moc, row))
+            {
+                Record(f, layout, row[0]!);
+                evidence.AddMoc(f.MocStatus, b == 0 ? f.MocDeclaredEmployees : null, renewal is not null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Licences run 1 to 3 years from an anniversary of registration. Of the ACTIVE records expiring within the
+    /// renewal window around as-of, a share has applied for renewal (in the 45 days before as-of).
+    /// </summary>
+    private (DateOnly Expires, DateOnly? Renewal) Licence(TrueFirm f, DateOnly registeredOn)
+    {
+        var asOf = _o.AsOf;
+        var c = _o.Composition;
+        var offset = _behaviour.Next(-c.RenewalWindowDays * 3, 3 * 365);
+        var expires = asOf.AddDays(offset);
+        expires = new DateOnly(expires.Year, registeredOn.Month, Math.Min(registeredOn.Day, DateTime.DaysInMonth(expires.Year, registeredOn.Month)));
+        if (expires <= registeredOn)
+        {
+            expires = registeredOn.AddYears(1);
+        }
+
+        var inWindow = Math.Abs(expires.DayNumber - asOf.DayNumber) <= c.RenewalWindowDays;
+        if (!inWindow || f.MocStatus != "ACTIVE" || f.IsClosed || _behaviour.NextDouble() >= c.RenewalPendingRate)
+        {
+            return (expires, null);
+        }
+
+        var applied = asOf.AddDays(-_behaviour.Next(0, 45));
+        return (expires, applied < registeredOn ? registeredOn : applied);
+    }
+
+    private void WriteGdt(TrueFirm f, FirmEvidence evidence)
+    {
+        var layout = FeedLayout.Gdt;
+        var (km, en) = _nameRenderer.Render(f.Name, Register.Gdt);
+        var row = new string?[layout.Columns.Count];
+        row[0] = f.Tin;
+        row[1] = km;
+        row[2] = en;
+        row[3] = f.HasMoc ? CrossRef(f.RegistrationNos[0], _regPool, _regCount) : null;
+        row[4] = f.FormerEmployees >= 100 ? "LARGE" : f.FormerEmployees >= 20 ? "MEDIUM" : "SMALL";
+        row[5] = Date(f.Founded.AddDays(_behaviour.Next(10, 200)) is var r && r < _o.AsOf ? r : _o.AsOf.AddDays(-1));
+        row[6] = f.GdtStatus;
+        row[7] = f.GdtEmployees is { } e ? Num(e) : null;
+        row[8] = f.GdtEmployeesPeriod is { } p ? Months.Format(p) : null;
+        row[9] = f.Name.Activity.Description;
+        row[10] = f.Name.Activity.Isic;
+        FillContact(row, 11, f);
+        if (_emitter.Emit(_gdt, row))
+        {
+            Record(f, layout, row[0]!);
+            evidence.AddGdt(f.GdtStatus, f.GdtEmployees, f.GdtEmployeesPeriod, _asOfMonth);
+        }
+    }
+
+    private void WriteNssf(TrueFirm f, FirmEvidence evidence)
+    {
+        var layout = FeedLayout.Nssf;
+        var (km, en) = _nameRenderer.Render(f.Name, Register.Nssf);
+        var row = new string?[layout.Columns.Count];
+        row[0] = f.NssfId;
+        row[1] = km;
+        row[2] = en;
+        row[3] = CrossRef(f.Tin, _tinPool, _tinCount);
+        row[4] = f.HasMoc ? CrossRef(f.RegistrationNos[0], _regPool, _regCount) : null;
+        row[5] = Date(f.NssfRegisteredOn!.Value);
+        row[6] = f.NssfStatus;
+        row[7] = Num(f.NssfInsured);
+        row[8] = f.Name.Activity.Description;
+        row[9] = f.Name.Activity.Isic;
+        FillContact(row, 10, f);
+        if (_emitter.Emit(_nssf, row))
+        {
+            Record(f, layout, row[0]!);
+            evidence.AddNssf(f.NssfStatus, f.NssfInsured, f.NssfRegisteredOn.Value);
+        }
+    }
+
+    private string Director(TrueFirm f)
+    {
+        if (f.Name.CambodiaTag || f.Name.Form.EntityType is "FOREIGN_BRANCH" or "REPRESENTATIVE_OFFICE")
+        {
+            return ChineseDirectors[f.Index % ChineseDirectors.Length];
+        }
+
+        return _noise.Next(4) switch
+        {
+            0 => f.DirectorSurname.Km + " " + f.DirectorGiven.Km,
+            1 => f.DirectorGiven.Latin + " " + f.DirectorSurname.Latin,
+            2 => (f.DirectorSurname.Latin + " " + f.DirectorGiven.Latin).ToUpperInvariant(),
+            _ => f.DirectorSurname.Latin + " " + f.DirectorGiven.Latin,
+        };
+    }
+
+    private void FillContact(string?[] row, int at, TrueFirm f)
+    {
+        var a = _addressRenderer.Render(f.Address);
+        row[at] = a.HouseNo;
+        row[at + 1] = a.Street;
+        row[at + 2] = a.Village;
+        row[at + 3] = a.Commune;
+        row[at + 4] = a.District;
+        row[at + 5] = a.Province;
+        row[at + 6] = a.Line;
+        row[at + 7] = _phoneRenderer.Render(f.Phone, f.OtherPhone);
+        row[at + 8] = _noise.NextDouble() < _o.Noise.EmailEmpty ? null : Email(f);
+    }
+
+    private string Email(TrueFirm f)
+    {
+        var handle = new StringBuilder();
+        foreach (var c in (f.Name.Stems[0].Latin + f.Name.Activity.NameEn).ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                handle.Append(c);
+            }
+        }
+
+        return _noise.Next(4) switch
+        {
+            0 => $"{handle}@gmail.com",
+            1 => $"{handle}{f.Index % 100}@yahoo.com",
+            2 => $"info@{handle}.com.kh",
+            _ => $"{f.DirectorGiven.Latin.ToLowerInvariant()}.{handle}@gmail.com",
+        };
+    }
+
+    /// <summary>A cross-reference as the other register recorded it: often empty, sometimes slipped, reformatted or another firm's.</summary>
+    private string? CrossRef(string? value, string[] pool, int poolCount)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var n = _o.Noise;
+        var u = _noise.NextDouble();
+        if (u < n.XrefEmpty)
+        {
+            return null;
+        }
+
+        var v = u < n.XrefEmpty + n.XrefDigitSlip ? Identifiers.DigitSlip(value, _noise)
+            : u < n.XrefEmpty + n.XrefDigitSlip + n.XrefOtherFirm && poolCount > 0 ? pool[_noise.Next(Math.Min(poolCount, PoolSize))]
+            : value;
+        return _noise.NextDouble() < n.XrefFormat ? Identifiers.FormatVariant(v, _noise) : v;
+    }
+
+    private void Remember(TrueFirm f)
+    {
+        if (f.Tin is not null)
+        {
+            _tinPool[_tinCount++ % PoolSize] = f.Tin;
+        }
+
+        if (f.HasMoc)
+        {
+            _regPool[_regCount++ % PoolSize] = f.RegistrationNos[0];
+        }
+    }
+
+    private void Record(TrueFirm f, FeedLayout layout, string key)
+    {
+        _records.WriteRow([f.TrueId, layout.Name, key]);
+        _valid[layout.Name] = _valid.GetValueOrDefault(layout.Name) + 1;
+    }
+
+    public void FlushForBadFiles()
+    {
+        _activity.Dispose();
+    }
+
+    public GenerationSummary Summary(DateOnly asOf, int firms, IReadOnlyList<string> files)
+    {
+        var rows = new Dictionary<string, long>
+        {
+            [FeedLayout.Moc.Name] = _moc.Rows,
+            [FeedLayout.Gdt.Name] = _gdt.Rows,
+            [FeedLayout.Nssf.Name] = _nssf.Rows,
+            [FeedLayout.Contributions.Name] = _activity.ContributionRows,
+            [FeedLayout.Inspections.Name] = _activity.InspectionRows,
+        };
+        return new GenerationSummary(asOf, firms, rows, _valid, new Dictionary<BadRowKind, long>(_emitter.Counts), _compliance, _leads, _renewals, files);
+    }
+
+    public void Dispose()
+    {
+        _activity.Dispose();
+        foreach (var file in new[] { _moc, _gdt, _nssf })
+        {
+            file.Dispose();
+        }
+
+        _emitter.Dispose();
+        _recordsOut.Dispose();
+        _firmsOut.Dispose();
+    }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
