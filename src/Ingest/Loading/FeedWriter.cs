@@ -21,6 +21,7 @@ public sealed class FeedWriter : IDisposable
     private readonly DbCommand _select;
     private readonly DbCommand _history;
     private readonly DbCommand _quarantine;
+    private readonly DbCommand _newHistory;
     private readonly List<DbCommand> _all = [];
 
     public FeedWriter(DbConnection conn, DbTransaction tx, FeedDefinition feed, long fileId, DateOnly asOf)
@@ -95,6 +96,11 @@ public sealed class FeedWriter : IDisposable
         Add(_quarantine, "@message", DbType.String);
         Add(_quarantine, "@raw", DbType.String);
 
+        _newHistory = Make(sql.NewHistory);
+        Add(_newHistory, "@feed", DbType.String, feed.Name);
+        Add(_newHistory, "@as_of", DbType.String, asOfText);
+        Add(_newHistory, "@file_id", DbType.Int64, fileId);
+
         foreach (var cmd in _all)
         {
             cmd.Prepare();
@@ -164,6 +170,9 @@ public sealed class FeedWriter : IDisposable
         p[6].Value = line is { } l ? l : DBNull.Value;
         _history.ExecuteNonQuery();
     }
+
+    /// <summary>Writes the NEW history entries of every row this file inserted; returns how many.</summary>
+    public long HistoryOfNewRows() => _newHistory.ExecuteNonQuery();
 
     public void Quarantine(long line, RowProblem problem, string raw)
     {

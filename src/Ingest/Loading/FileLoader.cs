@@ -36,6 +36,13 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
         var feed = FeedCatalog.Get(file.Feed);
         var label = file.Path;
         await using var conn = await db.OpenAsync(ct);
+        if (!db.Dialect.IsPostgres)
+        {
+            // A national snapshot inserts ~500k keys into the primary-key and history indexes in random order; with
+            // SQLite's default 2 MB page cache that is disk-bound. 256 MB keeps the indexes in memory (per connection).
+            conn.Execute("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY");
+        }
+
         await using var tx = await conn.BeginTransactionAsync(ct);
         var stale = feed.IsSnapshot && state.LatestSnapshot is { } latest && file.AsOf < latest;
         var fileId = conn.ExecuteScalar<long>(
@@ -186,7 +193,18 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
         /// <summary>Snapshot: every current key the file did not have is no longer current.</summary>
         public void Finish()
         {
-            if (!feed.IsSnapshot || stale)
+            if (stale)
+            {
+                return;
+            }
+
+            var written = writer.HistoryOfNewRows();
+            if (written != _new)
+            {
+                throw new InvalidOperationException($"{file.Path}: {_new} new rows but {written} NEW history entries.");
+            }
+
+            if (!feed.IsSnapshot)
             {
                 return;
             }
@@ -219,7 +237,8 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
 
             if (!known)
             {
-                Upsert(key, hash, "NEW", null);
+                writer.Upsert(_row, ParsedRow.HashText(hash)); // NEW history is written set-based in Finish
+                Pending[key] = new KeyState(hash, _asOfDay, true);
                 _new++;
                 return;
             }
