@@ -156,7 +156,7 @@ internal sealed class NssfActivityWriter : IDisposable
             // A second visit is a follow-up, weeks after the first (never the same day: that would be the same key).
             var on = v == 0 ? _o.AsOf.AddDays(-_behaviour.Next(120, 730)) : previous.AddDays(_behaviour.Next(14, 100));
             previous = on;
-            if (on <= f.Founded || on >= _o.AsOf)
+            if (on <= f.Founded || on >= _o.AsOf || (f.NssfRegisteredOn is { } registered && on <= registered))
             {
                 continue;
             }
