@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts the real components the tests use, on loopback only:
 #   PostgreSQL from Debian's packages, in a throw-away data directory;
-#   Azurite (Azure Blob storage emulator) from npm, in memory.
-# Usage: scripts/services.sh start | stop | status
-# `start` writes .tools/services.env with the connection settings the tests read.
+#   Azurite (Azure Blob storage emulator) from npm, in memory, telemetry off.
+# Usage: scripts/services.sh start | stop | restart | status
+# `start` is idempotent (a service already answering on its port is reused, not restarted) and writes
+# .tools/services.env with the connection settings the tests read. `stop` stops only what `start` started
+# (markers in .tools/), so a shared server another checkout started is left alone.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$here/.tools"
@@ -15,9 +17,37 @@ azurite_version="3.35.0"
 mkdir -p "$tools"
 
 log() { echo "[services] $*" >&2; }
+die() { log "$*"; exit 1; }
 
-sudo_pg() {
+as_root() {
+  if [ "$(id -u)" = "0" ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo -n "$@"
+  else die "need root (or sudo) to run: $*"; fi
+}
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    as_root apt-get update -qq >/dev/null || log "apt-get update failed; trying the install anyway"
+    apt_updated=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# Runs a PostgreSQL server binary as the postgres user when we are root (initdb refuses root).
+as_postgres() {
   if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_port() { # port seconds name
+  local i
+  for i in $(seq 1 $(( $2 * 5 ))); do
+    port_open "$1" && return 0
+    sleep 0.2
+  done
+  return 1
 }
 
 pg_bin() {
@@ -26,71 +56,79 @@ pg_bin() {
   [ -n "$d" ] && echo "$d"
 }
 
-install_postgres() {
+start_postgres() {
   if [ -z "$(pg_bin)" ]; then
     log "installing PostgreSQL from Debian packages"
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    apt_install postgresql
   fi
-}
-
-start_postgres() {
-  install_postgres
   local bin; bin="$(pg_bin)"
+  [ -n "$bin" ] || die "PostgreSQL binaries not found after install"
   if "$bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then
     log "PostgreSQL already running on 127.0.0.1:$pg_port"
     return
   fi
+  # A crashed earlier run may have left a data directory with a stale pid file: start afresh.
   rm -rf "$pg_data"
   mkdir -p "$pg_data"
   [ "$(id -u)" = "0" ] && chown postgres:postgres "$pg_data"
-  sudo_pg "$bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  sudo_pg "$bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
-    -o "-h 127.0.0.1 -p $pg_port -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  as_postgres "$bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  as_postgres "$bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
+    -o "-h 127.0.0.1 -p $pg_port -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+    || { cat "$pg_data/server.log" >&2 || true; die "PostgreSQL did not start"; }
+  for _ in $(seq 1 150); do
+    "$bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" && break
+    sleep 0.2
+  done
+  "$bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" || die "PostgreSQL is not answering on 127.0.0.1:$pg_port"
+  echo "$pg_data" >"$tools/postgres.started"
   log "PostgreSQL started on 127.0.0.1:$pg_port (data $pg_data)"
 }
 
 stop_postgres() {
-  local bin; bin="$(pg_bin)"
-  [ -n "$bin" ] && [ -d "$pg_data" ] && sudo_pg "$bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$pg_data"
+  [ -f "$tools/postgres.started" ] || { log "PostgreSQL was not started by this checkout; left running"; return; }
+  local bin data; bin="$(pg_bin)"; data="$(cat "$tools/postgres.started")"
+  if [ -n "$bin" ] && [ -d "$data" ]; then
+    as_postgres "$bin/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null 2>&1 || true
+    rm -rf "$data"
+  fi
+  rm -f "$tools/postgres.started"
+  log "PostgreSQL stopped"
 }
 
 start_azurite() {
   local bin="$tools/azurite/node_modules/.bin/azurite-blob"
-  if [ ! -x "$bin" ]; then
-    if ! command -v npm >/dev/null; then
-      log "installing Node.js and npm from Debian packages"
-      apt-get update -qq >/dev/null
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
-    fi
-    log "installing Azurite $azurite_version from npm"
-    mkdir -p "$tools/azurite"
-    (cd "$tools/azurite" && npm install --silent --no-audit --no-fund "azurite@$azurite_version" >/dev/null)
-  fi
-  if (exec 3<>"/dev/tcp/127.0.0.1/$az_port") 2>/dev/null; then
+  if port_open "$az_port"; then
     log "Azurite already listening on 127.0.0.1:$az_port"
     return
   fi
-  nohup "$bin" --blobHost 127.0.0.1 --blobPort "$az_port" --inMemoryPersistence --skipApiVersionCheck --silent \
-    >"$tools/azurite.log" 2>&1 &
-  echo $! >"$tools/azurite.pid"
-  for _ in $(seq 1 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$az_port") 2>/dev/null; then
-      log "Azurite started on 127.0.0.1:$az_port"
-      return
+  if [ ! -x "$bin" ]; then
+    if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+      log "installing Node.js and npm from Debian packages"
+      apt_install nodejs npm
     fi
-    sleep 0.2
-  done
-  log "Azurite did not open its port; see $tools/azurite.log"
-  exit 1
+    log "installing Azurite $azurite_version from npm"
+    mkdir -p "$tools/azurite"
+    (cd "$tools/azurite" && npm install --silent --no-audit --no-fund --no-save "azurite@$azurite_version" >/dev/null) \
+      || die "npm install azurite@$azurite_version failed"
+  fi
+  # setsid: the emulator outlives the shell that started it, and stop can end its whole group.
+  setsid nohup "$bin" --blobHost 127.0.0.1 --blobPort "$az_port" --inMemoryPersistence --skipApiVersionCheck \
+    --disableTelemetry --silent >"$tools/azurite.log" 2>&1 </dev/null &
+  echo $! >"$tools/azurite.pid"
+  wait_port "$az_port" 30 || { cat "$tools/azurite.log" >&2 || true; die "Azurite did not open 127.0.0.1:$az_port; see $tools/azurite.log"; }
+  log "Azurite started on 127.0.0.1:$az_port"
 }
 
 stop_azurite() {
-  if [ -f "$tools/azurite.pid" ]; then
-    kill "$(cat "$tools/azurite.pid")" 2>/dev/null || true
-    rm -f "$tools/azurite.pid"
+  [ -f "$tools/azurite.pid" ] || { log "Azurite was not started by this checkout; left running"; return; }
+  local pid; pid="$(cat "$tools/azurite.pid")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
   fi
+  rm -f "$tools/azurite.pid"
+  log "Azurite stopped"
 }
 
 write_env() {
@@ -103,6 +141,10 @@ ENV
 case "${1:-start}" in
   start) start_postgres; start_azurite; write_env ;;
   stop) stop_azurite; stop_postgres; rm -f "$envfile" ;;
-  status) cat "$envfile" 2>/dev/null || echo "not started" ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  restart) "$0" stop; "$0" start ;;
+  status)
+    if port_open "$pg_port"; then log "PostgreSQL: up on $pg_port"; else log "PostgreSQL: down"; fi
+    if port_open "$az_port"; then log "Azurite: up on $az_port"; else log "Azurite: down"; fi
+    cat "$envfile" 2>/dev/null || echo "not started" ;;
+  *) echo "usage: $0 start|stop|restart|status" >&2; exit 2 ;;
 esac

@@ -1,20 +1,34 @@
 #!/usr/bin/env bash
 # Runs every test against the real components: SQLite, PostgreSQL and Azurite on loopback.
-# Installs and starts what is missing (scripts/services.sh), stops it afterwards.
-set -euo pipefail
+# Installs and starts what is missing (scripts/services.sh), stops what it started afterwards.
+# Ends with one line 'tests: N passed, N failed, N skipped' and a non-zero exit on any failure
+# (including a build failure or a run that executed no test).
+set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-bash scripts/services.sh start
+
+if ! bash scripts/services.sh start; then
+  echo "tests: 0 passed, 1 failed, 0 skipped (services did not start)"
+  exit 1
+fi
 trap 'bash scripts/services.sh stop' EXIT
 set -a; . .tools/services.env; set +a
 
 log="$(mktemp)"
-status=0
-dotnet test Integration.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+dotnet test Integration.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
 
-# One closing line for CI: the sum over every test assembly.
-passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
-failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
-skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
+# One closing line for CI: the sum over every test assembly's summary line.
+sum() { grep -Eo "$1: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
+skipped=$(sum Skipped)
 rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # the build or a test host failed before reporting
+fi
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  status=1
+  failed=1
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
-exit "$status"
+[ "$status" -eq 0 ] || exit "$status"

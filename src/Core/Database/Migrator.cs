@@ -31,6 +31,14 @@ public sealed class Migrator(Db db, IEnumerable<MigrationSet> sets, TimeProvider
                 }
 
                 using var tx = conn.BeginTransaction();
+
+                // SQLite has no advisory lock: the transaction (BEGIN IMMEDIATE) holds the write lock, so look
+                // again inside it in case another process applied this version meanwhile.
+                if (conn.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = @v", new { v = m.Version }, tx) > 0)
+                {
+                    continue;
+                }
+
                 conn.Execute(db.Dialect.Expand(m.Sql), transaction: tx);
                 conn.Execute(
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @at)",

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Sockets;
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Integration.Core.Database;
+using Integration.Host.Scheduling;
+using Integration.Host.Tests.Functions;
+using Integration.TestSupport;
+using Xunit.Abstractions;
+
+namespace Integration.Host.Tests.Scheduling;
+
+/// <summary>
+/// Two real <c>serve</c> processes of the built binary on one database, scheduling the host's heartbeat and
+/// the modules' real ingest, match and alerts jobs every few seconds: each occurrence runs exactly once,
+/// never two runs of a job at a time, none skipped.
+/// </summary>
+public class TwoServeProcessesTests(ITestOutputHelper output)
+{
+    private static readonly Dictionary<string, int> Cadence = new()
+    {
+        ["heartbeat"] = 2,
+        ["ingest-moc-licences"] = 3,
+        ["match"] = 3,
+        ["alerts"] = 3,
+    };
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Two_hosts_run_each_scheduled_occurrence_once(DatabaseProvider provider)
+    {
+        using var test = TestDatabase.Create(provider);
+        using var folder = new TempFolder("serve");
+        var args = ScheduleArguments().Concat(["--urls", "http://127.0.0.1:0", "--set", "Schedule:Heartbeat:HoldMilliseconds=1200", "--set", "Schedule:BusyRetrySeconds=0.2"]).ToList();
+
+        using (var a = new ServeProcess(folder.Path, test.Options, args))
+        using (var b = new ServeProcess(folder.Path, test.Options, args))
+        {
+            await a.WaitForOutputAsync("Serving on", TimeSpan.FromSeconds(60));
+            await b.WaitForOutputAsync("Serving on", TimeSpan.FromSeconds(60));
+            var limit = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+            while (CountFinished(test, "heartbeat") < 8 && DateTime.UtcNow < limit && !a.HasExited && !b.HasExited)
+            {
+                await Task.Delay(200);
+            }
+
+            output.WriteLine(a.Output);
+            output.WriteLine(b.Output);
+            foreach (var p in new[] { a, b })
+            {
+                // Each host looked at every heartbeat occurrence: it ran it, or found it run or running elsewhere.
+                Assert.True(Lines(p.Output, "Job heartbeat (") >= 6, "a host stopped scheduling:\n" + p.Output);
+            }
+        }
+
+        using var conn = test.Db.Open();
+        var runs = conn.Query<JobRunRecord>("SELECT * FROM job_runs").ToList();
+        foreach (var (job, seconds) in Cadence)
+        {
+            var finished = runs.Where(r => r.Job == job && r.FinishedAt is not null).OrderBy(r => r.ScheduledFor, StringComparer.Ordinal).ToList();
+            Assert.True(finished.Count >= 4, $"{job}: only {finished.Count} runs");
+            Assert.All(finished, r => Assert.Equal("succeeded", r.Outcome));
+
+            // None skipped: consecutive occurrences one cadence apart.
+            var times = finished.Select(r => Instants.Parse(r.ScheduledFor)).ToList();
+            Assert.All(times.Zip(times.Skip(1)), p => Assert.Equal(TimeSpan.FromSeconds(seconds), p.Second - p.First));
+
+            // Never two at once: each run starts after the previous one finished.
+            Assert.All(finished.Zip(finished.Skip(1)), p => Assert.True(
+                string.CompareOrdinal(p.Second.StartedAt, p.First.FinishedAt) >= 0,
+                $"{job}: {p.Second.ScheduledFor} started at {p.Second.StartedAt} before {p.First.ScheduledFor} finished at {p.First.FinishedAt}"));
+        }
+
+        output.WriteLine(string.Join("\n", runs.GroupBy(r => r.Host).Select(g => $"{g.Key}: {g.Count()} runs")));
+    }
+
+    [Fact]
+    public async Task The_binary_answers_Functions_invocations_on_FUNCTIONS_CUSTOMHANDLER_PORT()
+    {
+        using var test = TestDatabase.Create(DatabaseProvider.Postgres);
+        using var folder = new TempFolder("functions");
+        var port = FreePort();
+        using var serve = new ServeProcess(
+            folder.Path,
+            test.Options,
+            ["--functions", "--set", "Schedule:Jobs:heartbeat=0 0 * * * *"],
+            new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await serve.WaitForOutputAsync("Serving on", TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        using var response = await http.PostAsync("/heartbeat", FunctionsPayloadTests.TimerPayload("heartbeat", "2026-11-01T05:00:00.0100000Z"));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("heartbeat 2026-11-01T05:00:00.0000000+00:00: succeeded", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Scheduled heartbeat", serve.Output, StringComparison.Ordinal); // Azure's timers drive it, not ours
+        using var conn = test.Db.Open();
+        Assert.Equal("functions-timer", conn.QuerySingle<string>("SELECT triggered_by FROM job_runs WHERE job = 'heartbeat'"));
+    }
+
+    /// <summary>The test cadence for the jobs above, every other job of the default schedule off.</summary>
+    private static IEnumerable<string> ScheduleArguments()
+    {
+        var defaults = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build()
+            .GetSection("Schedule:Jobs").GetChildren().Select(c => c.Key);
+        foreach (var job in defaults.Union(Cadence.Keys))
+        {
+            yield return "--set";
+            yield return Cadence.TryGetValue(job, out var s) ? $"Schedule:Jobs:{job}=*/{s} * * * * *" : $"Schedule:Jobs:{job}=off";
+        }
+    }
+
+    private static long CountFinished(TestDatabase test, string job)
+    {
+        using var conn = test.Db.Open();
+        return conn.ExecuteScalar<long>("SELECT COUNT(*) FROM job_runs WHERE job = @job AND finished_at IS NOT NULL", new { job });
+    }
+
+    private static int Lines(string text, string marker) =>
+        text.Split('\n').Count(l => l.Contains(marker, StringComparison.Ordinal) && (l.Contains("succeeded", StringComparison.Ordinal) || l.Contains("already run", StringComparison.Ordinal) || l.Contains("holds the lease", StringComparison.Ordinal)));
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
