@@ -14,7 +14,7 @@ public sealed class FirmFactory
     private static readonly double[] BandCumulative = Weights.Cumulative([0.55, 0.28, 0.12, 0.042, 0.008]);
     private static readonly string[] MobilePrefixes6 = ["012", "011", "017", "077", "078", "089", "092", "095", "010", "015", "016", "069", "070", "081", "085", "086", "087", "093", "098", "061"];
     private static readonly string[] MobilePrefixes7 = ["097", "088", "096", "071", "060", "066", "067", "068", "090"];
-    private static readonly string[] LandlinePrefixes = ["023", "063", "053", "034", "042", "025", "044"];
+    private const string PhnomPenhLandline = "023";
 
     private readonly GeneratorOptions _options;
     private readonly Random _rng;
@@ -171,8 +171,6 @@ public sealed class FirmFactory
         return firm;
     }
 
-    public Identifiers Ids => _ids;
-
     /// <summary>
     /// The latest monthly salary-tax return. Periods are kept clear of the edges of the 12-month evidence window
     /// (1 to 11 months before as-of, or 14 and more) so that "within the 12 months before D" cannot be read two ways.
@@ -230,7 +228,7 @@ public sealed class FirmFactory
         return prefix + Digits(seven ? 7 : 6);
     }
 
-    private string Landline() => LandlinePrefixes[0] + Digits(6);
+    private string Landline() => PhnomPenhLandline + Digits(6);
 
     private string Digits(int n)
     {

@@ -132,7 +132,7 @@ public sealed class PhoneRenderer(NoiseRates noise, Random rng)
         // national = 0XX + 6 or 7 digits
         var prefix = national[1..3];
         var rest = national[3..];
-        var (a, b) = rest.Length == 6 ? (rest[..3], rest[3..]) : (rest[..3], rest[3..]);
+        var (a, b) = (rest[..3], rest[3..]); // 345 678 or 345 6789
         return rng.Next(9) switch
         {
             0 => $"0{prefix} {a} {b}",
