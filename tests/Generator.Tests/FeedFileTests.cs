@@ -119,3 +119,24 @@ public class FeedFileTests
         Assert.True(File.Exists(unrelated));
     }
 }
+
+public class EdgeCaseTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(5, 3)]
+    public void Tiny_runs_still_write_every_feed_and_a_loadable_ground_truth(int scale, int months)
+    {
+        using var landing = new GeneratedLanding(new GeneratorOptions { Scale = scale, Seed = 1, AsOf = new DateOnly(2026, 3, 17), Months = months, BadFiles = true, BadRows = new BadRowRates { Rate = 0.5 } });
+
+        foreach (var feed in FeedLayout.All)
+        {
+            Assert.NotEmpty(landing.Files(feed.Name));
+        }
+
+        Assert.Equal(months, landing.Files("nssf-contributions").Count());
+        Assert.Equal("nssf-contributions_2026-02-20.csv", Path.GetFileName(landing.Files("nssf-contributions").Last()));
+        var truth = Integration.Core.Truth.GroundTruth.Load(landing.Dir);
+        Assert.Equal(new DateOnly(2026, 3, 17), truth.AsOf);
+    }
+}
