@@ -17,6 +17,7 @@ public static class AlertsServiceCollectionExtensions
     {
         services.AddSingleton(AlertsMigrations.Set);
         services.Configure<AlertsOptions>(configuration.GetSection(AlertsOptions.Section));
+        services.AddSingleton<CheckLogWriter>();
         services.AddSingleton<LicenceCheckService>();
         services.AddSingleton<LeadService>();
         services.AddSingleton<TargetService>();

@@ -31,6 +31,7 @@ public sealed class HttpApiTests
     {
         using var h = new AlertsTestHost(provider);
         h.Seed.Moc("R1", "E1").Nssf("N1", "E1").Paid("N1", "2025-01", "2026-08");
+        h.Seed.Moc("Co.054321/19E", "E2", declared: 3);
         var (app, http) = await Start(h);
         await using var _ = app;
         using var __ = http;
@@ -39,6 +40,8 @@ public sealed class HttpApiTests
         var today = await http.GetFromJsonAsync<JsonElement>("/api/licence-checks/R1");
         var unknown = await http.GetAsync(new Uri("/api/licence-checks/NOPE", UriKind.Relative));
         var badDate = await http.GetAsync(new Uri("/api/licence-checks/R1?asOf=15/10/2026", UriKind.Relative));
+        var slashEncoded = await http.GetFromJsonAsync<JsonElement>("/api/licence-checks/" + Uri.EscapeDataString("Co.054321/19E"));
+        var slashRaw = await http.GetFromJsonAsync<JsonElement>("/api/licence-checks/Co.054321/19E");
 
         Assert.Equal("ALLOW", on15.GetProperty("decision").GetString());
         Assert.Equal("2026-10-15", on15.GetProperty("as_of").GetString());
@@ -55,9 +58,12 @@ public sealed class HttpApiTests
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Equal("application/problem+json", badDate.Content.Headers.ContentType?.MediaType);
 
+        Assert.Equal(("Co.054321/19E", "BLOCK"), (slashEncoded.GetProperty("registration_no").GetString(), slashEncoded.GetProperty("decision").GetString()));
+        Assert.Equal("Co.054321/19E", slashRaw.GetProperty("registration_no").GetString());
+
         using var conn = h.Database.Db.Open();
         var log = conn.Query<(string RequestedBy, string Channel, string Decision)>("SELECT requested_by, channel, decision FROM licence_checks ORDER BY check_id").ToList();
-        Assert.Equal([("officer.vanna", "http", "ALLOW"), ("anonymous", "http", "BLOCK"), ("anonymous", "http", "NOT_FOUND")], log);
+        Assert.Equal([("officer.vanna", "http", "ALLOW"), ("anonymous", "http", "BLOCK"), ("anonymous", "http", "NOT_FOUND"), ("anonymous", "http", "BLOCK"), ("anonymous", "http", "BLOCK")], log);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -31,8 +31,8 @@ public static class CheckLog
     }
 
     /// <summary>An unknown number is logged too: someone asked, and was told it is unknown.</summary>
-    public static void WriteNotFound(DbConnection conn, CheckRequest request, DateOnly asOf, DateTimeOffset at) =>
-        conn.Execute(Insert, new
+    public static long WriteNotFound(DbConnection conn, CheckRequest request, DateOnly asOf, DateTimeOffset at, DbTransaction? tx = null) =>
+        conn.ExecuteScalar<long>(Insert + " RETURNING check_id", new
         {
             CheckedAt = at.UtcDateTime.ToString("O"),
             request.RequestedBy,
@@ -49,7 +49,7 @@ public static class CheckLog
             RunId = (string?)null,
             request.AlertRunId,
             Evidence = "{}",
-        });
+        }, tx);
 
     private static object Row(CheckRequest request, LicenceDecision d, DateTimeOffset at) => new
     {

@@ -13,7 +13,7 @@ public sealed record LoggedDecision(long CheckId, LicenceDecision Decision);
 /// On-demand licence checks (HTTP, CLI): reads the facts of one enterprise, applies the policy and
 /// records the question and answer in the check log before returning it.
 /// </summary>
-public sealed class LicenceCheckService(Db db, IOptions<AlertsOptions> options, TimeProvider clock)
+public sealed class LicenceCheckService(Db db, IOptions<AlertsOptions> options, TimeProvider clock, CheckLogWriter log)
 {
     private readonly LicencePolicy _policy = new(options.Value.LicencePolicy);
 
@@ -27,16 +27,14 @@ public sealed class LicenceCheckService(Db db, IOptions<AlertsOptions> options, 
     {
         var asOf = request.AsOf ?? Today();
         var registrationNo = request.RegistrationNo.Trim();
-        await using var conn = await db.OpenAsync(ct);
-        var decision = Decide(conn, registrationNo, asOf);
-        if (decision is null)
+        LicenceDecision? decision;
+        await using (var conn = await db.OpenAsync(ct))
         {
-            CheckLog.WriteNotFound(conn, request with { RegistrationNo = registrationNo }, asOf, clock.GetUtcNow());
-            throw new UnknownRegistrationException(registrationNo);
+            decision = Decide(conn, registrationNo, asOf);
         }
 
-        var id = CheckLog.Write(conn, request, decision, clock.GetUtcNow());
-        return new LoggedDecision(id, decision);
+        var id = await log.WriteAsync(request with { RegistrationNo = registrationNo }, decision, asOf);
+        return decision is null ? throw new UnknownRegistrationException(registrationNo) : new LoggedDecision(id, decision);
     }
 
     /// <summary>The decision without logging it (evaluation, previews); null for an unknown number.</summary>

@@ -20,7 +20,4 @@ internal static class AlertsSql
     public const string Enterprises = "SELECT enterprise_id, name_en, name_km, province, district, province_code, district_code, moc_registration_nos, tins, nssf_ids FROM enterprises";
 
     public const string Inspections = "SELECT nssf_id, registration_no, MAX(inspected_on) AS inspected_on FROM nssf_inspections";
-
-    /// <summary>Keys of one feed linked to enterprise @e.</summary>
-    public static string KeysOf(string feed) => $"(SELECT source_key FROM entity_links WHERE enterprise_id = @e AND feed = '{feed}')";
 }

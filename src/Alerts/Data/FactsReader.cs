@@ -14,47 +14,91 @@ public sealed class FactsReader
     /// <summary>The MoC record and the enterprise it is linked to, or null when the number is unknown.</summary>
     public static (MocRecord Moc, string? EnterpriseId)? FindRegistration(DbConnection conn, string registrationNo)
     {
-        var moc = conn.QueryFirstOrDefault<MocRecord>(AlertsSql.Moc + " WHERE registration_no = @r", new { r = registrationNo });
-        if (moc is null)
-        {
-            return null;
-        }
-
-        var enterprise = conn.ExecuteScalar<string?>(
-            "SELECT enterprise_id FROM entity_links WHERE feed = @f AND source_key = @r", new { f = Feeds.Moc, r = registrationNo });
-        return (moc, enterprise);
+        var moc = conn.QueryFirstOrDefault<MocRecord>(
+            AlertsSql.Moc.Replace(" FROM moc_licences", ", (SELECT enterprise_id FROM entity_links WHERE feed = 'moc-licences' AND source_key = @r) AS linked_enterprise_id FROM moc_licences", StringComparison.Ordinal)
+                + " WHERE registration_no = @r",
+            new { r = registrationNo });
+        return moc is null ? null : (moc, moc.LinkedEnterpriseId);
     }
 
-    /// <summary>Everything about one enterprise, in one batch of statements.</summary>
+    /// <summary>
+    /// Everything a licence check needs about one enterprise: its links first, then only the records those
+    /// links name, by primary key (keyed lookups; subqueries cost more to prepare than to run here).
+    /// </summary>
     public static EnterpriseFacts ForEnterprise(DbConnection conn, string enterpriseId, DateOnly asOf, LicencePolicyOptions policy)
     {
-        var from = ContributionStatus.WindowStart(asOf, policy).ToString();
-        var sql = string.Join(";\n",
-            AlertsSql.Enterprises + " WHERE enterprise_id = @e",
-            AlertsSql.Links + " WHERE enterprise_id = @e",
-            AlertsSql.Moc + " WHERE registration_no IN " + AlertsSql.KeysOf(Feeds.Moc),
-            AlertsSql.Gdt + " WHERE tin IN " + AlertsSql.KeysOf(Feeds.Gdt),
-            AlertsSql.Nssf + " WHERE nssf_id IN " + AlertsSql.KeysOf(Feeds.Nssf),
-            AlertsSql.Contributions + " WHERE period >= @from AND nssf_id IN " + AlertsSql.KeysOf(Feeds.Nssf),
-            AlertsSql.LastFullyPaid + " AND nssf_id IN " + AlertsSql.KeysOf(Feeds.Nssf) + " GROUP BY nssf_id",
-            AlertsSql.Inspections + " WHERE nssf_id IN " + AlertsSql.KeysOf(Feeds.Nssf) + " OR registration_no IN " + AlertsSql.KeysOf(Feeds.Moc) + " GROUP BY nssf_id, registration_no");
-        using var grid = conn.QueryMultiple(sql, new { e = enterpriseId, from });
-        var facts = new EnterpriseFacts(enterpriseId) { Enterprise = grid.ReadFirstOrDefault<EnterpriseRow>() };
-        facts.Links.AddRange(grid.Read<LinkRow>());
-        facts.Moc.AddRange(grid.Read<MocRecord>());
-        facts.Gdt.AddRange(grid.Read<GdtRecord>());
-        facts.Nssf.AddRange(grid.Read<NssfEmployerRecord>());
-        foreach (var c in grid.Read<ContributionRow>())
+        var facts = new EnterpriseFacts(enterpriseId);
+        using (var grid = conn.QueryMultiple(AlertsSql.Enterprises + " WHERE enterprise_id = @e;\n" + AlertsSql.Links + " WHERE enterprise_id = @e", new { e = enterpriseId }))
         {
-            AddContribution(facts, c);
+            facts.Enterprise = grid.ReadFirstOrDefault<EnterpriseRow>();
+            facts.Links.AddRange(grid.Read<LinkRow>());
         }
 
-        foreach (var p in grid.Read<(string NssfId, string Period)>())
+        var moc = facts.Links.Where(l => l.Feed == Feeds.Moc).Select(l => l.SourceKey).ToList();
+        var gdt = facts.Links.Where(l => l.Feed == Feeds.Gdt).Select(l => l.SourceKey).ToList();
+        var nssf = facts.Links.Where(l => l.Feed == Feeds.Nssf).Select(l => l.SourceKey).ToList();
+        // Explicit (@k0, @k1) lists: Dapper would send an array to Npgsql, which "IN @list" does not accept.
+        var args = new DynamicParameters();
+        args.Add("from", ContributionStatus.WindowStart(asOf, policy).ToString());
+        string In(string name, List<string> keys)
         {
-            facts.LastFullyPaid[p.NssfId] = p.Period;
+            for (var i = 0; i < keys.Count; i++)
+            {
+                args.Add(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture), keys[i]);
+            }
+
+            return "(" + string.Join(", ", keys.Select((_, i) => "@" + name + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
         }
 
-        facts.LastInspectedOn = grid.Read<InspectionRow>().Select(i => i.InspectedOn).Max(StringComparer.Ordinal);
+        var statements = new List<string>();
+        if (moc.Count > 0)
+        {
+            statements.Add(AlertsSql.Moc + " WHERE registration_no IN " + In("m", moc));
+        }
+
+        if (gdt.Count > 0)
+        {
+            statements.Add(AlertsSql.Gdt + " WHERE tin IN " + In("g", gdt));
+        }
+
+        if (nssf.Count > 0)
+        {
+            var keys = In("n", nssf);
+            statements.Add(AlertsSql.Nssf + " WHERE nssf_id IN " + keys);
+            statements.Add(AlertsSql.Contributions + " WHERE nssf_id IN " + keys + " AND period >= @from");
+            statements.Add(AlertsSql.LastFullyPaid + " AND nssf_id IN " + keys + " GROUP BY nssf_id");
+        }
+
+        if (statements.Count == 0)
+        {
+            return facts;
+        }
+
+        using var records = conn.QueryMultiple(string.Join(";\n", statements), args);
+        if (moc.Count > 0)
+        {
+            facts.Moc.AddRange(records.Read<MocRecord>());
+        }
+
+        if (gdt.Count > 0)
+        {
+            facts.Gdt.AddRange(records.Read<GdtRecord>());
+        }
+
+        if (nssf.Count > 0)
+        {
+            facts.Nssf.AddRange(records.Read<NssfEmployerRecord>());
+            foreach (var c in records.Read<ContributionRow>())
+            {
+                AddContribution(facts, c);
+            }
+
+            foreach (var p in records.Read<(string NssfId, string Period)>())
+            {
+                facts.LastFullyPaid[p.NssfId] = p.Period;
+            }
+        }
+
         return facts;
     }
 

@@ -60,6 +60,9 @@ public sealed record MocRecord : SourceRow
     public string? RenewalAppliedOn { get; init; }
 
     public long? DeclaredEmployees { get; init; }
+
+    /// <summary>Enterprise of this record's link, when read together with it (single checks).</summary>
+    public string? LinkedEnterpriseId { get; init; }
 }
 
 public sealed record GdtRecord : SourceRow

@@ -19,7 +19,8 @@ public static class AlertsEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Alerts");
 
-        api.MapGet("/licence-checks/{registration_no}", CheckAsync)
+        // Catch-all: registration numbers such as Co.054321/19E contain a slash, sent raw or as %2F.
+        api.MapGet("/licence-checks/{**registration_no}", CheckAsync)
             .WithName("CheckLicence")
             .WithSummary("ALLOW, BLOCK or REVIEW for one MoC registration number, with reasons and the data it rests on. 404 for an unknown number.");
 
@@ -76,7 +77,7 @@ public static class AlertsEndpoints
         return app;
     }
 
-    private static async Task<IResult> CheckAsync(string registration_no, string? asOf, string? user, HttpContext http, LicenceCheckService checks, CancellationToken ct)
+    private static async Task<IResult> CheckAsync(string? registration_no, string? asOf, string? user, HttpContext http, LicenceCheckService checks, CancellationToken ct)
     {
         if (!TryDate(asOf, out var date, out var problem))
         {
@@ -86,7 +87,9 @@ public static class AlertsEndpoints
         var who = FirstNonEmpty(http.User.Identity?.Name, user, http.Request.Headers["X-User"].ToString()) ?? "anonymous";
         try
         {
-            var logged = await checks.CheckAsync(new CheckRequest(registration_no, date, who, "http"), ct);
+            // ASP.NET Core leaves %2F encoded in route values; the number is the decoded text.
+            var number = Uri.UnescapeDataString(registration_no ?? "");
+            var logged = await checks.CheckAsync(new CheckRequest(number, date, who, "http"), ct);
             return Results.Json(LicenceCheckRow.From(logged.Decision, logged.CheckId), AlertsJson.Options);
         }
         catch (UnknownRegistrationException e)
