@@ -9,7 +9,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$here/.tools"
-envfile="$tools/services.env"
+envfile="${INTEGRATION_SERVICES_ENV:-$tools/services.env}"
 pg_port="${INTEGRATION_PG_PORT:-55432}"
 az_port="${INTEGRATION_AZURITE_PORT:-10100}"
 pg_data="${INTEGRATION_PG_DATA:-/tmp/integration-pg-$pg_port}"
@@ -80,18 +80,18 @@ start_postgres() {
     sleep 0.2
   done
   "$bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" || die "PostgreSQL is not answering on 127.0.0.1:$pg_port"
-  echo "$pg_data" >"$tools/postgres.started"
+  echo "$pg_data" >"$tools/postgres-$pg_port.started"
   log "PostgreSQL started on 127.0.0.1:$pg_port (data $pg_data)"
 }
 
 stop_postgres() {
-  [ -f "$tools/postgres.started" ] || { log "PostgreSQL was not started by this checkout; left running"; return; }
-  local bin data; bin="$(pg_bin)"; data="$(cat "$tools/postgres.started")"
+  [ -f "$tools/postgres-$pg_port.started" ] || { log "PostgreSQL was not started by this checkout; left running"; return; }
+  local bin data; bin="$(pg_bin)"; data="$(cat "$tools/postgres-$pg_port.started")"
   if [ -n "$bin" ] && [ -d "$data" ]; then
     as_postgres "$bin/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null 2>&1 || true
     rm -rf "$data"
   fi
-  rm -f "$tools/postgres.started"
+  rm -f "$tools/postgres-$pg_port.started"
   log "PostgreSQL stopped"
 }
 
@@ -113,21 +113,21 @@ start_azurite() {
   fi
   # setsid: the emulator outlives the shell that started it, and stop can end its whole group.
   setsid nohup "$bin" --blobHost 127.0.0.1 --blobPort "$az_port" --inMemoryPersistence --skipApiVersionCheck \
-    --disableTelemetry --silent >"$tools/azurite.log" 2>&1 </dev/null &
-  echo $! >"$tools/azurite.pid"
-  wait_port "$az_port" 30 || { cat "$tools/azurite.log" >&2 || true; die "Azurite did not open 127.0.0.1:$az_port; see $tools/azurite.log"; }
+    --disableTelemetry --silent >"$tools/azurite-$az_port.log" 2>&1 </dev/null &
+  echo $! >"$tools/azurite-$az_port.pid"
+  wait_port "$az_port" 30 || { cat "$tools/azurite-$az_port.log" >&2 || true; die "Azurite did not open 127.0.0.1:$az_port; see $tools/azurite-$az_port.log"; }
   log "Azurite started on 127.0.0.1:$az_port"
 }
 
 stop_azurite() {
-  [ -f "$tools/azurite.pid" ] || { log "Azurite was not started by this checkout; left running"; return; }
-  local pid; pid="$(cat "$tools/azurite.pid")"
+  [ -f "$tools/azurite-$az_port.pid" ] || { log "Azurite was not started by this checkout; left running"; return; }
+  local pid; pid="$(cat "$tools/azurite-$az_port.pid")"
   if kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   fi
-  rm -f "$tools/azurite.pid"
+  rm -f "$tools/azurite-$az_port.pid"
   log "Azurite stopped"
 }
 

@@ -11,7 +11,7 @@ if ! bash scripts/services.sh start; then
   exit 1
 fi
 trap 'bash scripts/services.sh stop' EXIT
-set -a; . .tools/services.env; set +a
+set -a; . "${INTEGRATION_SERVICES_ENV:-.tools/services.env}"; set +a
 
 log="$(mktemp)"
 dotnet test Integration.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
