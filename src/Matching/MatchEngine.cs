@@ -22,6 +22,9 @@ public sealed class LinkageResult
 {
     public required StandardRecord[] Records { get; init; }
     public required FellegiSunterModel Model { get; init; }
+
+    /// <summary>Weighs pairs with the run's term frequencies; used again to explain stored pairs.</summary>
+    public required PairScoring Scoring { get; init; }
     public required List<int[]> Clusters { get; init; }
     public required RecordLink[] Links { get; init; }
     public required List<KeptPair> Pairs { get; init; }
@@ -59,7 +62,14 @@ public sealed class MatchEngine(MatchingOptions options)
         var idPatterns = patternCounts.SelectMany(kv => Enumerable.Repeat(kv.Key, (int)Math.Min(kv.Value, int.MaxValue)));
         var startM = EmEstimator.MFromSharedIdentifiers(idPatterns, p => Fields.NameAgrees(Pattern.Level(p, Fields.Name)));
         var idPairs = candidates.Count(c => Pattern.Level(c.Pattern, Fields.Tin) == 2 || Pattern.Level(c.Pattern, Fields.Moc) == 2);
-        var model = EmEstimator.Estimate(patternCounts, u, options.EmMaxIterations, out var iterations, startM, startM is null ? 20 : Math.Max(20, idPairs));
+        var perFeed = new long[3];
+        foreach (var r in records)
+        {
+            perFeed[r.Feed]++;
+        }
+
+        var totalPairs = (double)((perFeed[0] * perFeed[1]) + (perFeed[0] * perFeed[2]) + (perFeed[1] * perFeed[2]));
+        var model = EmEstimator.Estimate(patternCounts, u, options.EmMaxIterations, out var iterations, startM, startM is null ? 20 : Math.Max(20, idPairs), totalPairs);
         Lap("estimation_s");
 
         var scoring = new PairScoring(records);
@@ -73,26 +83,54 @@ public sealed class MatchEngine(MatchingOptions options)
         var bestProbability = new double[records.Length];
         var edges = new List<LinkEdge>();
         var scored = new Dictionary<(int, int), (ScoredPair Pair, LinkMethod Method)>();
-        foreach (var (a, b, pattern) in candidates)
-        {
-            var idShared = Pattern.Level(pattern, Fields.Tin) == 2 || Pattern.Level(pattern, Fields.Moc) == 2;
-            var verified = idShared && Verified(pattern);
-
-            // A shared identifier the rest of the record contradicts is not evidence: score without it.
-            var effective = idShared && !verified ? Pattern.WithoutIds(pattern) : pattern;
-            var w = scoring.Weight(model, a, b, effective);
-            var p = FellegiSunterModel.Probability(w);
-            bestProbability[a] = Math.Max(bestProbability[a], p);
-            bestProbability[b] = Math.Max(bestProbability[b], p);
-            LinkMethod? method = verified ? LinkMethod.Id
-                : p >= options.AutoLinkThreshold && Corroborated(effective) ? LinkMethod.Fuzzy
-                : p >= options.ReviewThreshold ? LinkMethod.Review
-                : null;
-            if (method is { } m)
+        var edgeBag = new System.Collections.Concurrent.ConcurrentBag<List<(LinkEdge Edge, ScoredPair Pair)>>();
+        var bestBits = new long[records.Length];
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, candidates.Count, 4096),
+            () => new List<(LinkEdge, ScoredPair)>(),
+            (range, _, local) =>
             {
-                edges.Add(new LinkEdge(a, b, effective, w, p, m));
-                scored[(a, b)] = (new ScoredPair(a, b, effective, w, p), m);
-            }
+                for (var k = range.Item1; k < range.Item2; k++)
+                {
+                    var (a, b, pattern) = candidates[k];
+                    var idShared = Pattern.Level(pattern, Fields.Tin) == 2 || Pattern.Level(pattern, Fields.Moc) == 2;
+                    var w = scoring.Weight(model, a, b, pattern);
+                    var p = FellegiSunterModel.Probability(w);
+                    var verified = idShared && Verified(pattern, p, options.AutoLinkThreshold);
+
+                    // A shared identifier the rest of the record contradicts is not evidence: score without it.
+                    var effective = idShared && !verified ? Pattern.WithoutIds(pattern) : pattern;
+                    if (effective != pattern)
+                    {
+                        w = scoring.Weight(model, a, b, effective);
+                        p = FellegiSunterModel.Probability(w);
+                    }
+
+                    Raise(bestBits, a, p);
+                    Raise(bestBits, b, p);
+                    LinkMethod? method = verified ? LinkMethod.Id
+                        : p >= options.AutoLinkThreshold && Corroborated(effective, scoring, a, b) ? LinkMethod.Fuzzy
+                        : p >= options.ReviewThreshold ? LinkMethod.Review
+                        : null;
+                    if (method is { } m)
+                    {
+                        local.Add((new LinkEdge(a, b, effective, w, p, m), new ScoredPair(a, b, effective, w, p)));
+                    }
+                }
+
+                return local;
+            },
+            local => edgeBag.Add(local));
+
+        for (var i = 0; i < records.Length; i++)
+        {
+            bestProbability[i] = BitConverter.Int64BitsToDouble(Interlocked.Read(ref bestBits[i]));
+        }
+
+        foreach (var (edge, pair) in edgeBag.SelectMany(l => l))
+        {
+            edges.Add(edge);
+            scored[(edge.A, edge.B)] = (pair, edge.Method);
         }
 
         foreach (var (a, b) in accepts)
@@ -104,7 +142,8 @@ public sealed class MatchEngine(MatchingOptions options)
         }
 
         var rejectSet = rejects.ToHashSet();
-        var clusterer = new Clusterer(records.Select(r => r.Feed).ToArray(), options.MaxRecordsPerFeed, rejects, options.MaxMocRecordsPerEnterprise);
+        var clusterer = new Clusterer(records.Select(r => r.Feed).ToArray(), options.MaxRecordsPerFeed, rejects, options.MaxMocRecordsPerEnterprise,
+            records.Select(r => r.IsBranch).ToArray());
         var accepted = new List<LinkEdge>();
         foreach (var e in Clusterer.Order(edges))
         {
@@ -113,6 +152,7 @@ public sealed class MatchEngine(MatchingOptions options)
                 continue;
             }
 
+            // A second head-office MoC record joins only through a verified identifier or a clerk.
             if (clusterer.TryUnion(e.A, e.B, e.Method is LinkMethod.Id or LinkMethod.Clerk))
             {
                 accepted.Add(e);
@@ -122,13 +162,14 @@ public sealed class MatchEngine(MatchingOptions options)
         var clusters = clusterer.Clusters();
         Lap("clustering_s");
 
-        var links = DescribeLinks(records, model, clusters, accepted, bestProbability);
+        var links = DescribeLinks(records, scoring, model, clusters, accepted, bestProbability);
         var pairs = KeepPairs(scored, accepted, accepts, rejects, records, model, scoring);
         Lap("explanation_s");
         return new LinkageResult
         {
             Records = records,
             Model = model,
+            Scoring = scoring,
             Clusters = clusters,
             Links = links,
             Pairs = pairs,
@@ -140,28 +181,39 @@ public sealed class MatchEngine(MatchingOptions options)
     }
 
     /// <summary>
-    /// A shared TIN or MoC number links two records only when the rest agrees: similar names, or a
-    /// weakly similar name backed by a shared phone or the same district.
+    /// A shared TIN or MoC number links two records only when the names agree and the whole record,
+    /// identifier included, is an automatic link: a sister firm carrying another firm's TIN, with another
+    /// line of business at another address, is scored without the identifier instead.
     /// </summary>
-    public static bool Verified(int pattern)
-    {
-        var name = Pattern.Level(pattern, Fields.Name);
-        if (Fields.NameAgrees(name))
-        {
-            return true;
-        }
-
-        return Fields.NameWeak(name) && (Pattern.Level(pattern, Fields.Phone) == 1 || Pattern.Level(pattern, Fields.Place) >= 2);
-    }
+    public static bool Verified(int pattern, double probability, double autoLinkThreshold) =>
+        Fields.NameAgrees(Pattern.Level(pattern, Fields.Name)) && probability >= autoLinkThreshold;
 
     /// <summary>
     /// Without a shared identifier a pair links automatically only when the names agree and something
-    /// independent of the name (phone, district, e-mail) agrees too; otherwise a clerk looks first.
-    /// Similar names alone are common (family names, trade words) and a wrong link blocks a firm.
+    /// specific to one firm agrees too (a phone or e-mail no other firm uses, the house number); otherwise
+    /// a clerk looks first. Similar names in one commune are common (family names, trade words), and a
+    /// wrong link blocks a firm.
     /// </summary>
-    public static bool Corroborated(int pattern) =>
+    public static bool Corroborated(int pattern, PairScoring scoring, int a, int b) =>
         Fields.NameAgrees(Pattern.Level(pattern, Fields.Name))
-        && (Pattern.Level(pattern, Fields.Phone) == 1 || Pattern.Level(pattern, Fields.Place) >= 2 || Pattern.Level(pattern, Fields.Email) == 1);
+        && ((Pattern.Level(pattern, Fields.Phone) == 1 && scoring.SpecificPhone(a, b))
+            || Pattern.Level(pattern, Fields.House) >= 1
+            || (Pattern.Level(pattern, Fields.Email) == 1 && scoring.SpecificEmail(a, b)));
+
+    private static void Raise(long[] bits, int i, double p)
+    {
+        var current = Interlocked.Read(ref bits[i]);
+        while (p > BitConverter.Int64BitsToDouble(current))
+        {
+            var seen = Interlocked.CompareExchange(ref bits[i], BitConverter.DoubleToInt64Bits(p), current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
 
     private static (List<(int, int)> Accepts, List<(int, int)> Rejects) ResolveDecisions(
         IReadOnlyList<ClerkDecision> decisions, Dictionary<(int, string), int> keyOf)
@@ -182,7 +234,7 @@ public sealed class MatchEngine(MatchingOptions options)
         return (accepts, rejects);
     }
 
-    private RecordLink[] DescribeLinks(StandardRecord[] records, FellegiSunterModel model, List<int[]> clusters, List<LinkEdge> accepted, double[] best)
+    private RecordLink[] DescribeLinks(StandardRecord[] records, PairScoring scoring, FellegiSunterModel model, List<int[]> clusters, List<LinkEdge> accepted, double[] best)
     {
         var clusterOf = new int[records.Length];
         for (var c = 0; c < clusters.Count; c++)
@@ -215,7 +267,7 @@ public sealed class MatchEngine(MatchingOptions options)
                 var confidence = e.Method == LinkMethod.Clerk ? 1.0 : e.Probability;
                 var head = e.Method == LinkMethod.Clerk ? "clerk accepted" : $"p={e.Probability:0.0000}";
                 links[i] = new RecordLink(i, clusterOf[i], e.Method, confidence,
-                    $"{head} with {records[other].Source.FeedName} {records[other].Source.SourceKey}: {Evidence.Text(model, e.Pattern, e.Weight)}");
+                    $"{head} with {records[other].Source.FeedName} {records[other].Source.SourceKey}: {Evidence.Text(e.Pattern, scoring.FieldWeights(model, e.A, e.B, e.Pattern), e.Weight)}");
             }
             else
             {

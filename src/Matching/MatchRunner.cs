@@ -129,7 +129,7 @@ public sealed class MatchRunner(
             }
 
             rows.Add([a.FeedName, a.SourceKey, b.FeedName, b.SourceKey, Math.Round(p.Probability, 6), Math.Round(p.Weight, 3), p.Band,
-                Evidence.Json(result.Model, p.Pattern, p.Weight, p.Probability), runId]);
+                Evidence.Json(result.Model, p.Pattern, result.Scoring.FieldWeights(result.Model, p.A, p.B, p.Pattern), p.Weight, p.Probability), runId]);
         }
 
         return rows;

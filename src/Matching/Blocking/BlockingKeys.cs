@@ -34,6 +34,12 @@ public enum BlockingKey : byte
 
     /// <summary>Same district and the same first letters of the joined Latin name.</summary>
     PlaceName,
+
+    /// <summary>The same phonetic key of the name without trade words (Bopha Trading = ហាង បុប្ផា).</summary>
+    CoreName,
+
+    /// <summary>Same commune (else district) and the same house number: neighbours whatever their names say.</summary>
+    Premises,
 }
 
 /// <summary>Generates a record's blocking keys as 64-bit hashes (no key strings kept in memory).</summary>
@@ -77,6 +83,21 @@ public static class BlockingKeyGenerator
         if (r.Place.District is not null && r.LatinJoined.Length >= 3)
         {
             Add(into, BlockingKey.PlaceName, r.Place.District + ":" + r.LatinJoined[..3]);
+        }
+
+        if (r.CoreKey.Length >= 2)
+        {
+            Add(into, BlockingKey.CoreName, r.CoreKey);
+        }
+
+        if (r.KhmerCoreKey.Length >= 2)
+        {
+            Add(into, BlockingKey.CoreName, r.KhmerCoreKey);
+        }
+
+        if (r.House is not null && (r.Place.Commune ?? r.Place.District) is { } area)
+        {
+            Add(into, BlockingKey.Premises, area + ":" + r.House);
         }
     }
 

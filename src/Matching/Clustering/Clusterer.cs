@@ -19,8 +19,16 @@ public sealed class Clusterer
     private readonly int _maxMocByIdentifier;
     private readonly HashSet<(int, int)> _rejected;
 
-    public Clusterer(int[] feedOfRecord, int maxPerFeed, IEnumerable<(int A, int B)> rejectedPairs, int maxMocByIdentifier = 1)
+    private readonly bool[] _isBranch;
+
+    /// <param name="isBranch">
+    /// Per record: a MoC record that names itself a branch. An enterprise holds at most one MoC record that
+    /// is not a branch (the head office) unless a verified identifier or a clerk joins more; branches join
+    /// it by any link, up to <paramref name="maxMocByIdentifier"/> MoC records in all.
+    /// </param>
+    public Clusterer(int[] feedOfRecord, int maxPerFeed, IEnumerable<(int A, int B)> rejectedPairs, int maxMocByIdentifier = 1, bool[]? isBranch = null)
     {
+        _isBranch = isBranch ?? new bool[feedOfRecord.Length];
         _maxMocByIdentifier = Math.Max(maxMocByIdentifier, maxPerFeed);
         var n = feedOfRecord.Length;
         _feedOf = feedOfRecord;
@@ -69,7 +77,8 @@ public sealed class Clusterer
         var cb = Counts(rb);
         for (var f = 0; f < ca.Length; f++)
         {
-            var max = f == 0 && byIdentifier ? _maxMocByIdentifier : _maxPerFeed;
+            // Slot 3 counts head offices (MoC records that are not branches).
+            var max = f == 0 ? _maxMocByIdentifier : f == 3 && byIdentifier ? _maxMocByIdentifier : _maxPerFeed;
             if (ca[f] + cb[f] > max)
             {
                 return false;
@@ -138,8 +147,13 @@ public sealed class Clusterer
 
     private int[] NewCounts(int root)
     {
-        var c = new int[3];
+        var c = new int[4];
         c[_feedOf[root]] = 1;
+        if (_feedOf[root] == 0 && !_isBranch[root])
+        {
+            c[3] = 1;
+        }
+
         return c;
     }
 

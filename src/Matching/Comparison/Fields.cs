@@ -14,9 +14,10 @@ public static class Fields
     public const int Place = 4;
     public const int Email = 5;
     public const int Isic = 6;
-    public const int Count = 7;
+    public const int House = 7;
+    public const int Count = 8;
 
-    public static readonly string[] Names = ["name", "tin", "moc_no", "phone", "place", "email", "isic"];
+    public static readonly string[] Names = ["name", "tin", "moc_no", "phone", "place", "email", "isic", "house"];
 
     /// <summary>Level labels per field; the index is the level.</summary>
     public static readonly string[][] Levels =
@@ -25,9 +26,10 @@ public static class Fields
         ["different", "one slip apart", "equal"],
         ["different", "one slip apart", "equal"],
         ["different", "shared number"],
-        ["different province", "same province", "same district", "same commune", "same commune and street"],
+        ["different province", "same province", "same district", "same commune", "same village"],
         ["different", "equal"],
         ["different", "same division", "same class"],
+        ["different", "same number", "same number and street"],
     ];
 
     /// <summary>Name levels that say the names agree (enough to confirm a shared identifier).</summary>
@@ -36,12 +38,21 @@ public static class Fields
     public static bool NameWeak(int level) => level is 1 or 5;
 
     public static int LevelCount(int field) => Levels[field].Length;
+
+    /// <summary>How strongly a name level says "same name", on one scale for same-script and cross-script levels.</summary>
+    public static int NameStrength(int level) => level switch
+    {
+        5 => 1,
+        6 => 2,
+        7 => 3,
+        _ => level,
+    };
 }
 
 /// <summary>Packing of per-field levels into one integer: digit f (from the right) holds level+1, 0 for missing.</summary>
 public static class Pattern
 {
-    private static readonly int[] Powers = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+    private static readonly int[] Powers = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000];
 
     public static int Level(int pattern, int field) => (pattern / Powers[field] % 10) - 1;
 

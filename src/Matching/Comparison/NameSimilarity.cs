@@ -6,8 +6,10 @@ namespace Integration.Matching.Comparison;
 /// <summary>
 /// Name comparison levels. Latin names: joined-spelling equality, else a token overlap where each token
 /// counts by its rarity weight and near-identical tokens (FuzzySharp ratio &gt;= 85) count in part, so a
-/// shared rare word says much more than a shared "trading". Khmer names: FuzzySharp ratio of the compact
-/// text. Different scripts: FuzzySharp ratio of the phonetic keys.
+/// shared rare word says much more than a shared "trading". Khmer names: equality, else equality of the
+/// cores (trade words removed: ហាង បុប្ផា ពាណិជ្ជកម្ម = បុប្ផា), else FuzzySharp ratio. Across scripts, and
+/// whenever the same-script comparison says less: FuzzySharp ratio of the phonetic keys of the cores, so
+/// "Bopha Trading" meets "ហាង បុប្ផា". The strongest of these is the pair's level.
 /// </summary>
 public static class NameSimilarity
 {
@@ -21,39 +23,66 @@ public static class NameSimilarity
 
         if (level < 4 && a.Khmer.Length > 0 && b.Khmer.Length > 0)
         {
-            level = Math.Max(level, KhmerLevel(a.Khmer, b.Khmer));
+            level = Math.Max(level, KhmerLevel(a, b));
         }
 
-        if (level >= 0)
+        if (level >= 3)
         {
             return level;
         }
 
-        // No script in common: compare how the names sound.
-        var ka = a.AnyKey;
-        var kb = b.AnyKey;
-        if (ka.Length == 0 || kb.Length == 0)
-        {
-            return -1;
-        }
-
-        if (ka == kb && ka.Length >= 3)
-        {
-            return 7;
-        }
-
-        var r = Fuzz.Ratio(ka, kb);
-        return r >= 85 ? 6 : r >= 70 ? 5 : 0;
+        var sound = SoundLevel(a, b);
+        return sound >= 0 && Fields.NameStrength(sound) > Math.Max(level, 0) ? sound : level >= 0 ? level : sound;
     }
 
-    private static int KhmerLevel(string a, string b)
+    /// <summary>Cross-script level from the cores' phonetic keys: 7 same sound, 6 similar, 5 weak, 0 different, -1 nothing to compare.</summary>
+    private static int SoundLevel(StandardRecord a, StandardRecord b)
     {
-        if (a == b)
+        var best = -1;
+        foreach (var ka in Keys(a))
+        {
+            foreach (var kb in Keys(b))
+            {
+                if (ka == kb && ka.Length >= 3)
+                {
+                    return 7;
+                }
+
+                var r = Fuzz.Ratio(ka, kb);
+                best = Math.Max(best, r >= 85 ? 6 : r >= 70 ? 5 : 0);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The cores' keys and the whole names' keys (a transliterated trade word, ត្រេឌីង, is not known to be one).</summary>
+    private static IEnumerable<string> Keys(StandardRecord r)
+    {
+        var seen = new List<string>(4);
+        foreach (var k in new[] { r.CoreKey, r.KhmerCoreKey, r.LatinKey, r.KhmerKey })
+        {
+            if (k.Length > 0 && !seen.Contains(k))
+            {
+                seen.Add(k);
+                yield return k;
+            }
+        }
+    }
+
+    private static int KhmerLevel(StandardRecord a, StandardRecord b)
+    {
+        if (a.Khmer == b.Khmer)
         {
             return 4;
         }
 
-        var r = Fuzz.Ratio(a, b);
+        if (a.KhmerCore == b.KhmerCore && a.KhmerCore.Length >= 2)
+        {
+            return 3;
+        }
+
+        var r = Math.Max(Fuzz.Ratio(a.Khmer, b.Khmer), Fuzz.Ratio(a.KhmerCore, b.KhmerCore));
         return r >= 92 ? 3 : r >= 80 ? 2 : r >= 65 ? 1 : 0;
     }
 

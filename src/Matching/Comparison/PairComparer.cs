@@ -15,6 +15,7 @@ public static class PairComparer
         levels[Fields.Place] = PlaceLevel(a, b);
         levels[Fields.Email] = a.Email is null || b.Email is null ? -1 : a.Email == b.Email ? 1 : 0;
         levels[Fields.Isic] = IsicLevel(a.Isic, b.Isic);
+        levels[Fields.House] = HouseLevel(a, b);
         return Pattern.Pack(levels);
     }
 
@@ -73,7 +74,22 @@ public static class PairComparer
             return 2;
         }
 
-        return a.Street is not null && a.Street == b.Street ? 4 : 3;
+        return pa.Village is not null && pa.Village == pb.Village ? 4 : 3;
+    }
+
+    private static int HouseLevel(StandardRecord a, StandardRecord b)
+    {
+        if (a.House is null || b.House is null)
+        {
+            return -1;
+        }
+
+        if (a.House != b.House)
+        {
+            return 0;
+        }
+
+        return a.Street is not null && a.Street == b.Street ? 2 : 1;
     }
 
     private static int IsicLevel(string? a, string? b)

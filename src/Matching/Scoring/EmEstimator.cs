@@ -103,12 +103,17 @@ public static class EmEstimator
         return counts;
     }
 
-    public static FellegiSunterModel Estimate(IReadOnlyDictionary<int, long> candidatePatterns, double[][] u, int maxIterations, out int iterations, double[][]? startM = null, double priorPairs = PriorPairs)
+    /// <param name="totalPairs">
+    /// All cross-registry pairs there are (not only the candidates): u comes from random pairs, so the prior
+    /// must be the match rate among all pairs too, the pairs blocking left out counting as non-matches.
+    /// Relative to the candidates only, every pair of namesakes would look like a likely match.
+    /// </param>
+    public static FellegiSunterModel Estimate(IReadOnlyDictionary<int, long> candidatePatterns, double[][] u, int maxIterations, out int iterations, double[][]? startM = null, double priorPairs = PriorPairs, double totalPairs = 0)
     {
         var fixM = startM is not null;
         var m = startM?.Select(r => (double[])r.Clone()).ToArray() ?? InitialM();
         var prior = startM ?? InitialM();
-        var lambda = 0.3;
+        var lambda = totalPairs > 0 ? Math.Min(0.3, 10.0 * candidatePatterns.Values.Sum() / totalPairs) : 0.3;
         var patterns = candidatePatterns.Keys.ToArray();
         var counts = patterns.Select(p => (double)candidatePatterns[p]).ToArray();
         var levels = patterns.Select(p => Enumerable.Range(0, Fields.Count).Select(f => Pattern.Level(p, f)).ToArray()).ToArray();
@@ -166,8 +171,8 @@ public static class EmEstimator
                 }
             }
 
-            var newLambda = Math.Clamp(matches / Math.Max(all, 1), 1e-4, 1 - 1e-4);
-            change = Math.Max(change, Math.Abs(newLambda - lambda));
+            var newLambda = Math.Clamp(matches / Math.Max(Math.Max(all, totalPairs), 1), 1e-12, 1 - 1e-4);
+            change = Math.Max(change, Math.Abs(newLambda - lambda) / lambda);
             lambda = newLambda;
             if (change < 1e-6)
             {
@@ -201,9 +206,11 @@ public static class EmEstimator
         m[Fields.Tin][2] += 0.9;
         m[Fields.Moc][2] += 0.9;
         m[Fields.Phone][1] += 0.85;
-        m[Fields.Place][3] += 0.5;
-        m[Fields.Place][4] += 0.3;
+        m[Fields.Place][3] += 0.4;
+        m[Fields.Place][4] += 0.4;
         m[Fields.Place][2] += 0.1;
+        m[Fields.House][1] += 0.5;
+        m[Fields.House][2] += 0.35;
         m[Fields.Email][1] += 0.9;
         m[Fields.Isic][2] += 0.8;
         foreach (var row in m)

@@ -12,10 +12,10 @@ namespace Integration.Matching.Scoring;
 public static class Evidence
 {
     /// <summary>"name exact +9.1; tin equal +13.2; place same district +3.0; phone different -2.1".</summary>
-    public static string Text(FellegiSunterModel model, int pattern, double totalWeight)
+    public static string Text(int pattern, IReadOnlyList<double> fieldWeights, double totalWeight)
     {
         var sb = new StringBuilder();
-        foreach (var (field, level, weight) in Contributions(model, pattern).OrderByDescending(c => Math.Abs(c.Weight)))
+        foreach (var (field, level, weight) in Contributions(pattern, fieldWeights).OrderByDescending(c => Math.Abs(c.Weight)))
         {
             if (sb.Length > 0)
             {
@@ -29,7 +29,7 @@ public static class Evidence
         return sb.ToString();
     }
 
-    public static string Json(FellegiSunterModel model, int pattern, double totalWeight, double probability)
+    public static string Json(FellegiSunterModel model, int pattern, IReadOnlyList<double> fieldWeights, double totalWeight, double probability)
     {
         var fields = new Dictionary<string, object>(StringComparer.Ordinal);
         for (var f = 0; f < Fields.Count; f++)
@@ -37,7 +37,7 @@ public static class Evidence
             var l = Pattern.Level(pattern, f);
             fields[Fields.Names[f]] = l < 0
                 ? new { level = "missing", weight = 0.0 }
-                : new { level = Fields.Levels[f][l], weight = Math.Round(model.Weights[f][l], 3) };
+                : new { level = Fields.Levels[f][l], weight = Math.Round(fieldWeights[f], 3) };
         }
 
         return JsonSerializer.Serialize(new
@@ -49,14 +49,14 @@ public static class Evidence
         });
     }
 
-    public static IEnumerable<(string Field, string Level, double Weight)> Contributions(FellegiSunterModel model, int pattern)
+    public static IEnumerable<(string Field, string Level, double Weight)> Contributions(int pattern, IReadOnlyList<double> fieldWeights)
     {
         for (var f = 0; f < Fields.Count; f++)
         {
             var l = Pattern.Level(pattern, f);
             if (l >= 0)
             {
-                yield return (Fields.Names[f], Fields.Levels[f][l], model.Weights[f][l]);
+                yield return (Fields.Names[f], Fields.Levels[f][l], fieldWeights[f]);
             }
         }
     }

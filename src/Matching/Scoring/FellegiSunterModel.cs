@@ -37,36 +37,31 @@ public sealed class FellegiSunterModel
 
     public double PriorWeight { get; }
 
-    /// <summary>Total match weight of a pattern; the exact-name weight can be overridden for a common name.</summary>
-    public double MatchWeight(int pattern, double? exactNameWeight = null)
+    /// <summary>Total match weight of a pattern with the model's own field weights.</summary>
+    public double MatchWeight(int pattern)
     {
         var w = PriorWeight;
         for (var f = 0; f < Fields.Count; f++)
         {
             var l = Pattern.Level(pattern, f);
-            if (l < 0)
+            if (l >= 0)
             {
-                continue;
+                w += Weights[f][l];
             }
-
-            w += f == Fields.Name && l == 4 && exactNameWeight is { } ew ? ew : Weights[f][l];
         }
 
         return w;
     }
 
+    /// <summary>
+    /// Term-frequency adjustment (as Splink does): agreeing on a value that <paramref name="share"/> of all
+    /// records carry is only as surprising as that share, never more than the level's own u says.
+    /// </summary>
+    public double AdjustedWeight(int field, int level, double share) =>
+        Math.Min(Weights[field][level], Math.Log2(M[field][level] / Math.Max(U[field][level], share)));
+
     public static double Probability(double weight) => weight > 60 ? 1.0 : weight < -60 ? 0.0 : 1.0 - (1.0 / (1.0 + Math.Pow(2, weight)));
 
-    /// <summary>
-    /// Term-frequency adjustment of an exact name match (as Splink does): agreeing on a name that
-    /// <paramref name="share"/> of all records carry is only as surprising as that share.
-    /// </summary>
-    public double ExactNameWeight(double share)
-    {
-        var m = M[Fields.Name][4];
-        var u = Math.Max(U[Fields.Name][4], share);
-        return Math.Log2(m / u);
-    }
 
     public object Describe() => new
     {

@@ -12,22 +12,35 @@ namespace Integration.Matching.Scoring;
 public sealed class PairScoring
 {
     private readonly StandardRecord[] _records;
-    private readonly Dictionary<string, int> _nameCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _valueCounts = new(StringComparer.Ordinal);
 
     public PairScoring(StandardRecord[] records)
     {
         _records = records;
         foreach (var r in records)
         {
-            if (r.LatinJoined.Length > 0)
+            // Prefixed so that a Latin name, a Khmer name, a sound key and an e-mail never share a count.
+            Count("L" + r.LatinJoined, r.LatinJoined.Length);
+            Count("K" + r.Khmer, r.Khmer.Length);
+            Count("S" + r.CoreKey, r.CoreKey.Length);
+            if (r.KhmerCoreKey != r.CoreKey)
             {
-                _nameCounts[r.LatinJoined] = _nameCounts.GetValueOrDefault(r.LatinJoined) + 1;
+                Count("S" + r.KhmerCoreKey, r.KhmerCoreKey.Length);
             }
 
-            if (r.Khmer.Length > 0)
+            Count("E" + r.Email, r.Email?.Length ?? 0);
+            foreach (var p in r.Phones)
             {
-                _nameCounts[r.Khmer] = _nameCounts.GetValueOrDefault(r.Khmer) + 1;
+                Count("P" + p, p.Length);
             }
+        }
+    }
+
+    private void Count(string key, int length)
+    {
+        if (length > 0)
+        {
+            _valueCounts[key] = _valueCounts.GetValueOrDefault(key) + 1;
         }
     }
 
@@ -97,24 +110,120 @@ public sealed class PairScoring
         return counts;
     }
 
-    /// <summary>Match weight of one pair, with the term-frequency adjustment for an exact Latin name.</summary>
+    /// <summary>A phone or e-mail carried by more records than this belongs to no one firm (an agent, a family's shops).</summary>
+    public const int MaxContactRecords = 4;
+
+    /// <summary>Match weight of one pair: the prior plus <see cref="FieldWeights"/>.</summary>
     public double Weight(FellegiSunterModel model, int a, int b, int pattern)
     {
-        double? exact = null;
-        if (Pattern.Level(pattern, Fields.Name) == 4)
+        Span<double> w = stackalloc double[Fields.Count];
+        FieldWeights(model, a, b, pattern, w);
+        var total = model.PriorWeight;
+        foreach (var x in w)
         {
-            // The exact name is the Latin one or the Khmer one; a common one (a bare family name) says little.
-            var ra = _records[a];
-            var rb = _records[b];
-            var name = ra.LatinJoined.Length > 0 && ra.LatinJoined == rb.LatinJoined ? ra.LatinJoined
-                : ra.Khmer.Length > 0 && ra.Khmer == rb.Khmer ? ra.Khmer
-                : null;
-            if (name is not null)
+            total += x;
+        }
+
+        return total;
+    }
+
+    public double[] FieldWeights(FellegiSunterModel model, int a, int b, int pattern)
+    {
+        var w = new double[Fields.Count];
+        FieldWeights(model, a, b, pattern, w);
+        return w;
+    }
+
+    /// <summary>
+    /// Each field's weight for one pair (0 where missing). The model's log2(m/u), adjusted where fields are
+    /// not independent of the name or not specific to one firm: an agreeing name weighs by how common it is
+    /// (a bare family name or "Sokha" says little); the same line of business adds nothing to an agreeing
+    /// name (the name already says "Trading"); a phone or e-mail shared by more records than one firm has
+    /// (sokhatrading@gmail.com) is no evidence, and a rarely shared one weighs by its frequency.
+    /// </summary>
+    public void FieldWeights(FellegiSunterModel model, int a, int b, int pattern, Span<double> into)
+    {
+        var ra = _records[a];
+        var rb = _records[b];
+        var nameLevel = Pattern.Level(pattern, Fields.Name);
+        for (var f = 0; f < Fields.Count; f++)
+        {
+            var l = Pattern.Level(pattern, f);
+            into[f] = l < 0 ? 0 : model.Weights[f][l];
+        }
+
+        if (Fields.NameStrength(nameLevel) >= 2)
+        {
+            var share = SharedValueShare(ra, rb);
+            if (share > 0)
             {
-                exact = model.ExactNameWeight((double)_nameCounts[name] / _records.Length);
+                into[Fields.Name] = model.AdjustedWeight(Fields.Name, nameLevel, share);
+            }
+
+            if (Pattern.Level(pattern, Fields.Isic) > 0)
+            {
+                into[Fields.Isic] = 0;
             }
         }
 
-        return model.MatchWeight(pattern, exact);
+        if (Pattern.Level(pattern, Fields.Email) == 1)
+        {
+            var n = _valueCounts.GetValueOrDefault("E" + ra.Email, 1);
+            into[Fields.Email] = n > MaxContactRecords ? 0 : model.AdjustedWeight(Fields.Email, 1, (double)n / _records.Length);
+        }
+
+        if (Pattern.Level(pattern, Fields.Phone) == 1)
+        {
+            var n = SharedPhoneRecords(ra, rb);
+            into[Fields.Phone] = n > MaxContactRecords ? 0 : model.AdjustedWeight(Fields.Phone, 1, (double)n / _records.Length);
+        }
     }
+
+    /// <summary>True when the pair shares an e-mail address specific enough to be one firm's.</summary>
+    public bool SpecificEmail(int a, int b) =>
+        _records[a].Email is { } e && e == _records[b].Email && _valueCounts.GetValueOrDefault("E" + e, 1) <= MaxContactRecords;
+
+    /// <summary>True when the pair shares a phone number specific enough to be one firm's.</summary>
+    public bool SpecificPhone(int a, int b) => SharedPhoneRecords(_records[a], _records[b]) <= MaxContactRecords;
+
+    /// <summary>Fewest records carrying any phone number the two share (int.MaxValue when none is shared).</summary>
+    private int SharedPhoneRecords(StandardRecord ra, StandardRecord rb)
+    {
+        var best = int.MaxValue;
+        foreach (var x in ra.Phones)
+        {
+            if (Array.IndexOf(rb.Phones, x) >= 0)
+            {
+                best = Math.Min(best, _valueCounts.GetValueOrDefault("P" + x, 1));
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Share of records carrying the most specific name value the two records agree on (0 when none).</summary>
+    private double SharedValueShare(StandardRecord ra, StandardRecord rb)
+    {
+        if (ra.LatinJoined.Length > 0 && ra.LatinJoined == rb.LatinJoined)
+        {
+            return Share("L" + ra.LatinJoined);
+        }
+
+        if (ra.Khmer.Length > 0 && ra.Khmer == rb.Khmer)
+        {
+            return Share("K" + ra.Khmer);
+        }
+
+        foreach (var ka in new[] { ra.CoreKey, ra.KhmerCoreKey })
+        {
+            if (ka.Length > 0 && (ka == rb.CoreKey || ka == rb.KhmerCoreKey))
+            {
+                return Share("S" + ka);
+            }
+        }
+
+        return 0;
+    }
+
+    private double Share(string key) => (double)_valueCounts.GetValueOrDefault(key, 1) / _records.Length;
 }

@@ -1,28 +1,40 @@
+using System.Collections.Concurrent;
 using Integration.Core.Reference;
 
 namespace Integration.Matching.Standardisation;
 
-/// <summary>Gazetteer codes of one address: province PP, district PPDD, commune PPDDCC; null where unknown.</summary>
-public readonly record struct PlaceCodes(string? Province, string? District, string? Commune)
+/// <summary>Gazetteer codes of one address: province PP, district PPDD, commune PPDDCC, village PPDDCCVV; null where unknown.</summary>
+public readonly record struct PlaceCodes(string? Province, string? District, string? Commune, string? Village = null)
 {
     /// <summary>The most precise code known.</summary>
-    public string? Finest => Commune ?? District ?? Province;
+    public string? Finest => Village ?? Commune ?? District ?? Province;
 }
 
 /// <summary>
-/// Resolves place names to gazetteer codes from any romanisation (Phnom Penh/Phnum Penh), abbreviation
-/// (PP), unit prefix or none (Khan Sen Sok/Sen Sok/Saensokh) or Khmer spelling. Names are looked up by
-/// their folded spelling first and by their phonetic key second, always inside the parent unit when the
-/// parent is known, so a commune name repeated in several districts resolves to the right one.
+/// Resolves an address to gazetteer codes from any mix of parts and free text, in any romanisation
+/// (Phnom Penh/Phnum Penh/PP), with or without unit words (Khan Sen Sok/Sen Sok/Saensokh), in Khmer
+/// script, with or without commas. Every run of one to five words of every part is looked up (by folded
+/// spelling, then by phonetic key) at every level; then the chain province &gt; district &gt; commune &gt;
+/// village that the most evidence agrees with wins. A commune name that exists in several districts, or
+/// a village name that is also a commune elsewhere, is settled by its parents being named too; where two
+/// chains are equally supported only their common part is kept (better unknown than wrong).
 /// </summary>
 public sealed class AddressResolver
 {
     /// <summary>Unit words registries put before or after a name: they say what kind of unit, not which.</summary>
     private static readonly HashSet<string> UnitWords = new(StringComparer.Ordinal)
     {
-        "khan", "sangkat", "srok", "khum", "krong", "khaet", "khet", "reach", "theani", "province", "provincial",
-        "district", "commune", "city", "capital", "municipality", "phum", "village", "st", "street", "no", "house",
-        "sk", "kh", "pro", "dist",
+        "khan", "sangkat", "songkat", "srok", "srk", "khum", "krong", "kr", "khaet", "khet", "reach", "theani", "province", "provincial",
+        "district", "commune", "city", "capital", "municipality", "phum", "phoum", "ph", "village", "sk", "kh", "pro", "dist",
+    };
+
+    /// <summary>Unit words that announce a village; a bare number after them is a village name ("Phum 9").</summary>
+    private static readonly HashSet<string> VillageWords = new(StringComparer.Ordinal) { "phum", "phoum", "ph", "village" };
+
+    /// <summary>Words of the house-and-street part of a line; they never name a place.</summary>
+    private static readonly HashSet<string> StreetWords = new(StringComparer.Ordinal)
+    {
+        "no", "st", "street", "national", "road", "nr", "blvd", "boulevard", "house", "building", "floor", "preah",
     };
 
     private static readonly string[] KhmerUnitWords =
@@ -31,13 +43,16 @@ public sealed class AddressResolver
     /// <summary>Common abbreviations and old names of provinces.</summary>
     private static readonly Dictionary<string, string> ProvinceAliases = new(StringComparer.Ordinal)
     {
-        ["pp"] = "12", ["pnh"] = "12", ["phnompenh"] = "12", ["sr"] = "17", ["rep"] = "17", ["shv"] = "18",
-        ["sihanoukville"] = "18", ["kampongsom"] = "18", ["sihanouk"] = "18", ["btb"] = "02", ["bmc"] = "01",
+        ["pp"] = "12", ["pnh"] = "12", ["phnompenh"] = "12", ["ppenh"] = "12", ["sr"] = "17", ["rep"] = "17", ["shv"] = "18",
+        ["sihanoukville"] = "18", ["kampongsom"] = "18", ["kampongsaom"] = "18", ["sihanouk"] = "18", ["btb"] = "02", ["bmc"] = "01",
         ["kratie"] = "10", ["sreap"] = "17", ["siemreab"] = "17", ["btbg"] = "02", ["mondolkiri"] = "11", ["ratanakkiri"] = "16", ["rattanakiri"] = "16",
     };
 
+    private static readonly double[] LevelWeight = [1.6, 1.4, 1.2, 0.8];
+
     private readonly Dictionary<string, List<GazetteerUnit>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<GazetteerUnit>> _byKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, int), (string Code, double Score)[]> _pieceCache = new();
     private readonly Gazetteer _gazetteer;
 
     public AddressResolver(Gazetteer gazetteer)
@@ -45,142 +60,223 @@ public sealed class AddressResolver
         _gazetteer = gazetteer;
         foreach (var u in gazetteer.Units)
         {
-            if (u.Level == GazetteerLevel.Village)
-            {
-                continue;
-            }
-
             Index(_byName, FoldLatin(u.NameLatin), u);
             Index(_byName, FoldKhmer(u.NameKm), u);
-            Index(_byKey, PhoneticKey.FromLatin(StripUnits(u.NameLatin)), u);
+            Index(_byKey, PlaceKey(StripUnits(TextFold.LatinWords(u.NameLatin))), u);
             Index(_byKey, PhoneticKey.FromKhmer(FoldKhmer(u.NameKm)), u);
         }
+
+        foreach (var (alias, code) in ProvinceAliases)
+        {
+            if (gazetteer.Find(code) is { } p)
+            {
+                Index(_byName, alias, p);
+            }
+        }
     }
 
-    /// <summary>Resolves the structured parts first and the free-text address line for what they leave open.</summary>
-    public PlaceCodes Resolve(string? province, string? district, string? commune, string? address)
+    /// <summary>Resolves the structured parts and the free-text address line together.</summary>
+    public PlaceCodes Resolve(string? province, string? district, string? commune, string? address) =>
+        Resolve(province, district, commune, null, address);
+
+    public PlaceCodes Resolve(string? province, string? district, string? commune, string? village, string? address)
     {
-        // Registers sometimes put the province in the district column and the other way round.
-        var p = Find(province, GazetteerLevel.Province, null) ?? Find(district, GazetteerLevel.Province, null);
-        var d = Find(district, GazetteerLevel.District, p?.Code)
-            ?? (string.IsNullOrWhiteSpace(district) ? null : Find(province, GazetteerLevel.District, p?.Code));
-        p ??= d is null ? null : _gazetteer.Find(d.ProvinceCode);
-        var c = Find(commune, GazetteerLevel.Commune, d?.Code ?? p?.Code);
-        d ??= c is null ? null : _gazetteer.Find(c.Code[..4]);
-        p ??= c is null ? null : _gazetteer.Find(c.ProvinceCode);
-
-        if (!string.IsNullOrWhiteSpace(address) && (p is null || d is null || c is null))
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        Collect(province, (int)GazetteerLevel.Province, scores);
+        Collect(district, (int)GazetteerLevel.District, scores);
+        Collect(commune, (int)GazetteerLevel.Commune, scores);
+        Collect(village, (int)GazetteerLevel.Village, scores);
+        if (!string.IsNullOrWhiteSpace(address))
         {
-            // "#12, St. 271, Sangkat Tuol Tumpung Ti Pir, Khan Chamkar Mon, Phnom Penh": right to left, coarse to fine.
-            foreach (var part in AddressPieces(address))
+            foreach (var part in address.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (p is null && Find(part, GazetteerLevel.Province, null) is { } fp)
-                {
-                    p = fp;
-                    continue;
-                }
-
-                if (d is null && Find(part, GazetteerLevel.District, p?.Code) is { } fd)
-                {
-                    d = fd;
-                    p ??= _gazetteer.Find(fd.ProvinceCode);
-                    continue;
-                }
-
-                if (c is null && Find(part, GazetteerLevel.Commune, d?.Code ?? p?.Code) is { } fc)
-                {
-                    c = fc;
-                    d ??= _gazetteer.Find(fc.Code[..4]);
-                    p ??= _gazetteer.Find(fc.ProvinceCode);
-                }
+                Collect(part, -1, scores);
             }
         }
 
-        return new PlaceCodes(p?.Code, d?.Code, c?.Code);
-    }
-
-    /// <summary>
-    /// Pieces of a free-text address to look up, in reading order: each comma-separated part, and for a
-    /// part of several words (Khmer addresses and many Latin ones have no commas) every run of one to
-    /// three words, so "ភូមិ ២ អូរឫស្សីទី ៣ ៧មករា ភ្នំពេញ" still yields the commune, district and province.
-    /// </summary>
-    private static List<string> AddressPieces(string address)
-    {
-        // Right to left (coarse to fine), and within a part the longest runs first.
-        var pieces = new List<string>();
-        var parts = address.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        for (var p = parts.Length - 1; p >= 0; p--)
-        {
-            var words = parts[p].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            pieces.Add(parts[p]);
-            for (var len = Math.Min(3, words.Length - 1); len >= 1; len--)
-            {
-                for (var start = words.Length - len; start >= 0; start--)
-                {
-                    pieces.Add(string.Join(' ', words, start, len));
-                }
-            }
-        }
-
-        return pieces;
+        return Choose(scores);
     }
 
     public string? DisplayName(string? code) => code is null ? null : _gazetteer.Find(code)?.NameLatin;
 
-    /// <summary>The unit of <paramref name="level"/> named by <paramref name="text"/>, inside <paramref name="parent"/> when given.</summary>
-    public GazetteerUnit? Find(string? text, GazetteerLevel level, string? parent)
+    /// <summary>The chain with the most support; equally supported rival chains keep only what they share.</summary>
+    private static PlaceCodes Choose(Dictionary<string, double> scores)
+    {
+        if (scores.Count == 0)
+        {
+            return default;
+        }
+
+        var best = double.MinValue;
+        string? chosen = null;
+        foreach (var code in scores.Keys)
+        {
+            double chain = 0;
+            for (var len = 2; len <= code.Length; len += 2)
+            {
+                chain += scores.GetValueOrDefault(code[..len]);
+            }
+
+            if (chain > best + 1e-9)
+            {
+                best = chain;
+                chosen = code;
+            }
+            else if (chain > best - 1e-9)
+            {
+                chosen = CommonPrefix(chosen!, code);
+            }
+        }
+
+        if (string.IsNullOrEmpty(chosen))
+        {
+            return default;
+        }
+
+        return new PlaceCodes(
+            chosen[..2],
+            chosen.Length >= 4 ? chosen[..4] : null,
+            chosen.Length >= 6 ? chosen[..6] : null,
+            chosen.Length >= 8 ? chosen[..8] : null);
+    }
+
+    private static string CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n + 2 <= a.Length && n + 2 <= b.Length && string.CompareOrdinal(a, n, b, n, 2) == 0)
+        {
+            n += 2;
+        }
+
+        return a[..n];
+    }
+
+    private void Collect(string? text, int hint, Dictionary<string, double> scores)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            return;
         }
 
-        var khmer = TextFold.HasKhmer(text);
-        var name = khmer ? FoldKhmer(text) : FoldLatin(text);
-        if (name.Length == 0)
+        foreach (var (code, score) in _pieceCache.GetOrAdd((text, hint), k => Candidates(k.Item1, k.Item2)))
         {
-            return null;
+            if (score > scores.GetValueOrDefault(code))
+            {
+                scores[code] = score;
+            }
         }
-
-        if (level == GazetteerLevel.Province && ProvinceAliases.TryGetValue(name, out var alias))
-        {
-            return _gazetteer.Find(alias);
-        }
-
-        if (Pick(_byName, name, level, parent) is { } exact)
-        {
-            return exact;
-        }
-
-        var key = khmer ? PhoneticKey.FromKhmer(name) : PhoneticKey.FromLatin(StripUnits(text));
-        // Short keys ("PN" from a lone "Penh") match too much: the phonetic fallback needs a real name.
-        return key.Length >= 4 ? Pick(_byKey, key, level, parent) : null;
     }
 
-    private static GazetteerUnit? Pick(Dictionary<string, List<GazetteerUnit>> index, string name, GazetteerLevel level, string? parent)
+    /// <summary>Every unit named by a run of one to five words of <paramref name="text"/>, with how well it is named.</summary>
+    private (string Code, double Score)[] Candidates(string text, int hint)
     {
-        if (!index.TryGetValue(name, out var units))
+        var found = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Add(List<GazetteerUnit>? units, double quality)
         {
-            return null;
-        }
-
-        GazetteerUnit? found = null;
-        foreach (var u in units)
-        {
-            if (u.Level != level || (parent is not null && !u.Code.StartsWith(parent, StringComparison.Ordinal)))
+            if (units is null)
             {
-                continue;
+                return;
             }
 
-            if (found is not null)
+            foreach (var u in units)
             {
-                return null; // ambiguous without a parent: better unknown than wrong
-            }
+                // One name naming a unit and its own parent (Siem Reap the province and its capital district)
+                // counts for one of them: the one the column asks for, else the coarser.
+                if (units.Exists(o => o != u && u.Code.StartsWith(o.Code, StringComparison.Ordinal)) && (int)u.Level != hint)
+                {
+                    continue;
+                }
 
-            found = u;
+                var level = (int)u.Level;
+                var s = quality * LevelWeight[level] * (level == hint ? 1.5 : 1.0);
+                if (s > found.GetValueOrDefault(u.Code))
+                {
+                    found[u.Code] = s;
+                }
+            }
         }
 
-        return found;
+        if (TextFold.HasKhmer(text))
+        {
+            var words = text.Split([' ', '\u200B', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            for (var start = 0; start < words.Length; start++)
+            {
+                for (var len = 1; len <= 4 && start + len <= words.Length; len++)
+                {
+                    var joined = string.Concat(words.AsSpan(start, len).ToArray());
+                    var name = FoldKhmer(joined, out var villageWord);
+                    if (name.Length == 0 || (IsDigits(name) && !villageWord && hint != (int)GazetteerLevel.Village))
+                    {
+                        continue;
+                    }
+
+                    Add(_byName.GetValueOrDefault(name), 2.0 + (0.1 * len));
+                    var key = PhoneticKey.FromKhmer(name);
+                    if (key.Length >= 4)
+                    {
+                        Add(_byKey.GetValueOrDefault(key), 1.0);
+                    }
+                }
+            }
+        }
+        else
+        {
+            var words = TextFold.LatinWords(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var start = 0; start < words.Length; start++)
+            {
+                if (StreetWords.Contains(words[start]))
+                {
+                    continue;
+                }
+
+                for (var len = 1; len <= 5 && start + len <= words.Length; len++)
+                {
+                    var run = words.AsSpan(start, len);
+                    if (StreetWords.Contains(run[^1]))
+                    {
+                        break;
+                    }
+
+                    var villageWord = VillageWords.Contains(run[0]);
+                    var kept = new List<string>(len);
+                    foreach (var w in run)
+                    {
+                        if (!UnitWords.Contains(w))
+                        {
+                            kept.Add(w);
+                        }
+                    }
+
+                    if (kept.Count == 0 || (kept.TrueForAll(IsDigits) && !villageWord && hint != (int)GazetteerLevel.Village))
+                    {
+                        continue;
+                    }
+
+                    var name = string.Concat(kept.Select(LatinNames.NormaliseWord));
+                    Add(_byName.GetValueOrDefault(name), 2.0 + (0.1 * kept.Count));
+                    var key = PlaceKey(string.Join(' ', kept));
+                    if (key.Length >= 4)
+                    {
+                        Add(_byKey.GetValueOrDefault(key), 1.0);
+                    }
+                }
+            }
+        }
+
+        return found.Select(kv => (kv.Key, kv.Value)).ToArray();
+    }
+
+    private static bool IsDigits(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c) && c is not (>= '\u17E0' and <= '\u17E9'))
+            {
+                return false;
+            }
+        }
+
+        return s.Length > 0;
     }
 
     private static void Index(Dictionary<string, List<GazetteerUnit>> index, string name, GazetteerUnit unit)
@@ -201,24 +297,57 @@ public sealed class AddressResolver
         }
     }
 
-    /// <summary>Folded Latin name without unit words or spaces, words in canonical romanisation.</summary>
-    private static string FoldLatin(string text) => string.Concat(StripUnits(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(LatinNames.NormaliseWord));
-
-    private static string StripUnits(string text)
+    /// <summary>
+    /// Phonetic key of a place name; an r after a vowel is dropped as well, since popular spellings add or
+    /// drop it freely (Tuol Kouk / Toul Kork, Chamkar / Chamka).
+    /// </summary>
+    private static string PlaceKey(string latinWords)
     {
-        var words = TextFold.LatinWords(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var kept = words.Where(w => !UnitWords.Contains(w)).ToArray();
-        return string.Join(' ', kept.Length > 0 ? kept : words);
+        var w = latinWords.ToCharArray();
+        var kept = new System.Text.StringBuilder(w.Length);
+        for (var i = 0; i < w.Length; i++)
+        {
+            var afterVowel = i > 0 && w[i - 1] is 'a' or 'e' or 'i' or 'o' or 'u';
+            var beforeVowel = i + 1 < w.Length && w[i + 1] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+            if (w[i] == 'r' && afterVowel && !beforeVowel)
+            {
+                continue;
+            }
+
+            kept.Append(w[i]);
+        }
+
+        return PhoneticKey.FromLatin(kept.ToString());
     }
 
-    private static string FoldKhmer(string text)
+    /// <summary>Folded Latin name without unit words or spaces, words in canonical romanisation.</summary>
+    private static string FoldLatin(string text) => string.Concat(StripUnits(TextFold.LatinWords(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(LatinNames.NormaliseWord));
+
+    private static string StripUnits(string words)
+    {
+        var all = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var kept = all.Where(w => !UnitWords.Contains(w)).ToArray();
+        return string.Join(' ', kept.Length > 0 ? kept : all);
+    }
+
+    private static string FoldKhmer(string text) => FoldKhmer(text, out _);
+
+    /// <summary>Compact Khmer name with its unit words removed (they may be doubled: ភូមិភូមិ ២).</summary>
+    private static string FoldKhmer(string text, out bool villageWord)
     {
         var s = TextFold.KhmerCompact(text);
-        foreach (var unit in KhmerUnitWords)
+        villageWord = false;
+        for (var changed = true; changed;)
         {
-            if (s.StartsWith(unit, StringComparison.Ordinal) && s.Length > unit.Length)
+            changed = false;
+            foreach (var unit in KhmerUnitWords)
             {
-                s = s[unit.Length..];
+                if (s.StartsWith(unit, StringComparison.Ordinal) && s.Length > unit.Length)
+                {
+                    villageWord |= unit == "ភូមិ";
+                    s = s[unit.Length..];
+                    changed = true;
+                }
             }
         }
 

@@ -15,6 +15,7 @@ public static class LatinNames
         "co", "company", "companies", "ltd", "limited", "plc", "inc", "incorporated", "corp", "corporation",
         "llc", "pte", "pvt", "private", "public", "sole", "proprietorship", "proprietor", "partnership",
         "branch", "representative", "office", "cambodia", "kh", "the", "and", "of", "smlc", "cl", "coltd",
+        "enterprise", "shop", "rep", "partners", "general",
     };
 
     /// <summary>Romanisation variants of the same Khmer word, to one spelling (applied after the general rules).</summary>
@@ -44,7 +45,7 @@ public static class LatinNames
         var list = new List<string>(parts.Length);
         foreach (var p in parts)
         {
-            if (LegalForms.Contains(p))
+            if (LegalForms.Contains(p) || IsLegalCompound(p))
             {
                 continue;
             }
@@ -64,9 +65,39 @@ public static class LatinNames
         return list.ToArray();
     }
 
+    /// <summary>
+    /// A word that is only legal-form words run together ("CompanyLimited", "SoleProprietorship", "CoLtd"),
+    /// as registers write suffixes without spaces.
+    /// </summary>
+    public static bool IsLegalCompound(string word)
+    {
+        if (word.Length < 4)
+        {
+            return false;
+        }
+
+        // ok[i]: the first i letters split into legal-form words.
+        Span<bool> ok = stackalloc bool[word.Length + 1];
+        ok[0] = true;
+        for (var i = 1; i <= word.Length; i++)
+        {
+            for (var j = Math.Max(0, i - 14); j <= i - 2 && !ok[i]; j++)
+            {
+                ok[i] = ok[j] && LegalForms.Contains(word[j..i]);
+            }
+        }
+
+        return ok[word.Length];
+    }
+
     /// <summary>One word to a canonical romanisation: doubled letters single, a trailing h after a vowel dropped (Chea/Cheah).</summary>
     public static string NormaliseWord(string word)
     {
+        if (Variants.TryGetValue(word, out var direct))
+        {
+            return direct;
+        }
+
         if (word.Length <= 2 || char.IsDigit(word[0]))
         {
             return word;

@@ -41,8 +41,23 @@ public sealed class StandardRecord
 
     public required PlaceCodes Place { get; init; }
 
-    /// <summary>House number and street, folded, for telling apart neighbours in one commune.</summary>
+    /// <summary>House number (ASCII digits, upper case), for telling apart neighbours in one commune.</summary>
+    public required string? House { get; init; }
+
+    /// <summary>Street as ST271, NR7 or BV + phonetic key of a boulevard.</summary>
     public required string? Street { get; init; }
+
+    /// <summary>Phonetic key of the name without trade words (Latin, else Khmer): what sounds alike across scripts.</summary>
+    public required string CoreKey { get; init; }
+
+    /// <summary>Phonetic key of the Khmer name without trade words (empty without a Khmer name).</summary>
+    public required string KhmerCoreKey { get; init; }
+
+    /// <summary>The Khmer name without trade words and digits.</summary>
+    public required string KhmerCore { get; init; }
+
+    /// <summary>A MoC branch record ("- Branch 2", "(Siem Reap Branch)", សាខា២): one more record of an enterprise.</summary>
+    public required bool IsBranch { get; init; }
 
     public required string? Isic { get; init; }
 

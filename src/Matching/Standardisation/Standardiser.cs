@@ -23,9 +23,13 @@ public sealed class Standardiser(Gazetteer gazetteer)
         // A Khmer name typed into the Latin column (or the other way round) is still used, in its own script.
         var latinSource = TextFold.HasLatin(r.NameEn) ? r.NameEn : TextFold.HasLatin(r.NameKm) && !TextFold.HasKhmer(r.NameKm) ? r.NameKm : null;
         var khmerSource = TextFold.HasKhmer(r.NameKm) ? r.NameKm : TextFold.HasKhmer(r.NameEn) ? r.NameEn : null;
-        var tokens = LatinNames.Tokens(latinSource);
-        var khmer = KhmerNames.Standardise(khmerSource);
-        var street = string.Join(' ', TextFold.LatinWords(r.HouseNo), TextFold.LatinWords(r.Street)).Trim();
+        var (latinName, latinBranch) = Branches.Strip(latinSource);
+        var (khmerName, khmerBranch) = Branches.Strip(khmerSource);
+        var tokens = LatinNames.Tokens(latinName);
+        var khmer = KhmerNames.Standardise(khmerName);
+        var khmerCore = TradeWords.KhmerCore(khmer);
+        var khmerCoreKey = PhoneticKey.FromKhmer(khmerCore);
+        var latinCoreKey = PhoneticKey.FromLatin(string.Join(' ', TradeWords.LatinCore(tokens)));
         return new StandardRecord
         {
             Source = r,
@@ -38,8 +42,13 @@ public sealed class Standardiser(Gazetteer gazetteer)
             MocNo = Identifiers.CanonicalMocNo(r.AnyMocNo),
             Phones = Phones.Parse(r.Phone),
             Email = string.IsNullOrWhiteSpace(r.Email) ? null : r.Email.Trim().ToLowerInvariant(),
-            Place = _places.Resolve(r.Province, r.District, r.Commune, r.Address),
-            Street = street.Length == 0 ? null : street,
+            Place = _places.Resolve(r.Province, r.District, r.Commune, r.Village, r.Address),
+            House = Premises.HouseNumber(r.HouseNo, r.Address),
+            Street = Premises.StreetKey(r.Street, r.Address),
+            CoreKey = latinCoreKey.Length > 0 ? latinCoreKey : khmerCoreKey,
+            KhmerCoreKey = khmerCoreKey,
+            KhmerCore = khmerCore,
+            IsBranch = r.Feed == 0 && (latinBranch || khmerBranch),
             Isic = r.IsicCode is { Length: >= 2 } isic ? isic.Trim() : null,
         };
     }
