@@ -37,17 +37,6 @@ public sealed class FeedSql
         LowerFirstSeen = $"UPDATE {feed.Table} SET first_seen_on = @as_of WHERE {KeyWhere} AND first_seen_on > @as_of";
         SelectStored = $"SELECT {string.Join(", ", cols)} FROM {feed.Table} WHERE {KeyWhere}";
         KeyCount = keyCols.Count;
-
-        // NEW history in one statement per file: rows this file inserted (first seen at its as-of) that got no other
-        // history entry from it. Set-based, because a national first load has ~500k of them.
-        NewHistory = $"""
-            INSERT INTO record_history (feed, source_key, as_of, change, changed_fields, file_id, line)
-            SELECT @feed, t.{feed.KeySqlExpression.Replace(" || '|' || ", " || '|' || t.", StringComparison.Ordinal)}, @as_of, 'NEW', NULL, t.file_id, t.line FROM {feed.Table} t
-            WHERE t.file_id = @file_id AND t.first_seen_on = @as_of
-              AND NOT EXISTS (SELECT 1 FROM record_history h WHERE h.feed = @feed AND h.file_id = @file_id
-                              AND h.source_key = t.{feed.KeySqlExpression.Replace(" || '|' || ", " || '|' || t.", StringComparison.Ordinal)})
-            ORDER BY t.line
-            """;
     }
 
     public string KeyWhere { get; }
@@ -64,8 +53,6 @@ public sealed class FeedSql
     public string LowerFirstSeen { get; }
 
     public string SelectStored { get; }
-
-    public string NewHistory { get; }
 
     public const string History =
         "INSERT INTO record_history (feed, source_key, as_of, change, changed_fields, file_id, line) VALUES (@feed, @key, @as_of, @change, @fields, @file_id, @line)";

@@ -11,7 +11,7 @@ namespace Integration.Ingest.Loading;
 /// file's transaction. Works on SQLite and PostgreSQL alike (parameters typed explicitly so Npgsql never
 /// guesses a boolean or a date).
 /// </summary>
-public sealed class FeedWriter : IDisposable
+public sealed class FeedWriter : IFeedWriter
 {
     private readonly FeedDefinition _feed;
     private readonly DbCommand _upsert;
@@ -21,7 +21,6 @@ public sealed class FeedWriter : IDisposable
     private readonly DbCommand _select;
     private readonly DbCommand _history;
     private readonly DbCommand _quarantine;
-    private readonly DbCommand _newHistory;
     private readonly List<DbCommand> _all = [];
 
     public FeedWriter(DbConnection conn, DbTransaction tx, FeedDefinition feed, long fileId, DateOnly asOf)
@@ -96,19 +95,31 @@ public sealed class FeedWriter : IDisposable
         Add(_quarantine, "@message", DbType.String);
         Add(_quarantine, "@raw", DbType.String);
 
-        _newHistory = Make(sql.NewHistory);
-        Add(_newHistory, "@feed", DbType.String, feed.Name);
-        Add(_newHistory, "@as_of", DbType.String, asOfText);
-        Add(_newHistory, "@file_id", DbType.Int64, fileId);
-
         foreach (var cmd in _all)
         {
             cmd.Prepare();
         }
     }
 
+    public void Insert(ParsedRow row, UInt128 hash)
+    {
+        Upsert(row, ParsedRow.HashText(hash));
+        History(row.Key!, "NEW", null, row.Line);
+    }
+
+    public void Replace(ParsedRow row, UInt128 hash, string change, bool compare)
+    {
+        var fields = compare ? ChangedFields(row.Key!, row) : null;
+        Upsert(row, ParsedRow.HashText(hash));
+        History(row.Key!, change, fields, row.Line);
+    }
+
+    public void Complete()
+    {
+    }
+
     /// <summary>Inserts the row, or replaces the stored one (keeping first_seen_on) and makes it current.</summary>
-    public void Upsert(ParsedRow row, string rowHash)
+    private void Upsert(ParsedRow row, string rowHash)
     {
         var p = _upsert.Parameters;
         var columns = _feed.Columns;
@@ -129,17 +140,18 @@ public sealed class FeedWriter : IDisposable
         _upsert.ExecuteNonQuery();
     }
 
-    /// <summary>The row was delivered again unchanged: only last_seen_on moves.</summary>
     public void Touch(string key) => ExecuteForKey(_touch, key);
 
-    /// <summary>The key is missing from a newer snapshot: no longer current (the row itself is kept).</summary>
-    public void Remove(string key) => ExecuteForKey(_remove ?? throw new InvalidOperationException($"{_feed.Name} is an append feed: nothing is removed."), key);
+    public void Remove(string key)
+    {
+        ExecuteForKey(_remove ?? throw new InvalidOperationException($"{_feed.Name} is an append feed: nothing is removed."), key);
+        History(key, "REMOVED", null, null);
+    }
 
-    /// <summary>A late, older snapshot proves the record existed earlier than we knew.</summary>
     public void LowerFirstSeen(string key) => ExecuteForKey(_lowerFirstSeen, key);
 
     /// <summary>Canonical columns that differ between the stored row and the new one, '|'-separated.</summary>
-    public string? ChangedFields(string key, ParsedRow row)
+    private string? ChangedFields(string key, ParsedRow row)
     {
         SetKey(_select, key);
         using var reader = _select.ExecuteReader();
@@ -161,7 +173,7 @@ public sealed class FeedWriter : IDisposable
         return changed.Count == 0 ? null : string.Join('|', changed);
     }
 
-    public void History(string key, string change, string? changedFields, long? line)
+    private void History(string key, string change, string? changedFields, long? line)
     {
         var p = _history.Parameters;
         p[1].Value = key;
@@ -170,9 +182,6 @@ public sealed class FeedWriter : IDisposable
         p[6].Value = line is { } l ? l : DBNull.Value;
         _history.ExecuteNonQuery();
     }
-
-    /// <summary>Writes the NEW history entries of every row this file inserted; returns how many.</summary>
-    public long HistoryOfNewRows() => _newHistory.ExecuteNonQuery();
 
     public void Quarantine(long line, RowProblem problem, string raw)
     {

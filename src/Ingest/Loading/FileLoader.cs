@@ -64,8 +64,10 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
             IRecordSource source = file.Format == SourceFormat.Csv
                 ? new CsvRecordSource(text, label, feed, options)
                 : new JsonlRecordSource(text, label, feed, options);
-            var apply = new FileApply(feed, file, state, stale, new FeedWriter(conn, tx, feed, fileId, file.AsOf));
-            using (apply.Writer)
+            using var writer = db.Dialect.IsPostgres
+                ? (IFeedWriter)new FeedWriter(conn, tx, feed, fileId, file.AsOf)
+                : new SqliteFeedWriter((Microsoft.Data.Sqlite.SqliteConnection)conn, feed, fileId, file.AsOf);
+            var apply = new FileApply(feed, file, state, stale, writer);
             {
                 foreach (var record in source.Records())
                 {
@@ -84,6 +86,7 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
                 }
 
                 apply.Finish();
+                writer.Complete();
             }
 
             if (apply.Read != apply.Loaded + apply.Quarantined)
@@ -139,10 +142,10 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
     }
 
     /// <summary>The per-row decisions for one file: quarantine, insert, update, touch, remove, and their history.</summary>
-    private sealed class FileApply(FeedDefinition feed, LandingFile file, FeedState state, bool stale, FeedWriter writer)
+    private sealed class FileApply(FeedDefinition feed, LandingFile file, FeedState state, bool stale, IFeedWriter writer)
     {
         private readonly RowValidator _validator = new(feed, file.Path);
-        private readonly ParsedRow _row = new(feed.Columns.Count);
+        private readonly RowHasher _hasher = new();
         private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
         private readonly int _asOfDay = file.AsOf.DayNumber;
         private long _new;
@@ -151,8 +154,6 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
         private long _reappeared;
         private long _corrected;
         private long _unchanged;
-
-        public FeedWriter Writer => writer;
 
         public long Read { get; private set; }
 
@@ -168,8 +169,9 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
         public void Record(SourceRecord record, string label)
         {
             Read++;
-            var problem = _validator.Validate(record, _row);
-            var key = problem?.Reason == QuarantineReason.MissingKey ? null : _row.Key;
+            var row = new ParsedRow(feed.Columns.Count); // handed to the writer, so one per row
+            var problem = _validator.Validate(record, row);
+            var key = problem?.Reason == QuarantineReason.MissingKey ? null : row.Key;
             if (key is not null && !_seen.TryAdd(key, record.Line))
             {
                 // A second row for one key in one file: which is right would be a guess, so the first stands.
@@ -186,25 +188,14 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
                 return;
             }
 
-            Apply(key!);
+            Apply(key!, row);
             Loaded++;
         }
 
         /// <summary>Snapshot: every current key the file did not have is no longer current.</summary>
         public void Finish()
         {
-            if (stale)
-            {
-                return;
-            }
-
-            var written = writer.HistoryOfNewRows();
-            if (written != _new)
-            {
-                throw new InvalidOperationException($"{file.Path}: {_new} new rows but {written} NEW history entries.");
-            }
-
-            if (!feed.IsSnapshot)
+            if (stale || !feed.IsSnapshot)
             {
                 return;
             }
@@ -214,16 +205,14 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
                 if (s.Current && !_seen.ContainsKey(key))
                 {
                     writer.Remove(key);
-                    writer.History(key, "REMOVED", null, null);
                     Pending[key] = s with { Current = false };
                     _removed++;
                 }
             }
         }
 
-        private void Apply(string key)
+        private void Apply(string key, ParsedRow row)
         {
-            var hash = _row.ComputeHash();
             var known = state.Keys.TryGetValue(key, out var s);
             if (stale)
             {
@@ -235,9 +224,10 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
                 return;
             }
 
+            var hash = _hasher.Hash(row);
             if (!known)
             {
-                writer.Upsert(_row, ParsedRow.HashText(hash)); // NEW history is written set-based in Finish
+                writer.Insert(row, hash);
                 Pending[key] = new KeyState(hash, _asOfDay, true);
                 _new++;
                 return;
@@ -258,22 +248,15 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
                 return;
             }
 
-            var fields = s.Hash == hash ? null : writer.ChangedFields(key, _row);
             var change = !s.Current ? "REAPPEARED" : feed.IsSnapshot ? "CHANGED" : "CORRECTED";
-            Upsert(key, hash, change, fields);
+            writer.Replace(row, hash, change, compare: s.Hash != hash);
+            Pending[key] = new KeyState(hash, _asOfDay, true);
             _ = change switch
             {
                 "REAPPEARED" => _reappeared++,
                 "CHANGED" => _changed++,
                 _ => _corrected++,
             };
-        }
-
-        private void Upsert(string key, UInt128 hash, string change, string? fields)
-        {
-            writer.Upsert(_row, ParsedRow.HashText(hash));
-            writer.History(key, change, fields, _row.Line);
-            Pending[key] = new KeyState(hash, _asOfDay, true);
         }
     }
 }
