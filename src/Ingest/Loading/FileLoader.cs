@@ -64,9 +64,9 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
             IRecordSource source = file.Format == SourceFormat.Csv
                 ? new CsvRecordSource(text, label, feed, options)
                 : new JsonlRecordSource(text, label, feed, options);
-            using var writer = db.Dialect.IsPostgres
-                ? (IFeedWriter)new FeedWriter(conn, tx, feed, fileId, file.AsOf)
-                : new SqliteFeedWriter((Microsoft.Data.Sqlite.SqliteConnection)conn, feed, fileId, file.AsOf);
+            using var writer = new PipelinedFeedWriter(db.Dialect.IsPostgres
+                ? new FeedWriter(conn, tx, feed, fileId, file.AsOf)
+                : new SqliteFeedWriter((Microsoft.Data.Sqlite.SqliteConnection)conn, feed, fileId, file.AsOf));
             var apply = new FileApply(feed, file, state, stale, writer);
             {
                 foreach (var record in source.Records())
