@@ -48,6 +48,13 @@ public static class NameSimilarity
                     return 7;
                 }
 
+                // The ratio cannot reach 70 when one key is far longer than the other: skip the work.
+                if (200 * Math.Min(ka.Length, kb.Length) < 70 * (ka.Length + kb.Length))
+                {
+                    best = Math.Max(best, 0);
+                    continue;
+                }
+
                 var r = Fuzz.Ratio(ka, kb);
                 best = Math.Max(best, r >= 85 ? 6 : r >= 70 ? 5 : 0);
             }

@@ -17,6 +17,9 @@ public sealed record MatchRunInfo(string RunId, string AsOf, string ModelVersion
 /// </summary>
 public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService review)
 {
+    /// <summary>review.csv holds at most this many pairs, best first: a queue nobody can work through is no queue.</summary>
+    public int ReviewExportLimit { get; init; } = 50_000;
+
     public static readonly string[] RunColumns = ["run_id", "as_of", "model_version"];
 
     public async Task<MatchRunInfo?> LatestRunAsync(CancellationToken ct = default)
@@ -62,7 +65,7 @@ public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService
                 (string)l.method, (string)l.evidence, .. tail,
             ]));
 
-        var queue = await review.QueueAsync(ct: ct);
+        var queue = await review.QueueAsync(ReviewExportLimit, ct);
         var reviewPath = Path.Combine(folder, "review.csv");
         CsvExport.Write(reviewPath,
             [

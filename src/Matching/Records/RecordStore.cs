@@ -42,6 +42,38 @@ public sealed class RecordStore(Db db)
         return row?.ToRecord(f);
     }
 
+    /// <summary>
+    /// Records of one feed by key, in batches (one query per few hundred keys, not one per record), for the
+    /// review queue and its export. A current row wins over an old one with the same key.
+    /// </summary>
+    public static async Task<Dictionary<string, SourceRecord>> LoadManyAsync(DbConnection conn, string feed, IReadOnlyCollection<string> keys, CancellationToken ct = default)
+    {
+        const int Batch = 500;
+        var f = Feeds.Index(feed);
+        var found = new Dictionary<string, SourceRecord>(StringComparer.Ordinal);
+        var all = keys.Distinct(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < all.Count; i += Batch)
+        {
+            // Parameters spelled out: Dapper would send a list to Npgsql as one array, which IN does not take.
+            var chunk = all.GetRange(i, Math.Min(Batch, all.Count - i));
+            var args = new DynamicParameters();
+            for (var k = 0; k < chunk.Count; k++)
+            {
+                args.Add("k" + k, chunk[k]);
+            }
+
+            var list = string.Join(", ", Enumerable.Range(0, chunk.Count).Select(k => "@k" + k));
+            var rows = await conn.QueryAsync<Row>(new CommandDefinition(
+                Selects[f] + $" WHERE {KeyColumns[f]} IN ({list}) ORDER BY is_current", args, cancellationToken: ct));
+            foreach (var row in rows)
+            {
+                found[row.SourceKey] = row.ToRecord(f);
+            }
+        }
+
+        return found;
+    }
+
     private sealed class Row
     {
         public string SourceKey { get; set; } = "";

@@ -33,12 +33,28 @@ public sealed class ReviewService(Db db, TimeProvider clock)
                               WHERE d.feed_a = p.feed_a AND d.key_a = p.key_a AND d.feed_b = p.feed_b AND d.key_b = p.key_b)
             ORDER BY p.probability DESC, p.feed_a, p.key_a, p.feed_b, p.key_b
             """, cancellationToken: ct))).ToList();
-        var items = new List<ReviewItem>(pairs.Count);
-        foreach (var p in limit is { } n ? pairs.Take(n) : pairs)
+        if (limit is { } n && pairs.Count > n)
         {
-            var a = await RecordStore.LoadOneAsync(conn, p.FeedA, p.KeyA, ct);
-            var b = await RecordStore.LoadOneAsync(conn, p.FeedB, p.KeyB, ct);
-            items.Add(new ReviewItem(items.Count + 1, p.Probability, p.MatchWeight, Side(p.FeedA, p.KeyA, a), Side(p.FeedB, p.KeyB, b), p.Evidence, p.RunId));
+            pairs.RemoveRange(n, pairs.Count - n);
+        }
+
+        // Both sides of every pair, loaded per feed in batches rather than two queries per pair.
+        var records = new Dictionary<(string, string), SourceRecord>();
+        foreach (var feed in Feeds.All)
+        {
+            var keys = pairs.Where(p => p.FeedA == feed).Select(p => p.KeyA).Concat(pairs.Where(p => p.FeedB == feed).Select(p => p.KeyB)).ToList();
+            foreach (var (key, r) in await RecordStore.LoadManyAsync(conn, feed, keys, ct))
+            {
+                records[(feed, key)] = r;
+            }
+        }
+
+        var items = new List<ReviewItem>(pairs.Count);
+        foreach (var p in pairs)
+        {
+            items.Add(new ReviewItem(items.Count + 1, p.Probability, p.MatchWeight,
+                Side(p.FeedA, p.KeyA, records.GetValueOrDefault((p.FeedA, p.KeyA))),
+                Side(p.FeedB, p.KeyB, records.GetValueOrDefault((p.FeedB, p.KeyB))), p.Evidence, p.RunId));
         }
 
         return items;

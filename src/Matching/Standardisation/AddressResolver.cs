@@ -158,6 +158,8 @@ public sealed class AddressResolver
             return;
         }
 
+        // The house number never names a place and makes every line unique: cut it before the cache.
+        text = Premises.WithoutHouseNumber(text);
         foreach (var (code, score) in _pieceCache.GetOrAdd((text, hint), k => Candidates(k.Item1, k.Item2)))
         {
             if (score > scores.GetValueOrDefault(code))
@@ -210,11 +212,11 @@ public sealed class AddressResolver
                         continue;
                     }
 
-                    Add(_byName.GetValueOrDefault(name), 2.0 + (0.1 * len));
+                    Add(_byName.GetValueOrDefault(name), 1.0 + len);
                     var key = PhoneticKey.FromKhmer(name);
                     if (key.Length >= 4)
                     {
-                        Add(_byKey.GetValueOrDefault(key), 1.0);
+                        Add(_byKey.GetValueOrDefault(key), 0.5 + (0.7 * len));
                     }
                 }
             }
@@ -253,11 +255,12 @@ public sealed class AddressResolver
                     }
 
                     var name = string.Concat(kept.Select(LatinNames.NormaliseWord));
-                    Add(_byName.GetValueOrDefault(name), 2.0 + (0.1 * kept.Count));
+                    // A longer run is better evidence: "Toul Tumpung Ti Pir" by sound beats "Pir" by spelling.
+                    Add(_byName.GetValueOrDefault(name), 1.0 + kept.Count);
                     var key = PlaceKey(string.Join(' ', kept));
                     if (key.Length >= 4)
                     {
-                        Add(_byKey.GetValueOrDefault(key), 1.0);
+                        Add(_byKey.GetValueOrDefault(key), 0.5 + (0.7 * kept.Count));
                     }
                 }
             }

@@ -90,6 +90,19 @@ public static partial class Premises
         return null;
     }
 
+    /// <summary>The text with a leading house number (Latin "No. 12", "#12", "12" or Khmer "ផ្ទះលេខ ១២") cut off.</summary>
+    public static string WithoutHouseNumber(string text)
+    {
+        var m = KhmerHouse().Match(text);
+        if (m.Success)
+        {
+            return text.Remove(m.Index, m.Length).Trim();
+        }
+
+        m = LatinHouse().Match(text);
+        return m.Success ? text[m.Length..].Trim() : text;
+    }
+
     private static string? Clean(string s)
     {
         var sb = new StringBuilder(s.Length);
@@ -124,7 +137,7 @@ public static partial class Premises
         return new string(chars);
     }
 
-    [GeneratedRegex(@"ផ្ទះ\s*លេខ\s*([0-9][0-9A-Za-z]*)")]
+    [GeneratedRegex(@"ផ្ទះ\s*លេខ\s*([0-9០-៩][0-9០-៩A-Za-z]*)")]
     private static partial Regex KhmerHouse();
 
     [GeneratedRegex(@"^\s*(?:No\.?\s*|#\s*|House\s*)?([0-9]+[A-Za-z]?[0-9]*)(?=[\s,]|$)", RegexOptions.IgnoreCase)]
