@@ -149,6 +149,14 @@ public sealed class IngestService(
             outcomes.Add(outcome);
             progress?.Report(new IngestProgress(feed.Name, file.Path, number, deliveries.Count, outcome.RowsRead, true));
         }
+
+        if (state is not null && !db.Dialect.IsPostgres)
+        {
+            // The loading connection checkpoints rarely (FileLoader.LoadingWalPages): copy the feed's pages into the
+            // database file now, so the WAL does not carry them into the next feed or outlive the run.
+            using var conn = db.Open();
+            conn.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+        }
     }
 
     private FeedState LoadState(FeedDefinition feed)
