@@ -30,8 +30,19 @@ public sealed class FeedSql
         }
 
         // first_seen_on is never overwritten: it is the as-of of the first extract that had the record.
-        Upsert = $"INSERT INTO {feed.Table} ({string.Join(", ", insertCols)}) VALUES ({string.Join(", ", values)}) "
-                 + $"ON CONFLICT ({string.Join(", ", keyCols)}) DO UPDATE SET {string.Join(", ", updates)}";
+        var onConflict = $"ON CONFLICT ({string.Join(", ", keyCols)}) DO UPDATE SET {string.Join(", ", updates)}";
+        Upsert = $"INSERT INTO {feed.Table} ({string.Join(", ", insertCols)}) VALUES ({string.Join(", ", values)}) {onConflict}";
+
+        // The same upsert from a staging table holding the row columns, the stored key (if any), line and row_hash.
+        StagedColumns = [.. cols, .. feed.StoredKeyColumn is { } k ? new[] { k } : [], "line", "row_hash"];
+        var staged = insertCols.Select(c => c switch
+        {
+            "file_id" => "@file_id",
+            "first_seen_on" or "last_seen_on" => "@as_of",
+            "is_current" => "1",
+            _ => "s." + c,
+        });
+        UpsertStaged = $"INSERT INTO {feed.Table} ({string.Join(", ", insertCols)}) SELECT {string.Join(", ", staged)} FROM {StageTable} s {onConflict}";
         Touch = $"UPDATE {feed.Table} SET last_seen_on = @as_of WHERE {KeyWhere}";
         Remove = feed.IsSnapshot ? $"UPDATE {feed.Table} SET is_current = 0 WHERE {KeyWhere}" : null;
         LowerFirstSeen = $"UPDATE {feed.Table} SET first_seen_on = @as_of WHERE {KeyWhere} AND first_seen_on > @as_of";
@@ -39,7 +50,16 @@ public sealed class FeedSql
         KeyCount = keyCols.Count;
     }
 
+    /// <summary>Temporary table a bulk writer stages rows in (PostgreSQL COPY).</summary>
+    public const string StageTable = "ingest_stage_rows";
+
     public string KeyWhere { get; }
+
+    /// <summary>Columns of <see cref="StageTable"/>, in order.</summary>
+    public IReadOnlyList<string> StagedColumns { get; }
+
+    /// <summary>Upserts every row of <see cref="StageTable"/> (parameters @file_id, @as_of).</summary>
+    public string UpsertStaged { get; }
 
     public int KeyCount { get; }
 

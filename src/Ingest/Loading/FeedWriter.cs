@@ -151,7 +151,7 @@ public sealed class FeedWriter : IFeedWriter
     public void LowerFirstSeen(string key) => ExecuteForKey(_lowerFirstSeen, key);
 
     /// <summary>Canonical columns that differ between the stored row and the new one, '|'-separated.</summary>
-    private string? ChangedFields(string key, ParsedRow row)
+    internal string? ChangedFields(string key, ParsedRow row)
     {
         SetKey(_select, key);
         using var reader = _select.ExecuteReader();

@@ -68,7 +68,7 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
                 ? new CsvRecordSource(text, label, feed, options)
                 : new JsonlRecordSource(text, label, feed, options);
             using var writer = new PipelinedFeedWriter(db.Dialect.IsPostgres
-                ? new FeedWriter(conn, tx, feed, fileId, file.AsOf)
+                ? new PostgresFeedWriter((Npgsql.NpgsqlConnection)conn, (Npgsql.NpgsqlTransaction)tx, feed, fileId, file.AsOf)
                 : new SqliteFeedWriter((Microsoft.Data.Sqlite.SqliteConnection)conn, feed, fileId, file.AsOf));
             var apply = new FileApply(feed, file, state, stale, writer);
             {
