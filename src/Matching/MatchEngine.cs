@@ -51,7 +51,7 @@ public sealed class MatchEngine(MatchingOptions options)
             sw.Restart();
         }
 
-        var index = BlockIndex.Build(records, options.MaxBlockSize, options.RareTokensPerRecord);
+        var index = BlockIndex.Build(records, options.MaxBlockSize, options.RareTokensPerRecord, options.BlockingKeys);
         Lap("blocking_s");
         var candidates = PairScoring.CompareCandidates(records, index);
         index.Stats.UniquePairs = candidates.Count;

@@ -27,13 +27,20 @@ public sealed class BlockIndex
 
     public BlockingStats Stats { get; }
 
-    public static BlockIndex Build(StandardRecord[] records, int maxBlockSize, int rareTokens)
+    public static BlockIndex Build(StandardRecord[] records, int maxBlockSize, int rareTokens, IReadOnlyCollection<BlockingKey>? keys = null)
     {
+        var enabled = new bool[BlockingKeyGenerator.KeyCount];
+        foreach (var k in keys ?? Enum.GetValues<BlockingKey>())
+        {
+            enabled[(int)k] = true;
+        }
+
         var df = TokenWeighting.DocumentFrequencies(records);
         var perRecord = new (ulong Hash, BlockingKey Key)[records.Length][];
         Parallel.For(0, records.Length, () => new List<(ulong, BlockingKey)>(16), (i, _, list) =>
         {
             BlockingKeyGenerator.Keys(records[i], df, rareTokens, list);
+            list.RemoveAll(k => !enabled[(int)k.Item2]);
             perRecord[i] = list.ToArray();
             return list;
         }, _ => { });

@@ -29,10 +29,10 @@ public enum BlockingKey : byte
     /// <summary>The same phonetic key of the whole name (meets Khmer-only records with their Latin twins).</summary>
     Phonetic,
 
-    /// <summary>Same district and the same first letters of the phonetic key.</summary>
+    /// <summary>Same commune (else district) and the same first letters of the phonetic key.</summary>
     PlacePhonetic,
 
-    /// <summary>Same district and the same first letters of the joined Latin name.</summary>
+    /// <summary>Same commune (else district) and the same first letters of the joined Latin name.</summary>
     PlaceName,
 
     /// <summary>The same phonetic key of the name without trade words (Bopha Trading = ហាង បុប្ផា).</summary>
@@ -74,15 +74,17 @@ public static class BlockingKeyGenerator
             Add(into, BlockingKey.KhmerName, r.Khmer);
         }
 
-        AddKey(into, r.LatinKey, r.Place.District);
+        // The commune where known (small blocks), else the district.
+        var area = r.Place.Commune ?? r.Place.District;
+        AddKey(into, r.LatinKey, area);
         if (r.KhmerKey != r.LatinKey)
         {
-            AddKey(into, r.KhmerKey, r.Place.District);
+            AddKey(into, r.KhmerKey, area);
         }
 
-        if (r.Place.District is not null && r.LatinJoined.Length >= 3)
+        if (area is not null && r.LatinJoined.Length >= 3)
         {
-            Add(into, BlockingKey.PlaceName, r.Place.District + ":" + r.LatinJoined[..3]);
+            Add(into, BlockingKey.PlaceName, area + ":" + r.LatinJoined[..3]);
         }
 
         if (r.CoreKey.Length >= 2)
@@ -95,7 +97,7 @@ public static class BlockingKeyGenerator
             Add(into, BlockingKey.CoreName, r.KhmerCoreKey);
         }
 
-        if (r.House is not null && (r.Place.Commune ?? r.Place.District) is { } area)
+        if (r.House is not null && area is not null)
         {
             Add(into, BlockingKey.Premises, area + ":" + r.House);
         }

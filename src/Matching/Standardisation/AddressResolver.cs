@@ -52,7 +52,16 @@ public sealed class AddressResolver
 
     private readonly Dictionary<string, List<GazetteerUnit>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<GazetteerUnit>> _byKey = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string, int), (string Code, double Score)[]> _pieceCache = new();
+
+    // Villages apart: a name like Thmei or Kandal names hundreds of them; they are only looked for inside
+    // the commune the rest of the address settles on.
+    private readonly Dictionary<string, List<GazetteerUnit>> _villageByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<GazetteerUnit>> _villageByKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, int), PieceMatch> _pieceCache = new();
+    private readonly ConcurrentDictionary<string, PlaceCodes> _addressCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _wordCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _keyCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _chain = new(StringComparer.Ordinal);
     private readonly Gazetteer _gazetteer;
 
     public AddressResolver(Gazetteer gazetteer)
@@ -60,10 +69,16 @@ public sealed class AddressResolver
         _gazetteer = gazetteer;
         foreach (var u in gazetteer.Units)
         {
-            Index(_byName, FoldLatin(u.NameLatin), u);
-            Index(_byName, FoldKhmer(u.NameKm), u);
-            Index(_byKey, PlaceKey(StripUnits(TextFold.LatinWords(u.NameLatin))), u);
-            Index(_byKey, PhoneticKey.FromKhmer(FoldKhmer(u.NameKm)), u);
+            var (byName, byKey) = u.Level == GazetteerLevel.Village ? (_villageByName, _villageByKey) : (_byName, _byKey);
+            Index(byName, FoldLatin(u.NameLatin), u);
+            Index(byName, FoldKhmer(u.NameKm), u);
+            Index(byKey, PlaceKey(StripUnits(TextFold.LatinWords(u.NameLatin))), u);
+            Index(byKey, PhoneticKey.FromKhmer(FoldKhmer(u.NameKm)), u);
+        }
+
+        foreach (var u in gazetteer.Units)
+        {
+            _chain[u.Code] = Enumerable.Range(1, u.Code.Length / 2).Select(n => u.Code[..(n * 2)]).ToArray();
         }
 
         foreach (var (alias, code) in ProvinceAliases)
@@ -81,26 +96,80 @@ public sealed class AddressResolver
 
     public PlaceCodes Resolve(string? province, string? district, string? commune, string? village, string? address)
     {
+        // Registers repeat the same place spellings endlessly; only the house number makes a line unique.
+        var key = string.Join('\u001F', province, district, commune, village, address is null ? null : Premises.WithoutHouseNumber(address));
+        if (_addressCache.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var codes = ResolveUncached(province, district, commune, village, address);
+        if (_addressCache.Count < MaxCachedAddresses)
+        {
+            _addressCache.TryAdd(key, codes);
+        }
+
+        return codes;
+    }
+
+    /// <summary>Bounds the memory the address cache may take at national scale.</summary>
+    private const int MaxCachedAddresses = 400_000;
+
+    private PlaceCodes ResolveUncached(string? province, string? district, string? commune, string? village, string? address)
+    {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        Collect(province, (int)GazetteerLevel.Province, scores);
-        Collect(district, (int)GazetteerLevel.District, scores);
-        Collect(commune, (int)GazetteerLevel.Commune, scores);
-        Collect(village, (int)GazetteerLevel.Village, scores);
+        var villages = new List<(List<GazetteerUnit> Units, double Score)>();
+        Collect(province, (int)GazetteerLevel.Province, scores, villages);
+        Collect(district, (int)GazetteerLevel.District, scores, villages);
+        Collect(commune, (int)GazetteerLevel.Commune, scores, villages);
+        Collect(village, (int)GazetteerLevel.Village, scores, villages);
         if (!string.IsNullOrWhiteSpace(address))
         {
             foreach (var part in address.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                Collect(part, -1, scores);
+                Collect(part, -1, scores, villages);
             }
         }
 
-        return Choose(scores);
+        var codes = Choose(scores);
+        return codes.Commune is { } c ? codes with { Village = VillageIn(c, villages) } : codes;
     }
+
+    /// <summary>The village of <paramref name="commune"/> named best; none when two are named equally well.</summary>
+    private static string? VillageIn(string commune, List<(List<GazetteerUnit> Units, double Score)> named)
+    {
+        string? best = null;
+        var bestScore = 0.0;
+        foreach (var (units, score) in named)
+        {
+            foreach (var u in units)
+            {
+                if (!u.Code.StartsWith(commune, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (score > bestScore + 1e-9)
+                {
+                    (best, bestScore) = (u.Code, score);
+                }
+                else if (score > bestScore - 1e-9 && best != u.Code)
+                {
+                    best = null;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>What one piece of text names: units above village level with their support, and village-name lists.</summary>
+    private sealed record PieceMatch((string Code, double Score)[] Units, (List<GazetteerUnit> Units, double Score)[] Villages);
 
     public string? DisplayName(string? code) => code is null ? null : _gazetteer.Find(code)?.NameLatin;
 
     /// <summary>The chain with the most support; equally supported rival chains keep only what they share.</summary>
-    private static PlaceCodes Choose(Dictionary<string, double> scores)
+    private PlaceCodes Choose(Dictionary<string, double> scores)
     {
         if (scores.Count == 0)
         {
@@ -112,9 +181,9 @@ public sealed class AddressResolver
         foreach (var code in scores.Keys)
         {
             double chain = 0;
-            for (var len = 2; len <= code.Length; len += 2)
+            foreach (var ancestor in _chain[code])
             {
-                chain += scores.GetValueOrDefault(code[..len]);
+                chain += scores.GetValueOrDefault(ancestor);
             }
 
             if (chain > best + 1e-9)
@@ -151,7 +220,7 @@ public sealed class AddressResolver
         return a[..n];
     }
 
-    private void Collect(string? text, int hint, Dictionary<string, double> scores)
+    private void Collect(string? text, int hint, Dictionary<string, double> scores, List<(List<GazetteerUnit>, double)> villages)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -160,19 +229,31 @@ public sealed class AddressResolver
 
         // The house number never names a place and makes every line unique: cut it before the cache.
         text = Premises.WithoutHouseNumber(text);
-        foreach (var (code, score) in _pieceCache.GetOrAdd((text, hint), k => Candidates(k.Item1, k.Item2)))
+        var match = _pieceCache.GetOrAdd((text, hint), k => Candidates(k.Item1, k.Item2));
+        foreach (var (code, score) in match.Units)
         {
             if (score > scores.GetValueOrDefault(code))
             {
                 scores[code] = score;
             }
         }
+
+        villages.AddRange(match.Villages);
     }
 
     /// <summary>Every unit named by a run of one to five words of <paramref name="text"/>, with how well it is named.</summary>
-    private (string Code, double Score)[] Candidates(string text, int hint)
+    private PieceMatch Candidates(string text, int hint)
     {
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
+        var villages = new List<(List<GazetteerUnit>, double)>();
+        void AddVillages(List<GazetteerUnit>? units, double quality)
+        {
+            if (units is not null)
+            {
+                villages.Add((units, quality * LevelWeight[(int)GazetteerLevel.Village] * (hint == (int)GazetteerLevel.Village ? 1.5 : 1.0)));
+            }
+        }
+
         void Add(List<GazetteerUnit>? units, double quality)
         {
             if (units is null)
@@ -182,15 +263,22 @@ public sealed class AddressResolver
 
             foreach (var u in units)
             {
-                // One name naming a unit and its own parent (Siem Reap the province and its capital district)
-                // counts for one of them: the one the column asks for, else the coarser.
+                // One name naming a unit and its own parent (Siem Reap the province and its capital district,
+                // Kamboul the district and its commune): in a column, the level the column asks for; in a
+                // line, mostly the coarser (the finer one is usually named again on its own).
+                var shadow = 1.0;
                 if (units.Exists(o => o != u && u.Code.StartsWith(o.Code, StringComparison.Ordinal)) && (int)u.Level != hint)
                 {
-                    continue;
+                    if (hint >= 0)
+                    {
+                        continue;
+                    }
+
+                    shadow = 0.4;
                 }
 
                 var level = (int)u.Level;
-                var s = quality * LevelWeight[level] * (level == hint ? 1.5 : 1.0);
+                var s = shadow * quality * LevelWeight[level] * (level == hint ? 1.5 : 1.0);
                 if (s > found.GetValueOrDefault(u.Code))
                 {
                     found[u.Code] = s;
@@ -200,23 +288,26 @@ public sealed class AddressResolver
 
         if (TextFold.HasKhmer(text))
         {
-            var words = text.Split([' ', '\u200B', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            // Each word compacted once; runs are joined from the compact words.
+            var words = text.Split([' ', '\u200B', '\t'], StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => _wordCache.GetOrAdd(w, x => TextFold.KhmerCompact(x))).Where(w => w.Length > 0).ToArray();
             for (var start = 0; start < words.Length; start++)
             {
                 for (var len = 1; len <= 4 && start + len <= words.Length; len++)
                 {
-                    var joined = string.Concat(words.AsSpan(start, len).ToArray());
-                    var name = FoldKhmer(joined, out var villageWord);
+                    var name = StripKhmerUnits(len == 1 ? words[start] : string.Concat(words.AsSpan(start, len)), out var villageWord);
                     if (name.Length == 0 || (IsDigits(name) && !villageWord && hint != (int)GazetteerLevel.Village))
                     {
                         continue;
                     }
 
                     Add(_byName.GetValueOrDefault(name), 1.0 + len);
-                    var key = PhoneticKey.FromKhmer(name);
-                    if (key.Length >= 4)
+                    AddVillages(_villageByName.GetValueOrDefault(name), 1.0 + len);
+                    var key = _keyCache.GetOrAdd("\u0001" + name, k => PhoneticKey.FromKhmer(k[1..]));
+                    if (key.Length >= 3)
                     {
                         Add(_byKey.GetValueOrDefault(key), 0.5 + (0.7 * len));
+                        AddVillages(_villageByKey.GetValueOrDefault(key), 0.5 + (0.7 * len));
                     }
                 }
             }
@@ -254,19 +345,21 @@ public sealed class AddressResolver
                         continue;
                     }
 
-                    var name = string.Concat(kept.Select(LatinNames.NormaliseWord));
+                    var name = FoldWords(kept.Select(w => _wordCache.GetOrAdd(w, LatinNames.NormaliseWord)));
                     // A longer run is better evidence: "Toul Tumpung Ti Pir" by sound beats "Pir" by spelling.
                     Add(_byName.GetValueOrDefault(name), 1.0 + kept.Count);
-                    var key = PlaceKey(string.Join(' ', kept));
-                    if (key.Length >= 4)
+                    AddVillages(_villageByName.GetValueOrDefault(name), 1.0 + kept.Count);
+                    var key = _keyCache.GetOrAdd(string.Join(' ', kept), PlaceKey);
+                    if (key.Length >= 3)
                     {
                         Add(_byKey.GetValueOrDefault(key), 0.5 + (0.7 * kept.Count));
+                        AddVillages(_villageByKey.GetValueOrDefault(key), 0.5 + (0.7 * kept.Count));
                     }
                 }
             }
         }
 
-        return found.Select(kv => (kv.Key, kv.Value)).ToArray();
+        return new PieceMatch(found.Select(kv => (kv.Key, kv.Value)).ToArray(), villages.ToArray());
     }
 
     private static bool IsDigits(string s)
@@ -324,7 +417,30 @@ public sealed class AddressResolver
     }
 
     /// <summary>Folded Latin name without unit words or spaces, words in canonical romanisation.</summary>
-    private static string FoldLatin(string text) => string.Concat(StripUnits(TextFold.LatinWords(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(LatinNames.NormaliseWord));
+    private static string FoldLatin(string text) => FoldWords(StripUnits(TextFold.LatinWords(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(LatinNames.NormaliseWord));
+
+    /// <summary>
+    /// Normalised words joined, then an h between a vowel and a consonant dropped, so that joined and split
+    /// spellings fold alike ("KaohReah" and "Kaoh Reah": per word the final h goes, joined it is inside).
+    /// </summary>
+    private static string FoldWords(IEnumerable<string> normalisedWords)
+    {
+        var joined = string.Concat(normalisedWords);
+        var sb = new System.Text.StringBuilder(joined.Length);
+        for (var i = 0; i < joined.Length; i++)
+        {
+            if (joined[i] == 'h' && i > 0 && IsVowel(joined[i - 1]) && (i + 1 == joined.Length || !IsVowel(joined[i + 1])))
+            {
+                continue;
+            }
+
+            sb.Append(joined[i]);
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     private static string StripUnits(string words)
     {
@@ -336,9 +452,11 @@ public sealed class AddressResolver
     private static string FoldKhmer(string text) => FoldKhmer(text, out _);
 
     /// <summary>Compact Khmer name with its unit words removed (they may be doubled: ភូមិភូមិ ២).</summary>
-    private static string FoldKhmer(string text, out bool villageWord)
+    private static string FoldKhmer(string text, out bool villageWord) => StripKhmerUnits(TextFold.KhmerCompact(text), out villageWord);
+
+    private static string StripKhmerUnits(string compact, out bool villageWord)
     {
-        var s = TextFold.KhmerCompact(text);
+        var s = compact;
         villageWord = false;
         for (var changed = true; changed;)
         {

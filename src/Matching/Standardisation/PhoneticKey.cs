@@ -95,6 +95,10 @@ public static class PhoneticKey
             {
                 cls = LatinClass(c);
             }
+            else if (c is >= '\u17E0' and <= '\u17E9')
+            {
+                cls = (char)('0' + (c - '\u17E0')); // Khmer digits count like Latin ones (ទី១ is not ទី២)
+            }
             else
             {
                 cls = '_'; // vowels, independent vowels, coeng (the next consonant still counts), signs
