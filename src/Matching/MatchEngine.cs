@@ -11,8 +11,12 @@ namespace Integration.Matching;
 /// <summary>A clerk's decision on a pair, by feed and key (orientation free).</summary>
 public sealed record ClerkDecision(string FeedA, string KeyA, string FeedB, string KeyB, string Decision, string DecidedBy, string DecidedAt);
 
-/// <summary>How one record ended up linked.</summary>
-public sealed record RecordLink(int Record, int Cluster, LinkMethod? Method, double Confidence, string Evidence);
+/// <summary>
+/// How one record ended up linked: through <paramref name="Edge"/> (its least certain accepted link), or
+/// alone with <paramref name="BestProbability"/> its best candidate. The evidence text is made from these
+/// when the link is stored (<see cref="MatchEngine.Explain"/>), not held for every record at once.
+/// </summary>
+public sealed record RecordLink(int Record, int Cluster, LinkMethod? Method, double Confidence, LinkEdge? Edge, double BestProbability);
 
 /// <summary>A pair worth keeping: linked, in the review band, or decided by a clerk.</summary>
 public sealed record KeptPair(int A, int B, int Pattern, double Weight, double Probability, string Band, bool Accepted);
@@ -162,7 +166,7 @@ public sealed class MatchEngine(MatchingOptions options)
         var clusters = clusterer.Clusters();
         Lap("clustering_s");
 
-        var links = DescribeLinks(records, scoring, model, clusters, accepted, bestProbability);
+        var links = DescribeLinks(records, clusters, accepted, bestProbability);
         var pairs = KeepPairs(scored, accepted, accepts, rejects, records, model, scoring);
         Lap("explanation_s");
         return new LinkageResult
@@ -234,7 +238,7 @@ public sealed class MatchEngine(MatchingOptions options)
         return (accepts, rejects);
     }
 
-    private RecordLink[] DescribeLinks(StandardRecord[] records, PairScoring scoring, FellegiSunterModel model, List<int[]> clusters, List<LinkEdge> accepted, double[] best)
+    private static RecordLink[] DescribeLinks(StandardRecord[] records, List<int[]> clusters, List<LinkEdge> accepted, double[] best)
     {
         var clusterOf = new int[records.Length];
         for (var c = 0; c < clusters.Count; c++)
@@ -263,22 +267,32 @@ public sealed class MatchEngine(MatchingOptions options)
         {
             if (weakest[i] is { } e)
             {
-                var other = e.A == i ? e.B : e.A;
                 var confidence = e.Method == LinkMethod.Clerk ? 1.0 : e.Probability;
-                var head = e.Method == LinkMethod.Clerk ? "clerk accepted" : $"p={e.Probability:0.0000}";
-                links[i] = new RecordLink(i, clusterOf[i], e.Method, confidence,
-                    $"{head} with {records[other].Source.FeedName} {records[other].Source.SourceKey}: {Evidence.Text(e.Pattern, scoring.FieldWeights(model, e.A, e.B, e.Pattern), e.Weight)}");
+                links[i] = new RecordLink(i, clusterOf[i], e.Method, confidence, e, best[i]);
             }
             else
             {
-                links[i] = new RecordLink(i, clusterOf[i], null, 1.0 - best[i],
-                    best[i] >= options.ReviewThreshold
-                        ? $"best candidate p={best[i]:0.0000} is linked to another record of this registry"
-                        : $"no candidate above the review threshold (best p={best[i]:0.0000})");
+                links[i] = new RecordLink(i, clusterOf[i], null, 1.0 - best[i], null, best[i]);
             }
         }
 
         return links;
+    }
+
+    /// <summary>The evidence text of a record's link: which fields agreed with its partner and how strongly.</summary>
+    public static string Explain(LinkageResult result, RecordLink link, double reviewThreshold)
+    {
+        if (link.Edge is not { } e)
+        {
+            var best = link.BestProbability;
+            return best >= reviewThreshold
+                ? $"best candidate p={best:0.0000} is linked to another record of this registry"
+                : $"no candidate above the review threshold (best p={best:0.0000})";
+        }
+
+        var other = result.Records[e.A == link.Record ? e.B : e.A].Source;
+        var head = e.Method == LinkMethod.Clerk ? "clerk accepted" : $"p={e.Probability:0.0000}";
+        return $"{head} with {other.FeedName} {other.SourceKey}: {Evidence.Text(e.Pattern, result.Scoring.FieldWeights(result.Model, e.A, e.B, e.Pattern), e.Weight)}";
     }
 
     private List<KeptPair> KeepPairs(

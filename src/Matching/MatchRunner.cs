@@ -58,6 +58,7 @@ public sealed class MatchRunner(
             progress?.Report($"standardising {source.Count:N0} records");
             var sw = Stopwatch.StartNew();
             var standard = new Standardiser(gazetteer).StandardiseAll(source);
+            source = null!; // the standardised records keep what is still needed; the raw columns can go
             var standardiseSeconds = sw.Elapsed.TotalSeconds;
             var previous = await store.LoadPreviousAsync(ct);
             progress?.Report("blocking, comparing, estimating and clustering");
@@ -71,7 +72,7 @@ public sealed class MatchRunner(
             progress?.Report("storing links, pairs and enterprises");
             sw.Restart();
             var enterpriseRows = EnterpriseRows(result, ids, previous, runId, new AddressResolver(gazetteer));
-            await store.SaveAsync(runId, LinkRows(result, ids, runId), PairRows(result, runId), enterpriseRows, ids.Events, ct);
+            await store.SaveAsync(runId, LinkRows(result, ids, runId, _options.ReviewThreshold), PairRows(result, runId), enterpriseRows, ids.Events, ct);
             result.Timings["storing_s"] = Math.Round(sw.Elapsed.TotalSeconds, 3);
             result.Timings["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3);
 
@@ -104,21 +105,19 @@ public sealed class MatchRunner(
         _ => "review",
     };
 
-    private static List<object?[]> LinkRows(LinkageResult result, IdAssignment ids, string runId)
+    /// <summary>Rows made as they are written (not held all at once: at national scale that is hundreds of MB).</summary>
+    private static IEnumerable<object?[]> LinkRows(LinkageResult result, IdAssignment ids, string runId, double reviewThreshold)
     {
-        var rows = new List<object?[]>(result.Links.Length);
         foreach (var link in result.Links)
         {
             var r = result.Records[link.Record].Source;
-            rows.Add([r.FeedName, r.SourceKey, ids.ClusterIds[link.Cluster], Math.Round(link.Confidence, 6), MethodName(link.Method), link.Evidence, runId]);
+            yield return [r.FeedName, r.SourceKey, ids.ClusterIds[link.Cluster], Math.Round(link.Confidence, 6), MethodName(link.Method),
+                MatchEngine.Explain(result, link, reviewThreshold), runId];
         }
-
-        return rows;
     }
 
-    private static List<object?[]> PairRows(LinkageResult result, string runId)
+    private static IEnumerable<object?[]> PairRows(LinkageResult result, string runId)
     {
-        var rows = new List<object?[]>(result.Pairs.Count);
         foreach (var p in result.Pairs)
         {
             var a = result.Records[p.A].Source;
@@ -128,11 +127,9 @@ public sealed class MatchRunner(
                 (a, b) = (b, a);
             }
 
-            rows.Add([a.FeedName, a.SourceKey, b.FeedName, b.SourceKey, Math.Round(p.Probability, 6), Math.Round(p.Weight, 3), p.Band,
-                Evidence.Json(result.Model, p.Pattern, result.Scoring.FieldWeights(result.Model, p.A, p.B, p.Pattern), p.Weight, p.Probability), runId]);
+            yield return [a.FeedName, a.SourceKey, b.FeedName, b.SourceKey, Math.Round(p.Probability, 6), Math.Round(p.Weight, 3), p.Band,
+                Evidence.Json(result.Model, p.Pattern, result.Scoring.FieldWeights(result.Model, p.A, p.B, p.Pattern), p.Weight, p.Probability), runId];
         }
-
-        return rows;
     }
 
     private static List<EnterpriseRow> EnterpriseRows(LinkageResult result, IdAssignment ids, PreviousLinkage previous, string runId, AddressResolver places)

@@ -38,11 +38,12 @@ public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService
         string[] tail = [run.RunId, run.AsOf, run.ModelVersion];
         await using var conn = await db.OpenAsync(ct);
 
-        var enterprises = await conn.QueryAsync(new CommandDefinition(
+        // Streamed (unbuffered, so read synchronously while the file is written): national scale is 840k links.
+        var enterprises = conn.Query<dynamic>(new CommandDefinition(
             """
             SELECT enterprise_id, name_en, name_km, province, district, moc_registration_nos, tins, nssf_ids, feeds
             FROM enterprises WHERE retired_run_id IS NULL ORDER BY enterprise_id
-            """, cancellationToken: ct));
+            """, flags: CommandFlags.None, cancellationToken: ct));
         var enterprisesPath = Path.Combine(folder, "enterprises.csv");
         CsvExport.Write(enterprisesPath,
             ["enterprise_id", "name_en", "name_km", "province", "district", "moc_registration_no", "tin", "nssf_id", "feeds", .. RunColumns],
@@ -52,9 +53,9 @@ public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService
                 (string?)e.moc_registration_nos, (string?)e.tins, (string?)e.nssf_ids, (string?)e.feeds, .. tail,
             ]));
 
-        var links = await conn.QueryAsync(new CommandDefinition(
+        var links = conn.Query<dynamic>(new CommandDefinition(
             "SELECT enterprise_id, feed, source_key, confidence, method, evidence FROM entity_links ORDER BY enterprise_id, feed, source_key",
-            cancellationToken: ct));
+            flags: CommandFlags.None, cancellationToken: ct));
         var linksPath = Path.Combine(folder, "links.csv");
         CsvExport.Write(linksPath,
             ["enterprise_id", "feed", "source_key", "confidence", "method", "evidence", .. RunColumns],

@@ -59,8 +59,8 @@ public sealed class LinkageStore(Db db)
     /// <summary>Replaces links, pairs and the enterprise table, and appends the run's id events, atomically.</summary>
     public async Task SaveAsync(
         string runId,
-        IReadOnlyList<object?[]> links,
-        IReadOnlyList<object?[]> pairs,
+        IEnumerable<object?[]> links,
+        IEnumerable<object?[]> pairs,
         IReadOnlyList<EnterpriseRow> enterprises,
         IReadOnlyList<EnterpriseEvent> events,
         CancellationToken ct)

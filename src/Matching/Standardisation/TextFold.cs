@@ -22,7 +22,8 @@ public static class TextFold
             return "";
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // Most text is plain ASCII: no accents to take off, no need to decompose.
+        var decomposed = System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var space = true;
         foreach (var ch in decomposed)
