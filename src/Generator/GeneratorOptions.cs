@@ -254,6 +254,6 @@ public sealed record ContributionRates
     /// <summary>Probability that an unpaid month of an employer in arrears has no contribution row at all (rather than a row with paid below due).</summary>
     public double UnpaidMissingRowRate { get; init; } = 0.30;
 
-    /// <summary>Day of the month after the period on which NSSF delivers the period's file.</summary>
-    public int DeliveryDay { get; init; } = 20;
+    /// <summary>Day of the month after the period on which NSSF delivers the period's file: the day after contributions fall due (15th), so a licence check on the 16th already sees whether the latest due month was paid.</summary>
+    public int DeliveryDay { get; init; } = 16;
 }

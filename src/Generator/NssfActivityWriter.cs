@@ -7,7 +7,7 @@ using Integration.Generator.Truth;
 namespace Integration.Generator;
 
 /// <summary>
-/// What NSSF sees of an employer over time: monthly contribution files (period P delivered on the 20th of P+1,
+/// What NSSF sees of an employer over time: monthly contribution files (period P delivered on the 16th of P+1,
 /// the last period being the latest delivered by as-of) and past inspection visits. Payment behaviour is drawn
 /// from the behaviour stream, since the expected answers depend on it.
 /// </summary>

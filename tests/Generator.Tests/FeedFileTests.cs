@@ -36,7 +36,7 @@ public class FeedFileTests
     }
 
     [Fact]
-    public void Snapshots_are_named_for_the_as_of_date_and_contributions_arrive_monthly_on_the_20th()
+    public void Snapshots_are_named_for_the_as_of_date_and_contributions_arrive_monthly_on_the_16th()
     {
         using var landing = new GeneratedLanding();
 
@@ -47,8 +47,8 @@ public class FeedFileTests
 
         var months = landing.Files("nssf-contributions").Select(Path.GetFileName).ToList();
         Assert.Equal(24, months.Count);
-        Assert.Equal("nssf-contributions_2024-10-20.csv", months[0]);
-        Assert.Equal("nssf-contributions_2026-09-20.csv", months[^1]);
+        Assert.Equal("nssf-contributions_2024-10-16.csv", months[0]);
+        Assert.Equal("nssf-contributions_2026-09-16.csv", months[^1]);
 
         // Each file holds its period plus late corrections of the period before, never a later period.
         foreach (var row in landing.Rows("nssf-contributions"))
@@ -135,7 +135,7 @@ public class EdgeCaseTests
         }
 
         Assert.Equal(months, landing.Files("nssf-contributions").Count());
-        Assert.Equal("nssf-contributions_2026-02-20.csv", Path.GetFileName(landing.Files("nssf-contributions").Last()));
+        Assert.Equal("nssf-contributions_2026-03-16.csv", Path.GetFileName(landing.Files("nssf-contributions").Last()));
         var truth = Integration.Core.Truth.GroundTruth.Load(landing.Dir);
         Assert.Equal(new DateOnly(2026, 3, 17), truth.AsOf);
     }
