@@ -25,9 +25,20 @@ public sealed class RecordStore(Db db)
         var list = new List<SourceRecord>();
         for (var f = 0; f < Selects.Length; f++)
         {
+            // Streamed row by row (unbuffered): at national scale a buffered copy of every row doubles the memory.
             var sql = Selects[f] + $" WHERE is_current = 1 ORDER BY {KeyColumns[f]}";
-            var rows = await conn.QueryAsync<Row>(new CommandDefinition(sql, cancellationToken: ct));
-            list.AddRange(rows.Select(r => r.ToRecord(f)));
+            var lastSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var row in conn.Query<Row>(new CommandDefinition(sql, flags: CommandFlags.None, cancellationToken: ct)))
+            {
+                var r = row.ToRecord(f);
+                if (r.LastSeenOn is { } d)
+                {
+                    // A few distinct dates for a million rows: one string each.
+                    r = r with { LastSeenOn = lastSeen.TryGetValue(d, out var same) ? same : lastSeen[d] = d };
+                }
+
+                list.Add(r);
+            }
         }
 
         return list;

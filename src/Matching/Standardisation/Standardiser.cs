@@ -8,6 +8,13 @@ public sealed class Standardiser(Gazetteer gazetteer)
 {
     private readonly AddressResolver _places = new(gazetteer);
 
+    // Name words, keys and codes repeat across hundreds of thousands of records: one string each.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+    private string Intern(string s) => s.Length == 0 ? "" : _strings.GetOrAdd(s, s);
+
+    private string? InternOrNull(string? s) => s is null ? null : Intern(s);
+
     public AddressResolver Places => _places;
 
     public StandardRecord[] StandardiseAll(IReadOnlyList<SourceRecord> records)
@@ -25,11 +32,11 @@ public sealed class Standardiser(Gazetteer gazetteer)
         var khmerSource = TextFold.HasKhmer(r.NameKm) ? r.NameKm : TextFold.HasKhmer(r.NameEn) ? r.NameEn : null;
         var (latinName, latinBranch) = Branches.Strip(latinSource);
         var (khmerName, khmerBranch) = Branches.Strip(khmerSource);
-        var tokens = LatinNames.Tokens(latinName);
-        var khmer = KhmerNames.Standardise(khmerName);
-        var khmerCore = TradeWords.KhmerCore(khmer);
-        var khmerCoreKey = PhoneticKey.FromKhmer(khmerCore);
-        var latinCoreKey = PhoneticKey.FromLatin(string.Join(' ', TradeWords.LatinCore(tokens)));
+        var tokens = LatinNames.Tokens(latinName).Select(Intern).ToArray();
+        var khmer = Intern(KhmerNames.Standardise(khmerName));
+        var khmerCore = Intern(TradeWords.KhmerCore(khmer));
+        var khmerCoreKey = Intern(PhoneticKey.FromKhmer(khmerCore));
+        var latinCoreKey = Intern(PhoneticKey.FromLatin(string.Join(' ', TradeWords.LatinCore(tokens))));
         return new StandardRecord
         {
             // Only what outputs and explanations show is kept of the source row; the address, phone and
@@ -40,22 +47,22 @@ public sealed class Standardiser(Gazetteer gazetteer)
                 Address = null, Phone = null, Email = null, IsicCode = null, Status = null,
             },
             LatinTokens = tokens,
-            LatinJoined = string.Concat(tokens),
+            LatinJoined = Intern(string.Concat(tokens)),
             Khmer = khmer,
-            LatinKey = PhoneticKey.FromLatin(string.Join(' ', tokens)),
-            KhmerKey = PhoneticKey.FromKhmer(khmer),
+            LatinKey = Intern(PhoneticKey.FromLatin(string.Join(' ', tokens))),
+            KhmerKey = Intern(PhoneticKey.FromKhmer(khmer)),
             Tin = Identifiers.CanonicalTin(r.AnyTin),
             MocNo = Identifiers.CanonicalMocNo(r.AnyMocNo),
             Phones = Phones.Parse(r.Phone),
             Email = string.IsNullOrWhiteSpace(r.Email) ? null : r.Email.Trim().ToLowerInvariant(),
             Place = _places.Resolve(r.Province, r.District, r.Commune, r.Village, r.Address),
-            House = Premises.HouseNumber(r.HouseNo, r.Address),
-            Street = Premises.StreetKey(r.Street, r.Address),
+            House = InternOrNull(Premises.HouseNumber(r.HouseNo, r.Address)),
+            Street = InternOrNull(Premises.StreetKey(r.Street, r.Address)),
             CoreKey = latinCoreKey.Length > 0 ? latinCoreKey : khmerCoreKey,
             KhmerCoreKey = khmerCoreKey,
             KhmerCore = khmerCore,
             IsBranch = r.Feed == 0 && (latinBranch || khmerBranch),
-            Isic = r.IsicCode is { Length: >= 2 } isic ? isic.Trim() : null,
+            Isic = r.IsicCode is { Length: >= 2 } isic ? Intern(isic.Trim()) : null,
         };
     }
 }
