@@ -8,7 +8,9 @@ namespace Integration.Matching.Persistence;
 /// <summary>
 /// Inserts many rows fast on both databases: one prepared, re-bound INSERT inside the caller's
 /// transaction on SQLite; binary COPY on PostgreSQL (a round trip per row would take minutes at
-/// national scale). Values must be string, long, double or null.
+/// national scale). Values must be string, long, double or null. Multi-row VALUES statements were
+/// measured 4 times slower on Microsoft.Data.Sqlite (300k rows: 3.3 s against 0.8 s): it binds every
+/// parameter by name, so one statement per row stays.
 /// </summary>
 public static class BulkWriter
 {
@@ -20,51 +22,26 @@ public static class BulkWriter
             return;
         }
 
-        // SQLite: prepared INSERTs of 100 rows each (one statement per row costs 3-4 times as much).
-        const int RowsPerStatement = 100;
-        await using var batch = Insert(conn, tx, table, columns, RowsPerStatement);
-        await using var single = Insert(conn, tx, table, columns, 1);
-        var buffered = 0;
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        var parameters = new DbParameter[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            parameters[i] = cmd.CreateParameter();
+            parameters[i].ParameterName = "@p" + i;
+            cmd.Parameters.Add(parameters[i]);
+        }
+
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Length; i++)
             {
-                batch.Parameters[(buffered * columns.Length) + i].Value = row[i] ?? DBNull.Value;
+                parameters[i].Value = row[i] ?? DBNull.Value;
             }
 
-            if (++buffered == RowsPerStatement)
-            {
-                await batch.ExecuteNonQueryAsync(ct);
-                buffered = 0;
-            }
+            await cmd.ExecuteNonQueryAsync(ct);
         }
-
-        for (var r = 0; r < buffered; r++)
-        {
-            for (var i = 0; i < columns.Length; i++)
-            {
-                single.Parameters[i].Value = batch.Parameters[(r * columns.Length) + i].Value;
-            }
-
-            await single.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    private static DbCommand Insert(DbConnection conn, DbTransaction tx, string table, string[] columns, int rowCount)
-    {
-        var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        var tuples = Enumerable.Range(0, rowCount)
-            .Select(r => "(" + string.Join(", ", columns.Select((_, i) => "@p" + ((r * columns.Length) + i))) + ")");
-        cmd.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", tuples)}";
-        for (var i = 0; i < rowCount * columns.Length; i++)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@p" + i;
-            cmd.Parameters.Add(p);
-        }
-
-        return cmd;
     }
 
     private static async Task CopyAsync(NpgsqlConnection conn, string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct)
