@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
+using Integration.Matching.Persistence;
 
 namespace Integration.Alerts.Data;
 

@@ -7,6 +7,7 @@ using Integration.Alerts.Export;
 using Integration.Alerts.Leads;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
+using Integration.Alerts.Runs;
 using Integration.Alerts.Targets;
 using Integration.Core.Database;
 using Integration.Core.Runs;
@@ -24,16 +25,19 @@ public sealed record AlertsOutcome(
     IReadOnlyList<TargetRow> Targets,
     bool Recorded)
 {
+    /// <summary>The whole ranked target list, before the export's capacity cut (what the run stores).</summary>
+    public IReadOnlyList<TargetRow> RankedTargets { get; init; } = [];
+
     /// <summary>The facts every answer was computed from, by enterprise id (for evaluation and audit).</summary>
     public IReadOnlyDictionary<string, EnterpriseFacts> Facts { get; init; } = new Dictionary<string, EnterpriseFacts>();
 }
 
 /// <summary>
 /// The batch side of the alerts: a licence check for every pending renewal, the lead list and the
-/// target list, computed from one read of the register, recorded (check log, lead snapshot, alert run)
-/// and exported as CSV.
+/// target list, computed from one read of the register, recorded (check log, lead and target lists, alert
+/// run) and exported as CSV. The stored lists are what the API and CLI serve until the next run.
 /// </summary>
-public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProvider clock, LicenceCheckService checks, LeadService leads, TargetService targets)
+public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProvider clock, LicenceCheckService checks, LeadBuilder leads, TargetBuilder targets)
 {
     /// <summary>
     /// The batch check date: Alerts:BatchAsOf when set, else the as-of date of the match run's data (the
@@ -57,7 +61,7 @@ public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProv
 
     /// <summary>
     /// Computes checks, leads and targets. With <paramref name="record"/>, logs the checks and stores the
-    /// lead snapshot under a new alert run, unless the last run already covered the same match run and
+    /// lead and target lists under a new alert run, unless the last run already covered the same match run and
     /// date (a re-run with nothing new records nothing).
     /// </summary>
     public async Task<AlertsOutcome> RunAsync(DateOnly? asOf, bool record, string trigger, CancellationToken ct = default)
@@ -74,10 +78,11 @@ public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProv
         var pending = conn.Query<MocRecord>(AlertsSql.Moc + " WHERE renewal_applied_on IS NOT NULL AND renewal_applied_on <> '' AND is_current = 1").ToList();
         var decisions = checks.DecidePendingRenewals(all, pending, date);
         var leadRows = leads.Build(conn, all, date, run);
-        var targetRows = targets.Build(all, date, run, new TargetQuery());
+        var ranked = targets.Build(all, date, run, new TargetQuery(Capacity: 0));
+        var targetRows = targets.Select(ranked, new TargetQuery());
         if (!record || AlreadyRecorded(conn, run, date))
         {
-            return new AlertsOutcome(null, run, date, decisions, leadRows, targetRows, false) { Facts = all };
+            return new AlertsOutcome(null, run, date, decisions, leadRows, targetRows, false) { RankedTargets = ranked, Facts = all };
         }
 
         var alertRunId = RunId.New("alerts", clock);
@@ -85,11 +90,12 @@ public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProv
         CheckLog.WriteMany(conn, decisions.Select(d => (new CheckRequest(d.RegistrationNo, date, options.Value.BatchUser, "batch", alertRunId), d)), clock.GetUtcNow());
         using (var tx = conn.BeginTransaction())
         {
-            LeadService.SaveSnapshot(conn, tx, alertRunId, leadRows);
+            RunSnapshots.SaveLeads(conn, tx, alertRunId, leadRows);
+            RunSnapshots.SaveTargets(conn, tx, alertRunId, ranked);
             conn.Execute(
                 """
-                INSERT INTO alert_runs (run_id, match_run_id, as_of, started_at, finished_at, trigger, outcome, checks, leads, targets)
-                VALUES (@alertRunId, @match, @asOf, @started, @finished, @trigger, 'SUCCEEDED', @checks, @leads, @targets)
+                INSERT INTO alert_runs (run_id, match_run_id, as_of, started_at, finished_at, trigger, outcome, checks, leads, targets, snapshots)
+                VALUES (@alertRunId, @match, @asOf, @started, @finished, @trigger, 'SUCCEEDED', @checks, @leads, @targets, 1)
                 """,
                 new
                 {
@@ -101,13 +107,13 @@ public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProv
                     trigger,
                     checks = (long)decisions.Count,
                     leads = (long)leadRows.Count,
-                    targets = (long)targetRows.Count,
+                    targets = (long)ranked.Count,
                 },
                 tx);
             tx.Commit();
         }
 
-        return new AlertsOutcome(alertRunId, run, date, decisions, leadRows, targetRows, true) { Facts = all };
+        return new AlertsOutcome(alertRunId, run, date, decisions, leadRows, targetRows, true) { RankedTargets = ranked, Facts = all };
     }
 
     public static IReadOnlyList<string> Export(string folder, AlertsOutcome outcome) =>
@@ -115,6 +121,6 @@ public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProv
 
     private static bool AlreadyRecorded(DbConnection conn, MatchRunInfo run, DateOnly date) =>
         conn.ExecuteScalar<long>(
-            "SELECT COUNT(*) FROM alert_runs WHERE outcome = 'SUCCEEDED' AND match_run_id = @m AND as_of = @d",
+            "SELECT COUNT(*) FROM alert_runs WHERE outcome = 'SUCCEEDED' AND snapshots = 1 AND match_run_id = @m AND as_of = @d",
             new { m = run.RunId, d = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }) > 0;
 }

@@ -1,42 +1,51 @@
 using System.Text.Json.Serialization;
+using Integration.Alerts.Model;
+using Integration.Alerts.Policy;
 
 namespace Integration.Alerts.Leads;
 
-/// <summary>One row of leads.csv (outputs.md, "NSSF registration division"), plus the run it comes from.</summary>
-public sealed record LeadRow(
-    string EnterpriseId,
-    string? MocRegistrationNo,
-    string? Tin,
-    string? NameEn,
-    string? NameKm,
-    string? Province,
-    string? District,
-    string? Address,
-    string? Phone,
-    string? Activity,
-    string EmployeesEvidence,
-    string? FirstSeenOn,
-    bool IsNew,
-    string Status,
-    string RunId,
-    string AsOf)
+/// <summary>One row of leads.csv (outputs.md, "NSSF registration division"), plus the runs it comes from.</summary>
+public sealed record LeadRow : EnterpriseListing
 {
-    /// <summary>Gazetteer codes, for filtering only (not a column).</summary>
-    [JsonIgnore]
-    public string? ProvinceCode { get; init; }
-
-    [JsonIgnore]
-    public string? DistrictCode { get; init; }
-
-    /// <summary>The record whose headcount makes the firm liable (feed, key): the firm the lead is about.</summary>
-    [JsonIgnore]
-    public (string Feed, string Key)? EvidenceRecord { get; init; }
-
     public static readonly string[] Columns =
     [
         "enterprise_id", "moc_registration_no", "tin", "name_en", "name_km", "province", "district", "address", "phone",
         "activity", "employees_evidence", "first_seen_on", "is_new", "status", "run_id", "as_of",
     ];
+
+    public string? Activity { get; init; }
+
+    public string EmployeesEvidence { get; init; } = "";
+
+    public string? FirstSeenOn { get; init; }
+
+    public bool IsNew { get; init; }
+
+    public string Status { get; init; } = LeadStatuses.New;
+
+    /// <summary>Feed of the record whose headcount makes the firm liable (stored with the run).</summary>
+    [JsonIgnore]
+    public string? EvidenceFeed { get; init; }
+
+    [JsonIgnore]
+    public string? EvidenceKey { get; init; }
+
+    /// <summary>The record whose headcount makes the firm liable (feed, key): the firm the lead is about.</summary>
+    [JsonIgnore]
+    public (string Feed, string Key)? EvidenceRecord => EvidenceFeed is null || EvidenceKey is null ? null : (EvidenceFeed, EvidenceKey);
+
+    /// <summary>The lead of an enterprise whose <paramref name="evidence"/> makes it liable.</summary>
+    public static LeadRow Of(EnterpriseFacts facts, EmployeesEvidence evidence) =>
+        WithContact(new LeadRow(), facts) with
+        {
+            MocRegistrationNo = facts.Enterprise?.MocRegistrationNos ?? facts.Keys(Feeds.Moc),
+            Tin = facts.Enterprise?.Tins ?? facts.Keys(Feeds.Gdt),
+            Activity = facts.Pick(r => r.Activity),
+            EmployeesEvidence = evidence.Source,
+            FirstSeenOn = facts.FirstSeenOn(),
+            EvidenceFeed = evidence.Feed is null || evidence.SourceKey is null ? null : evidence.Feed,
+            EvidenceKey = evidence.Feed is null || evidence.SourceKey is null ? null : evidence.SourceKey,
+        };
 
     public IReadOnlyList<string?> Cells() =>
     [

@@ -1,3 +1,5 @@
+using Integration.Matching.Persistence;
+
 namespace Integration.Alerts.Model;
 
 /// <summary>
@@ -30,6 +32,13 @@ public sealed class EnterpriseFacts(string enterpriseId)
 
     public LinkRow? LinkOf(string feed, string key) =>
         Links.FirstOrDefault(l => l.Feed == feed && l.SourceKey == key);
+
+    /// <summary>The keys of the enterprise's records of one feed, sorted and <c>|</c>-separated; null when none.</summary>
+    public string? Keys(string feed)
+    {
+        var keys = Links.Where(l => l.Feed == feed).Select(l => l.SourceKey).Order(StringComparer.Ordinal).ToList();
+        return keys.Count == 0 ? null : string.Join('|', keys);
+    }
 
     public IEnumerable<T> Current<T>(IEnumerable<T> rows)
         where T : SourceRow => rows.Where(r => r.IsCurrent != 0);

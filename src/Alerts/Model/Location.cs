@@ -3,8 +3,29 @@ namespace Integration.Alerts.Model;
 /// <summary>Province / district filter: a gazetteer code or a name, exactly as the enterprises table holds them (case-insensitive).</summary>
 public static class Location
 {
-    public static bool Matches(EnterpriseRow? e, string? province, string? district) =>
-        Matches(province, e?.ProvinceCode, e?.Province) && Matches(district, e?.DistrictCode, e?.District);
+    public static bool Matches(EnterpriseListing row, string? province, string? district) =>
+        Matches(province, row.ProvinceCode, row.Province) && Matches(district, row.DistrictCode, row.District);
+
+    /// <summary>The same filter in SQL over <paramref name="alias"/>'s province/district and *_code columns; null when no filter is given.
+    /// The parameters are <c>@province</c> and <c>@district</c>, folded by <see cref="Fold"/>.</summary>
+    public static string? SqlFilter(string alias, string? province, string? district)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(province))
+        {
+            parts.Add($"(LOWER({alias}.province_code) = @province OR LOWER(TRIM({alias}.province)) = @province)");
+        }
+
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            parts.Add($"(LOWER({alias}.district_code) = @district OR LOWER(TRIM({alias}.district)) = @district)");
+        }
+
+        return parts.Count == 0 ? null : string.Join(" AND ", parts);
+    }
+
+    /// <summary>A filter value as the SQL filter compares it.</summary>
+    public static string? Fold(string? wanted) => string.IsNullOrWhiteSpace(wanted) ? null : wanted.Trim().ToLowerInvariant();
 
     private static bool Matches(string? wanted, string? code, string? name) =>
         string.IsNullOrWhiteSpace(wanted)

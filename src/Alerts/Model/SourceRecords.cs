@@ -131,30 +131,6 @@ public sealed record LinkRow
     public string RunId { get; init; } = "";
 }
 
-/// <summary>One row of enterprises: display values and gazetteer codes.</summary>
-public sealed record EnterpriseRow
-{
-    public string EnterpriseId { get; init; } = "";
-
-    public string? NameEn { get; init; }
-
-    public string? NameKm { get; init; }
-
-    public string? Province { get; init; }
-
-    public string? District { get; init; }
-
-    public string? ProvinceCode { get; init; }
-
-    public string? DistrictCode { get; init; }
-
-    public string? MocRegistrationNos { get; init; }
-
-    public string? Tins { get; init; }
-
-    public string? NssfIds { get; init; }
-}
-
 /// <summary>Feed names as entity_links and the landing zone spell them.</summary>
 public static class Feeds
 {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
+using Integration.Alerts.Model;
 
 namespace Integration.Alerts.Targets;
 
@@ -8,28 +10,8 @@ public sealed record Factor(string Code, string? Detail, int Points)
     public override string ToString() => Detail is null ? $"{Code} +{Points}" : $"{Code} {Detail} +{Points}";
 }
 
-/// <summary>One row of targets.csv (outputs.md, "Inspectors"), plus the run it comes from.</summary>
-public sealed record TargetRow(
-    int Rank,
-    string EnterpriseId,
-    string? NssfId,
-    string? MocRegistrationNo,
-    string? Tin,
-    string? NameEn,
-    string? NameKm,
-    string? Province,
-    string? District,
-    string? Address,
-    string? Phone,
-    int RiskScore,
-    string Reasons,
-    long? EmployeesGdt,
-    long? InsuredWorkersNssf,
-    int UnpaidPeriods,
-    long ArrearsKhr,
-    string? LastInspectedOn,
-    string RunId,
-    string AsOf)
+/// <summary>One row of targets.csv (outputs.md, "Inspectors"), plus the runs it comes from.</summary>
+public sealed record TargetRow : EnterpriseListing
 {
     public static readonly string[] Columns =
     [
@@ -37,24 +19,55 @@ public sealed record TargetRow(
         "risk_score", "reasons", "employees_gdt", "insured_workers_nssf", "unpaid_periods", "arrears_khr", "last_inspected_on", "run_id", "as_of",
     ];
 
-    [JsonIgnore]
-    public string? ProvinceCode { get; init; }
+    [JsonPropertyOrder(-20)]
+    public int Rank { get; init; }
 
-    [JsonIgnore]
-    public string? DistrictCode { get; init; }
+    [JsonPropertyOrder(-9)]
+    public string? NssfId { get; init; }
+
+    public int RiskScore { get; init; }
+
+    /// <summary>Every factor with its points, e.g. <c>NOT_REGISTERED +40; GDT_EMPLOYEES 120 +20</c>.</summary>
+    public string Reasons { get; init; } = "";
+
+    public long? EmployeesGdt { get; init; }
+
+    public long? InsuredWorkersNssf { get; init; }
+
+    public int UnpaidPeriods { get; init; }
+
+    public long ArrearsKhr { get; init; }
+
+    public string? LastInspectedOn { get; init; }
 
     /// <summary>Tie-breakers after the score: more workers uninsured, then more arrears.</summary>
     [JsonIgnore]
     public long Workers { get; init; }
 
+    /// <summary>The target row of a scored enterprise (rank set when the list is ranked).</summary>
+    public static TargetRow Of(EnterpriseFacts facts, TargetScore s, IReadOnlyList<string> activeNssfIds) =>
+        WithContact(new TargetRow(), facts) with
+        {
+            NssfId = activeNssfIds.Count > 0 ? string.Join('|', activeNssfIds) : facts.Enterprise?.NssfIds,
+            MocRegistrationNo = facts.Enterprise?.MocRegistrationNos,
+            Tin = facts.Enterprise?.Tins,
+            RiskScore = s.Score,
+            Reasons = string.Join("; ", s.Factors),
+            EmployeesGdt = s.Employees.GdtWorkers > 0 ? s.Employees.GdtWorkers : null,
+            InsuredWorkersNssf = s.InsuredWorkers,
+            UnpaidPeriods = s.Contributions?.UnpaidPeriods ?? 0,
+            ArrearsKhr = s.Contributions?.ArrearsKhr ?? 0,
+            LastInspectedOn = facts.LastInspectedOn,
+            Workers = Math.Max(s.Employees.Workers, s.InsuredWorkers ?? 0),
+        };
+
     public IReadOnlyList<string?> Cells() =>
     [
-        Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), EnterpriseId, NssfId, MocRegistrationNo, Tin, NameEn, NameKm, Province, District, Address, Phone,
-        RiskScore.ToString(System.Globalization.CultureInfo.InvariantCulture), Reasons, Num(EmployeesGdt), Num(InsuredWorkersNssf),
-        UnpaidPeriods.ToString(System.Globalization.CultureInfo.InvariantCulture), ArrearsKhr.ToString(System.Globalization.CultureInfo.InvariantCulture), LastInspectedOn, RunId, AsOf,
+        Num(Rank), EnterpriseId, NssfId, MocRegistrationNo, Tin, NameEn, NameKm, Province, District, Address, Phone,
+        Num(RiskScore), Reasons, Num(EmployeesGdt), Num(InsuredWorkersNssf), Num(UnpaidPeriods), Num(ArrearsKhr), LastInspectedOn, RunId, AsOf,
     ];
 
-    private static string? Num(long? v) => v?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string? Num(long? v) => v?.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>Filters of the target list.</summary>

@@ -1,82 +1,68 @@
-using Integration.Alerts.Data;
+using System.Data.Common;
+using Dapper;
 using Integration.Alerts.Model;
-using Integration.Alerts.Policy;
+using Integration.Alerts.Runs;
 using Integration.Core.Database;
-using Microsoft.Extensions.Options;
 
 namespace Integration.Alerts.Targets;
 
-/// <summary>Inspectors' target lists: every liable enterprise scored, ranked, filtered by place and cut to capacity.</summary>
-public sealed class TargetService(Db db, IOptions<AlertsOptions> options, TimeProvider clock)
+/// <summary>Inspectors' target lists, as the latest alerts run stored them: ranked, filtered by place in SQL and cut to capacity.</summary>
+public sealed class TargetService(Db db, AlertRunSource runs, TargetBuilder builder)
 {
-    private readonly TargetScorer _scorer = new(options.Value.Targets, options.Value.LicencePolicy);
+    private const string Select = """
+        SELECT t.list_no AS rank, t.enterprise_id, t.nssf_id, t.moc_registration_no, t.tin, t.name_en, t.name_km, t.province, t.district,
+            t.province_code, t.district_code, t.address, t.phone, t.risk_score, t.reasons, t.employees_gdt, t.insured_workers_nssf,
+            t.unpaid_periods, t.arrears_khr, t.last_inspected_on, t.workers, r.match_run_id AS run_id, r.as_of, t.alert_run_id
+        FROM target_snapshots t
+        JOIN alert_runs r ON r.run_id = t.alert_run_id
+        WHERE t.alert_run_id = @run
+        """;
 
-    public async Task<IReadOnlyList<TargetRow>> ListAsync(TargetQuery query, DateOnly? asOf = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TargetRow>> ListAsync(TargetQuery query, DateOnly? asOf = null, CancellationToken ct = default) =>
+        (await ReadAsync(query, asOf, ct)).Rows;
+
+    /// <summary>
+    /// The targets of the latest alerts run on the current match run (of the date asked, when one is),
+    /// ranked from 1 within the place asked for, and which run that is.
+    /// </summary>
+    public async Task<ListAnswer<TargetRow>> ReadAsync(TargetQuery query, DateOnly? asOf = null, CancellationToken ct = default)
     {
-        var date = asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        await using var conn = await db.OpenAsync(ct);
-        var run = MatchRunInfo.Current(conn);
-        if (run is null)
+        switch (await runs.ResolveAsync(asOf, ct))
         {
-            return [];
-        }
+            case { Stored: { } run }:
+                await using (var conn = await db.OpenAsync(ct))
+                {
+                    return new ListAnswer<TargetRow>(Read(conn, run, query), run.AlertRunId, run.MatchRunId, run.AsOf);
+                }
 
-        return Build(FactsReader.All(conn, date, options.Value.LicencePolicy), date, run, query);
+            case { Computed: { MatchRun: { } match } outcome }:
+                return new ListAnswer<TargetRow>(builder.Select(outcome.RankedTargets, query), null, match.RunId, outcome.AsOf.ToString("yyyy-MM-dd"));
+            default:
+                return ListAnswer<TargetRow>.Empty;
+        }
     }
 
-    /// <summary>Scores, filters by province/district, ranks (score, then workers, then arrears) and cuts to capacity.</summary>
-    public IReadOnlyList<TargetRow> Build(IReadOnlyDictionary<string, EnterpriseFacts> all, DateOnly asOf, MatchRunInfo run, TargetQuery query)
+    private List<TargetRow> Read(DbConnection conn, AlertRunRef run, TargetQuery query)
     {
-        var asOfText = asOf.ToString("yyyy-MM-dd");
-        var rows = new List<TargetRow>();
-        foreach (var facts in all.Values)
+        var sql = Select;
+        if (Location.SqlFilter("t", query.Province, query.District) is { } place)
         {
-            if (!Location.Matches(facts.Enterprise, query.Province, query.District))
-            {
-                continue;
-            }
-
-            if (_scorer.Score(facts, asOf) is not { } s || s.Score < options.Value.Targets.MinScore)
-            {
-                continue;
-            }
-
-            var e = facts.Enterprise;
-            var nssf = facts.Current(facts.Nssf).Where(n => LicencePolicy.IsActive(n.Status, options.Value.LicencePolicy.NssfActive)).Select(n => n.NssfId).ToList();
-            rows.Add(new TargetRow(
-                0,
-                facts.EnterpriseId,
-                nssf.Count > 0 ? string.Join('|', nssf) : e?.NssfIds,
-                e?.MocRegistrationNos,
-                e?.Tins,
-                e?.NameEn ?? facts.Pick(r => r.NameEn),
-                e?.NameKm ?? facts.Pick(r => r.NameKm),
-                e?.Province ?? facts.Pick(r => r.Province),
-                e?.District ?? facts.Pick(r => r.District),
-                facts.Pick(r => r.AddressLine()),
-                facts.Pick(r => r.Phone),
-                s.Score,
-                string.Join("; ", s.Factors),
-                s.Employees.GdtWorkers > 0 ? s.Employees.GdtWorkers : null,
-                s.InsuredWorkers,
-                s.Contributions?.UnpaidPeriods ?? 0,
-                s.Contributions?.ArrearsKhr ?? 0,
-                facts.LastInspectedOn,
-                run.RunId,
-                asOfText)
-            {
-                Workers = Math.Max(s.Employees.Workers, s.InsuredWorkers ?? 0),
-            });
+            sql += " AND " + place;
         }
 
-        var capacity = query.Capacity ?? options.Value.Targets.DefaultCapacity;
-        var ranked = rows
-            .OrderByDescending(r => r.RiskScore)
-            .ThenByDescending(r => r.Workers)
-            .ThenByDescending(r => r.ArrearsKhr)
-            .ThenBy(r => r.EnterpriseId, StringComparer.Ordinal);
-        return (capacity > 0 ? ranked.Take(capacity) : ranked)
-            .Select((r, i) => r with { Rank = i + 1 })
-            .ToList();
+        sql += " ORDER BY t.list_no";
+        var capacity = builder.Capacity(query);
+        if (capacity > 0)
+        {
+            sql += " LIMIT @capacity";
+        }
+
+        var rows = conn.Query<TargetRow>(sql, new { run = run.AlertRunId, province = Location.Fold(query.Province), district = Location.Fold(query.District), capacity = (long)capacity }).AsList();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i] = rows[i] with { Rank = i + 1 };
+        }
+
+        return rows;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Integration.Alerts.Checks;
 using Integration.Alerts.Leads;
+using Integration.Alerts.Runs;
 using Integration.Alerts.Targets;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,18 +25,17 @@ public static class AlertsEndpoints
             .WithName("CheckLicence")
             .WithSummary("ALLOW, BLOCK or REVIEW for one MoC registration number, with reasons and the data it rests on. 404 for an unknown number.");
 
-        api.MapGet("/leads", async (LeadService leads, string? province, string? district, bool? onlyNew, string? status, string? asOf, CancellationToken ct) =>
+        api.MapGet("/leads", async (LeadService leads, string? province, string? district, bool? onlyNew, string? status, string? asOf, HttpContext http, CancellationToken ct) =>
             {
                 if (!TryDate(asOf, out var date, out var problem))
                 {
                     return problem;
                 }
 
-                var rows = await leads.ListAsync(new LeadQuery(province, district, onlyNew ?? false, status), date, ct);
-                return Results.Json(rows, AlertsJson.Options);
+                return Answer(http, await leads.ReadAsync(new LeadQuery(province, district, onlyNew ?? false, status), date, ct));
             })
             .WithName("ListLeads")
-            .WithSummary("Enterprises that must register with NSSF and have not, newest first.");
+            .WithSummary("Enterprises that must register with NSSF and have not, newest first, as the latest alerts run stored them (statuses live).");
 
         api.MapPut("/leads/{enterprise_id}/status", async (string enterprise_id, [FromBody] LeadStatusBody? body, LeadService leads, CancellationToken ct) =>
             {
@@ -57,7 +57,7 @@ public static class AlertsEndpoints
             .WithName("SetLeadStatus")
             .WithSummary("Sets the NSSF division's status of a lead (kept across runs).");
 
-        api.MapGet("/targets", async (TargetService targets, string? province, string? district, int? capacity, string? asOf, CancellationToken ct) =>
+        api.MapGet("/targets", async (TargetService targets, string? province, string? district, int? capacity, string? asOf, HttpContext http, CancellationToken ct) =>
             {
                 if (capacity is < 0)
                 {
@@ -69,11 +69,10 @@ public static class AlertsEndpoints
                     return problem;
                 }
 
-                var rows = await targets.ListAsync(new TargetQuery(province, district, capacity), date, ct);
-                return Results.Json(rows, AlertsJson.Options);
+                return Answer(http, await targets.ReadAsync(new TargetQuery(province, district, capacity), date, ct));
             })
             .WithName("ListTargets")
-            .WithSummary("Enterprises ranked by inspection risk score (0..100) with each factor's points, cut to capacity.");
+            .WithSummary("Enterprises ranked by inspection risk score (0..100) with each factor's points, cut to capacity, as the latest alerts run stored them.");
         return app;
     }
 
@@ -96,6 +95,20 @@ public static class AlertsEndpoints
         {
             return Problem(404, "Unknown registration number", e.Message);
         }
+    }
+
+    /// <summary>The rows as JSON; headers name the run they come from, so an empty list says it too.</summary>
+    private static IResult Answer<T>(HttpContext http, ListAnswer<T> answer)
+    {
+        foreach (var (header, value) in new[] { ("X-Alert-Run-Id", answer.AlertRunId), ("X-Match-Run-Id", answer.MatchRunId), ("X-As-Of", answer.AsOf) })
+        {
+            if (value is not null)
+            {
+                http.Response.Headers[header] = value;
+            }
+        }
+
+        return Results.Json(answer.Rows, AlertsJson.Options);
     }
 
     private static bool TryDate(string? text, out DateOnly? date, out IResult problem)

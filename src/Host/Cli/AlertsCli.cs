@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Integration.Alerts.Runs;
 using Spectre.Console;
 
 namespace Integration.Host.Cli;
@@ -8,6 +9,16 @@ namespace Integration.Host.Cli;
 internal static class AlertsCli
 {
     public static Option<string?> AsOf(string what) => new("--as-of") { Description = $"Date of the {what}, yyyy-MM-dd (default: today)." };
+
+    /// <summary>--as-of of a list: served from the latest alerts run unless a date it does not cover is asked.</summary>
+    public static Option<string?> ListAsOf(string what) =>
+        new("--as-of") { Description = $"Date of the {what}, yyyy-MM-dd (default: the latest alerts run's; another date is computed on demand, which reads the whole register)." };
+
+    /// <summary>Which run a list comes from, for the line under the table.</summary>
+    public static string RunLine<T>(ListAnswer<T> answer) =>
+        answer.MatchRunId is null
+            ? "no match run yet"
+            : $"match run {Markup(answer.MatchRunId)} as of {Markup(answer.AsOf)}, " + (answer.AlertRunId is null ? "computed on demand (not stored)" : $"alerts run {Markup(answer.AlertRunId)}");
 
     public static Option<string?> Province() => new("--province") { Description = "Gazetteer province code or name, as the enterprises table holds it." };
 

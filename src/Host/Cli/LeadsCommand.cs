@@ -16,7 +16,7 @@ internal static class LeadsCommand
     private static readonly Option<string?> By = new("--by") { Description = "Who sets the status." };
     private static readonly Option<string?> Note = new("--note") { Description = "Note kept with the status." };
     private static readonly Option<int> Limit = new("--limit") { Description = "Rows shown on screen (0 = all).", DefaultValueFactory = _ => 50 };
-    private static readonly Option<string?> AsOf = AlertsCli.AsOf("evidence");
+    private static readonly Option<string?> AsOf = AlertsCli.ListAsOf("leads");
     private static readonly Option<string?> Out = AlertsCli.OutFile("leads.csv");
 
     public static Command Create()
@@ -51,7 +51,8 @@ internal static class LeadsCommand
             return 0;
         }
 
-        var rows = await leads.ListAsync(new LeadQuery(parse.GetValue(Province), parse.GetValue(District), parse.GetValue(OnlyNew), parse.GetValue(Status)), asOf, ct);
+        var answer = await leads.ReadAsync(new LeadQuery(parse.GetValue(Province), parse.GetValue(District), parse.GetValue(OnlyNew), parse.GetValue(Status)), asOf, ct);
+        var rows = answer.Rows;
         if (parse.GetValue(Out) is { Length: > 0 } file)
         {
             CsvExport.Write(file, LeadRow.Columns, rows.Select(r => r.Cells()));
@@ -75,7 +76,7 @@ internal static class LeadsCommand
 
         AlertsCli.Write(table);
         var shown = limit > 0 ? Math.Min(limit, rows.Count) : rows.Count;
-        AnsiConsole.MarkupLine($"{rows.Count:N0} leads ({rows.Count(r => r.IsNew):N0} new){(shown < rows.Count ? $", first {shown} shown" : "")}; run {AlertsCli.Markup(rows.Count > 0 ? rows[0].RunId : "-")}.");
+        AnsiConsole.MarkupLine($"{rows.Count:N0} leads ({rows.Count(r => r.IsNew):N0} new){(shown < rows.Count ? $", first {shown} shown" : "")}; {AlertsCli.RunLine(answer)}.");
         return 0;
     }
 }

@@ -11,7 +11,7 @@ internal static class TargetsCommand
     private static readonly Option<string?> Province = AlertsCli.Province();
     private static readonly Option<string?> District = AlertsCli.District();
     private static readonly Option<int?> Capacity = new("--capacity") { Description = "Number of visits (rows) to keep, e.g. 20 per inspector per month (default: Alerts:Targets:DefaultCapacity)." };
-    private static readonly Option<string?> AsOf = AlertsCli.AsOf("scoring");
+    private static readonly Option<string?> AsOf = AlertsCli.ListAsOf("targets");
     private static readonly Option<string?> Out = AlertsCli.OutFile("targets.csv");
 
     public static Command Create()
@@ -35,7 +35,8 @@ internal static class TargetsCommand
         }
 
         using var services = CliServices.Build(parse);
-        var rows = await services.GetRequiredService<TargetService>().ListAsync(new TargetQuery(parse.GetValue(Province), parse.GetValue(District), parse.GetValue(Capacity)), asOf, ct);
+        var answer = await services.GetRequiredService<TargetService>().ReadAsync(new TargetQuery(parse.GetValue(Province), parse.GetValue(District), parse.GetValue(Capacity)), asOf, ct);
+        var rows = answer.Rows;
         if (parse.GetValue(Out) is { Length: > 0 } file)
         {
             CsvExport.Write(file, TargetRow.Columns, rows.Select(r => r.Cells()));
@@ -56,7 +57,7 @@ internal static class TargetsCommand
         }
 
         AlertsCli.Write(table);
-        AnsiConsole.MarkupLine($"{rows.Count:N0} targets; run {AlertsCli.Markup(rows.Count > 0 ? rows[0].RunId : "-")} as of {AlertsCli.Markup(rows.Count > 0 ? rows[0].AsOf : "-")}.");
+        AnsiConsole.MarkupLine($"{rows.Count:N0} targets; {AlertsCli.RunLine(answer)}.");
         return 0;
     }
 }

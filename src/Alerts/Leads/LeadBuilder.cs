@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Dapper;
+using Integration.Alerts.Data;
+using Integration.Alerts.Model;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Alerts.Leads;
+
+/// <summary>
+/// Computes the lead list from loaded facts (the batch): every enterprise the <see cref="LeadFinder"/>
+/// names, with the division's status and whether it is new since the previous alerts run.
+/// </summary>
+public sealed class LeadBuilder(IOptions<AlertsOptions> options)
+{
+    private readonly LeadFinder _finder = new(options.Value.LicencePolicy);
+
+    /// <summary>All leads from loaded facts, newest first (first_seen_on descending).</summary>
+    public IReadOnlyList<LeadRow> Build(DbConnection conn, IReadOnlyDictionary<string, EnterpriseFacts> all, DateOnly asOf, MatchRunInfo run)
+    {
+        var previous = PreviousLeads(conn, run.RunId);
+        var statuses = Statuses(conn);
+        var asOfText = asOf.ToString("yyyy-MM-dd");
+        var rows = new List<LeadRow>();
+        foreach (var facts in all.Values)
+        {
+            if (_finder.Evidence(facts, asOf) is not { } evidence)
+            {
+                continue;
+            }
+
+            rows.Add(LeadRow.Of(facts, evidence) with
+            {
+                IsNew = previous is null || !previous.Contains(facts.EnterpriseId),
+                Status = statuses.GetValueOrDefault(facts.EnterpriseId) ?? LeadStatuses.New,
+                RunId = run.RunId,
+                AsOf = asOfText,
+            });
+        }
+
+        return rows
+            .OrderByDescending(r => r.FirstSeenOn ?? "", StringComparer.Ordinal)
+            .ThenBy(r => r.EnterpriseId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The list filters applied in memory (a list computed on demand for another date).</summary>
+    public static IEnumerable<LeadRow> Filter(IEnumerable<LeadRow> rows, LeadQuery q) =>
+        rows.Where(r => !q.OnlyNew || r.IsNew)
+            .Where(r => string.IsNullOrWhiteSpace(q.Status) || string.Equals(r.Status, q.Status.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Where(r => Location.Matches(r, q.Province, q.District));
+
+    /// <summary>Lead ids of the latest successful alerts run on an earlier match run; null when there was none.</summary>
+    private static HashSet<string>? PreviousLeads(DbConnection conn, string currentMatchRun)
+    {
+        var previous = conn.ExecuteScalar<string?>(
+            "SELECT run_id FROM alert_runs WHERE outcome = 'SUCCEEDED' AND match_run_id <> @m ORDER BY started_at DESC, run_id DESC LIMIT 1",
+            new { m = currentMatchRun });
+        return previous is null
+            ? null
+            : conn.Query<string>("SELECT enterprise_id FROM lead_snapshots WHERE alert_run_id = @r", new { r = previous }).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Status per enterprise id. A status set on an id since merged into another follows it.</summary>
+    private static Dictionary<string, string> Statuses(DbConnection conn)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = conn.Query<(string EnterpriseId, string Status, string? RetiredInto)>(
+            "SELECT s.enterprise_id, s.status, e.retired_into FROM lead_status s LEFT JOIN enterprises e ON e.enterprise_id = s.enterprise_id").ToList();
+        foreach (var r in rows.Where(r => r.RetiredInto is not null))
+        {
+            result[r.RetiredInto!] = r.Status;
+        }
+
+        foreach (var r in rows)
+        {
+            result[r.EnterpriseId] = r.Status;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,78 @@
+using Integration.Alerts.Data;
+using Integration.Alerts.Jobs;
+using Integration.Core.Database;
+
+namespace Integration.Alerts.Runs;
+
+/// <summary>Where a lead or target list is read from: a stored alerts run, or lists computed for another date.</summary>
+/// <param name="Stored">The run to read (lead_snapshots / target_snapshots).</param>
+/// <param name="Computed">Lists computed on demand, not recorded (a date no stored run covers).</param>
+public sealed record ListSource(AlertRunRef? Stored, AlertsOutcome? Computed);
+
+/// <summary>A list answer and the run it comes from (the API says which).</summary>
+public sealed record ListAnswer<T>(IReadOnlyList<T> Rows, string? AlertRunId, string? MatchRunId, string? AsOf)
+{
+    public static ListAnswer<T> Empty { get; } = new([], null, null, null);
+}
+
+/// <summary>
+/// Decides which alerts run answers a list request. The latest run recorded on the current match run
+/// (for the date asked, when one is) answers it. When the current match run has none yet, the batch runs
+/// once and is recorded, and its lists answer this and later requests. A date no stored run covers is
+/// computed on demand and not recorded.
+/// </summary>
+public sealed class AlertRunSource(Db db, AlertsBatch batch) : IDisposable
+{
+    // One on-demand recording at a time: concurrent first requests wait for it instead of each running the batch.
+    private readonly SemaphoreSlim _recording = new(1, 1);
+
+    /// <summary>The source of the lists; null when there is no match run yet (nothing to list).</summary>
+    public async Task<ListSource?> ResolveAsync(DateOnly? asOf, CancellationToken ct = default)
+    {
+        MatchRunInfo? match;
+        await using (var conn = await db.OpenAsync(ct))
+        {
+            match = MatchRunInfo.Current(conn);
+            if (match is null)
+            {
+                return null;
+            }
+
+            if (AlertRunRef.Latest(conn, match.RunId, asOf) is { } stored)
+            {
+                return new ListSource(stored, null);
+            }
+        }
+
+        if (asOf is not null && asOf != batch.DefaultAsOf(match))
+        {
+            return new ListSource(null, await batch.RunAsync(asOf, record: false, "on-demand", ct));
+        }
+
+        await _recording.WaitAsync(ct);
+        try
+        {
+            await using (var conn = await db.OpenAsync(ct))
+            {
+                if (AlertRunRef.Latest(conn, match.RunId, asOf) is { } meanwhile)
+                {
+                    return new ListSource(meanwhile, null);
+                }
+            }
+
+            var outcome = await batch.RunAsync(asOf, record: true, "on-demand", ct);
+            await using (var conn = await db.OpenAsync(ct))
+            {
+                // Recorded now, or by another process on the same match run and date since.
+                var recorded = outcome.MatchRun is { } m ? AlertRunRef.Latest(conn, m.RunId, outcome.AsOf) : null;
+                return recorded is null ? new ListSource(null, outcome) : new ListSource(recorded, null);
+            }
+        }
+        finally
+        {
+            _recording.Release();
+        }
+    }
+
+    public void Dispose() => _recording.Dispose();
+}

@@ -1,0 +1,54 @@
+using System.Data;
+using System.Data.Common;
+using Integration.Alerts.Leads;
+using Integration.Alerts.Targets;
+
+namespace Integration.Alerts.Runs;
+
+/// <summary>
+/// Stores the lead and target lists of an alerts run in full (lead_snapshots, target_snapshots), so the
+/// API and CLI answer from them without recomputing; the lead snapshot is also what is_new of the next
+/// run is computed against.
+/// </summary>
+public static class RunSnapshots
+{
+    private static readonly InsertColumn[] LeadColumns =
+    [
+        new("alert_run_id", DbType.String), new("enterprise_id", DbType.String), new("list_no", DbType.Int64),
+        new("moc_registration_no", DbType.String), new("tin", DbType.String), new("name_en", DbType.String), new("name_km", DbType.String),
+        new("province", DbType.String), new("district", DbType.String), new("province_code", DbType.String), new("district_code", DbType.String),
+        new("address", DbType.String), new("phone", DbType.String), new("activity", DbType.String), new("employees_evidence", DbType.String),
+        new("first_seen_on", DbType.String), new("is_new", DbType.Int32), new("evidence_feed", DbType.String), new("evidence_key", DbType.String),
+    ];
+
+    private static readonly InsertColumn[] TargetColumns =
+    [
+        new("alert_run_id", DbType.String), new("enterprise_id", DbType.String), new("list_no", DbType.Int64), new("nssf_id", DbType.String),
+        new("moc_registration_no", DbType.String), new("tin", DbType.String), new("name_en", DbType.String), new("name_km", DbType.String),
+        new("province", DbType.String), new("district", DbType.String), new("province_code", DbType.String), new("district_code", DbType.String),
+        new("address", DbType.String), new("phone", DbType.String), new("risk_score", DbType.Int64), new("reasons", DbType.String),
+        new("employees_gdt", DbType.Int64), new("insured_workers_nssf", DbType.Int64), new("unpaid_periods", DbType.Int64), new("arrears_khr", DbType.Int64),
+        new("last_inspected_on", DbType.String), new("workers", DbType.Int64),
+    ];
+
+    /// <summary>The run's lead list, in list order.</summary>
+    public static long SaveLeads(DbConnection conn, DbTransaction tx, string alertRunId, IEnumerable<LeadRow> rows) =>
+        BatchInsert.Run(conn, tx, "lead_snapshots", LeadColumns, rows.Select((r, i) => (Row: r, No: (long)i + 1)), x => Values(alertRunId, x.No, x.Row));
+
+    /// <summary>The run's full target list (no capacity cut), in rank order.</summary>
+    public static long SaveTargets(DbConnection conn, DbTransaction tx, string alertRunId, IEnumerable<TargetRow> ranked) =>
+        BatchInsert.Run(conn, tx, "target_snapshots", TargetColumns, ranked.Select((r, i) => (Row: r, No: (long)i + 1)), x => Values(alertRunId, x.No, x.Row));
+
+    private static object?[] Values(string run, long no, LeadRow r) =>
+    [
+        run, r.EnterpriseId, no, r.MocRegistrationNo, r.Tin, r.NameEn, r.NameKm, r.Province, r.District, r.ProvinceCode, r.DistrictCode,
+        r.Address, r.Phone, r.Activity, r.EmployeesEvidence, r.FirstSeenOn, r.IsNew ? 1 : 0, r.EvidenceFeed, r.EvidenceKey,
+    ];
+
+    private static object?[] Values(string run, long no, TargetRow r) =>
+    [
+        run, r.EnterpriseId, no, r.NssfId, r.MocRegistrationNo, r.Tin, r.NameEn, r.NameKm, r.Province, r.District, r.ProvinceCode, r.DistrictCode,
+        r.Address, r.Phone, (long)r.RiskScore, r.Reasons, r.EmployeesGdt, r.InsuredWorkersNssf, (long)r.UnpaidPeriods, r.ArrearsKhr,
+        r.LastInspectedOn, r.Workers,
+    ];
+}

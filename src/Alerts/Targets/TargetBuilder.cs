@@ -1,0 +1,50 @@
+using Integration.Alerts.Data;
+using Integration.Alerts.Model;
+using Integration.Alerts.Policy;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Alerts.Targets;
+
+/// <summary>Computes the inspectors' target list from loaded facts (the batch): every liable enterprise scored and ranked.</summary>
+public sealed class TargetBuilder(IOptions<AlertsOptions> options)
+{
+    private readonly TargetScorer _scorer = new(options.Value.Targets, options.Value.LicencePolicy);
+
+    /// <summary>Scores, filters by province/district, ranks (score, then workers, then arrears) and cuts to capacity.</summary>
+    public IReadOnlyList<TargetRow> Build(IReadOnlyDictionary<string, EnterpriseFacts> all, DateOnly asOf, MatchRunInfo run, TargetQuery query)
+    {
+        var asOfText = asOf.ToString("yyyy-MM-dd");
+        var policy = options.Value.LicencePolicy;
+        var rows = new List<TargetRow>();
+        foreach (var facts in all.Values)
+        {
+            if (_scorer.Score(facts, asOf) is not { } s || s.Score < options.Value.Targets.MinScore)
+            {
+                continue;
+            }
+
+            var nssf = facts.Current(facts.Nssf).Where(n => LicencePolicy.IsActive(n.Status, policy.NssfActive)).Select(n => n.NssfId).ToList();
+            rows.Add(TargetRow.Of(facts, s, nssf) with { RunId = run.RunId, AsOf = asOfText });
+        }
+
+        var ranked = rows
+            .OrderByDescending(r => r.RiskScore)
+            .ThenByDescending(r => r.Workers)
+            .ThenByDescending(r => r.ArrearsKhr)
+            .ThenBy(r => r.EnterpriseId, StringComparer.Ordinal);
+        return Select(ranked, query);
+    }
+
+    /// <summary>From a ranked list: the rows in the place asked for, cut to capacity, ranked from 1.</summary>
+    public IReadOnlyList<TargetRow> Select(IEnumerable<TargetRow> ranked, TargetQuery query)
+    {
+        var capacity = Capacity(query);
+        var inPlace = ranked.Where(r => Location.Matches(r, query.Province, query.District));
+        return (capacity > 0 ? inPlace.Take(capacity) : inPlace)
+            .Select((r, i) => r with { Rank = i + 1 })
+            .ToList();
+    }
+
+    /// <summary>Rows to keep: the query's capacity, else Alerts:Targets:DefaultCapacity; 0 keeps all.</summary>
+    public int Capacity(TargetQuery query) => query.Capacity ?? options.Value.Targets.DefaultCapacity;
+}
