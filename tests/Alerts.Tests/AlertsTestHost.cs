@@ -4,9 +4,11 @@ using Integration.Alerts.Leads;
 using Integration.Alerts.Targets;
 using Integration.Core;
 using Integration.Core.Database;
+using Integration.Host.Api;
 using Integration.Ingest;
 using Integration.Matching;
 using Integration.TestSupport;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,6 +60,20 @@ public sealed class AlertsTestHost : IDisposable
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>The real API host (Kestrel on a loopback port) on this database and clock, and a client for it.</summary>
+    public async Task<(WebApplication App, HttpClient Http)> StartApi()
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Database.Options.Provider.ToString(),
+            ["Database:ConnectionString"] = Database.Options.ConnectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        var app = ApiHost.Build([], overrides, new ServeSettings(Urls: "http://127.0.0.1:0"), s => s.AddSingleton<TimeProvider>(Clock));
+        await app.StartAsync();
+        return (app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+    }
 
     public Task<LoggedDecision> Check(string reg, string? asOf = null) =>
         Checks.CheckAsync(new CheckRequest(reg, asOf is null ? null : DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture), "tester", "test"));

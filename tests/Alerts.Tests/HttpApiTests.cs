@@ -3,36 +3,20 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Integration.Core.Database;
-using Integration.Host.Api;
 using Integration.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Alerts.Tests;
 
 /// <summary>The alerts endpoints over real HTTP: Kestrel on a loopback port, HttpClient, the full host.</summary>
 public sealed class HttpApiTests
 {
-    private static async Task<(WebApplication App, HttpClient Http)> Start(AlertsTestHost h)
-    {
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = h.Database.Options.Provider.ToString(),
-            ["Database:ConnectionString"] = h.Database.Options.ConnectionString,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        var app = ApiHost.Build([], overrides, new ServeSettings(Urls: "http://127.0.0.1:0"), s => s.AddSingleton<TimeProvider>(h.Clock));
-        await app.StartAsync();
-        return (app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
-    }
-
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Licence_check_over_http_answers_logs_and_404s(DatabaseProvider provider)
     {
         using var h = new AlertsTestHost(provider);
         h.Seed.Moc("R1", "E1").Nssf("N1", "E1").Paid("N1", "2025-01", "2026-08");
         h.Seed.Moc("Co.054321/19E", "E2", declared: 3);
-        var (app, http) = await Start(h);
+        var (app, http) = await h.StartApi();
         await using var _ = app;
         using var __ = http;
 
@@ -73,7 +57,7 @@ public sealed class HttpApiTests
         h.Seed.Moc("R1", "E1", isic: "1410").Gdt("T1", "E1", employees: 120, period: "2026-09", firstSeen: "2026-03-01");
         h.Seed.Moc("R2", "E2", declared: 5, firstSeen: "2026-05-01");
         h.Seed.Enterprise("E2", "Siem Reap", "Krong Siem Reap", "17", "1710");
-        var (app, http) = await Start(h);
+        var (app, http) = await h.StartApi();
         await using var _ = app;
         using var __ = http;
 

@@ -2,10 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Integration.Core.Database;
-using Integration.Host.Api;
 using Integration.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Alerts.Tests;
 
@@ -15,19 +12,6 @@ namespace Integration.Alerts.Tests;
 /// </summary>
 public sealed class StoredRunTests
 {
-    private static async Task<(WebApplication App, HttpClient Http)> Start(AlertsTestHost h)
-    {
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = h.Database.Options.Provider.ToString(),
-            ["Database:ConnectionString"] = h.Database.Options.ConnectionString,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        var app = ApiHost.Build([], overrides, new ServeSettings(Urls: "http://127.0.0.1:0"), s => s.AddSingleton<TimeProvider>(h.Clock));
-        await app.StartAsync();
-        return (app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
-    }
-
     private static async Task<(JsonElement[] Rows, string? AlertRun, string? AsOf)> Get(HttpClient http, string path)
     {
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
@@ -44,7 +28,7 @@ public sealed class StoredRunTests
         h.Seed.Moc("R1", "E1", isic: "1410").Gdt("T1", "E1", employees: 120, period: "2026-09");
         h.Seed.MatchRun("m1", "2026-10-01T00:00:00Z");
         var first = await h.Batch.RunAsync(null, record: true, "test");
-        var (app, http) = await Start(h);
+        var (app, http) = await h.StartApi();
         await using var _ = app;
         using var __ = http;
 

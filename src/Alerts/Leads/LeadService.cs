@@ -38,24 +38,10 @@ public sealed class LeadService(Db db, TimeProvider clock, AlertRunSource runs)
     /// which run that is. Without such a run the batch runs once and is recorded; a date no run covers is
     /// computed on demand.
     /// </summary>
-    public async Task<ListAnswer<LeadRow>> ReadAsync(LeadQuery query, DateOnly? asOf = null, CancellationToken ct = default)
-    {
-        switch (await runs.ResolveAsync(asOf, ct))
-        {
-            case { Stored: { } run }:
-                await using (var conn = await db.OpenAsync(ct))
-                {
-                    return new ListAnswer<LeadRow>(Read(conn, run, query), run.AlertRunId, run.MatchRunId, run.AsOf);
-                }
+    public Task<ListAnswer<LeadRow>> ReadAsync(LeadQuery query, DateOnly? asOf = null, CancellationToken ct = default) =>
+        runs.ReadAsync(asOf, (conn, run) => Read(conn, run, query), outcome => LeadBuilder.Filter(outcome.Leads, query).ToList(), ct);
 
-            case { Computed: { MatchRun: { } match } outcome }:
-                return new ListAnswer<LeadRow>(LeadBuilder.Filter(outcome.Leads, query).ToList(), null, match.RunId, outcome.AsOf.ToString("yyyy-MM-dd"));
-            default:
-                return ListAnswer<LeadRow>.Empty;
-        }
-    }
-
-    private static List<LeadRow> Read(DbConnection conn, AlertRunRef run, LeadQuery q)
+    private static IReadOnlyList<LeadRow> Read(DbConnection conn, AlertRunRef run, LeadQuery q)
     {
         var sql = Select;
         if (q.OnlyNew)

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Integration.Alerts.Data;
 using Integration.Alerts.Jobs;
 using Integration.Core.Database;
@@ -25,6 +27,27 @@ public sealed class AlertRunSource(Db db, AlertsBatch batch) : IDisposable
 {
     // One on-demand recording at a time: concurrent first requests wait for it instead of each running the batch.
     private readonly SemaphoreSlim _recording = new(1, 1);
+
+    /// <summary>
+    /// A list answer: <paramref name="stored"/> reads it from the stored run, <paramref name="computed"/> takes
+    /// it from lists computed for a date no stored run covers; empty when there is no match run yet.
+    /// </summary>
+    public async Task<ListAnswer<T>> ReadAsync<T>(DateOnly? asOf, Func<DbConnection, AlertRunRef, IReadOnlyList<T>> stored, Func<AlertsOutcome, IReadOnlyList<T>> computed, CancellationToken ct = default)
+    {
+        switch (await ResolveAsync(asOf, ct))
+        {
+            case { Stored: { } run }:
+                await using (var conn = await db.OpenAsync(ct))
+                {
+                    return new ListAnswer<T>(stored(conn, run), run.AlertRunId, run.MatchRunId, run.AsOf);
+                }
+
+            case { Computed: { MatchRun: { } match } outcome }:
+                return new ListAnswer<T>(computed(outcome), null, match.RunId, outcome.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            default:
+                return ListAnswer<T>.Empty;
+        }
+    }
 
     /// <summary>The source of the lists; null when there is no match run yet (nothing to list).</summary>
     public async Task<ListSource?> ResolveAsync(DateOnly? asOf, CancellationToken ct = default)

@@ -2,12 +2,11 @@ using System.Data.Common;
 using Dapper;
 using Integration.Alerts.Model;
 using Integration.Alerts.Runs;
-using Integration.Core.Database;
 
 namespace Integration.Alerts.Targets;
 
 /// <summary>Inspectors' target lists, as the latest alerts run stored them: ranked, filtered by place in SQL and cut to capacity.</summary>
-public sealed class TargetService(Db db, AlertRunSource runs, TargetBuilder builder)
+public sealed class TargetService(AlertRunSource runs, TargetBuilder builder)
 {
     private const string Select = """
         SELECT t.list_no AS rank, t.enterprise_id, t.nssf_id, t.moc_registration_no, t.tin, t.name_en, t.name_km, t.province, t.district,
@@ -25,24 +24,10 @@ public sealed class TargetService(Db db, AlertRunSource runs, TargetBuilder buil
     /// The targets of the latest alerts run on the current match run (of the date asked, when one is),
     /// ranked from 1 within the place asked for, and which run that is.
     /// </summary>
-    public async Task<ListAnswer<TargetRow>> ReadAsync(TargetQuery query, DateOnly? asOf = null, CancellationToken ct = default)
-    {
-        switch (await runs.ResolveAsync(asOf, ct))
-        {
-            case { Stored: { } run }:
-                await using (var conn = await db.OpenAsync(ct))
-                {
-                    return new ListAnswer<TargetRow>(Read(conn, run, query), run.AlertRunId, run.MatchRunId, run.AsOf);
-                }
+    public Task<ListAnswer<TargetRow>> ReadAsync(TargetQuery query, DateOnly? asOf = null, CancellationToken ct = default) =>
+        runs.ReadAsync(asOf, (conn, run) => Read(conn, run, query), outcome => builder.Select(outcome.RankedTargets, query), ct);
 
-            case { Computed: { MatchRun: { } match } outcome }:
-                return new ListAnswer<TargetRow>(builder.Select(outcome.RankedTargets, query), null, match.RunId, outcome.AsOf.ToString("yyyy-MM-dd"));
-            default:
-                return ListAnswer<TargetRow>.Empty;
-        }
-    }
-
-    private List<TargetRow> Read(DbConnection conn, AlertRunRef run, TargetQuery query)
+    private IReadOnlyList<TargetRow> Read(DbConnection conn, AlertRunRef run, TargetQuery query)
     {
         var sql = Select;
         if (Location.SqlFilter("t", query.Province, query.District) is { } place)
