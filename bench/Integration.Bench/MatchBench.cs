@@ -8,7 +8,9 @@ using Integration.Generator;
 using Integration.Generator.Reference;
 using Integration.Ingest;
 using Integration.Ingest.Runs;
+using Integration.Core.Truth;
 using Integration.Matching;
+using Integration.Matching.Evaluation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,6 +63,10 @@ public sealed class MatchBench : IBench
             var match = sw.Elapsed.TotalSeconds;
             var peak = BenchRunner.PeakMemoryMiB();
 
+            // Quality at this scale against the generator's answer key (after the timing and the memory reading).
+            var quality = await provider.GetServices<IEvaluation>().OfType<MatchEvaluation>().Single()
+                .EvaluateAsync(GroundTruth.Load(Path.Combine(dir, "landing")));
+
             var md = new StringBuilder();
             md.AppendLine("# Matching benchmark");
             md.AppendLine();
@@ -80,6 +86,10 @@ public sealed class MatchBench : IBench
             md.AppendLine(CultureInfo.InvariantCulture, $"Peak working set: {peak:N0} MiB (before matching: {before:N0} MiB; generation and ingest ran in the same process).");
             md.AppendLine(CultureInfo.InvariantCulture, $"Candidate pairs: {s.CandidatePairs:N0}; enterprises: {s.Enterprises:N0}; review pairs: {s.ReviewPairs:N0}.");
             md.AppendLine("Pairs per blocking key: " + string.Join(", ", s.PairsPerBlockingKey.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+            md.AppendLine();
+            md.AppendLine("## Linkage quality at this scale (generator ground truth)");
+            md.AppendLine();
+            md.AppendLine(quality.Text);
             return md.ToString();
         }
         finally

@@ -44,40 +44,13 @@ public static partial class Premises
             }
 
             var t = AsciiDigits(text);
-            var m = KhmerNationalRoad().Match(t);
-            if (m.Success)
+            foreach (var (pattern, prefix, key) in StreetForms)
             {
-                return "NR" + m.Groups[1].Value;
-            }
-
-            m = KhmerStreet().Match(t);
-            if (m.Success)
-            {
-                return "ST" + m.Groups[1].Value;
-            }
-
-            m = LatinNationalRoad().Match(t);
-            if (m.Success)
-            {
-                return "NR" + m.Groups[1].Value;
-            }
-
-            m = LatinStreet().Match(t);
-            if (m.Success)
-            {
-                return "ST" + m.Groups[1].Value;
-            }
-
-            m = KhmerBoulevard().Match(t);
-            if (m.Success)
-            {
-                return "BV" + PhoneticKey.FromKhmer(m.Groups[1].Value);
-            }
-
-            m = LatinBoulevard().Match(t);
-            if (m.Success)
-            {
-                return "BV" + PhoneticKey.FromLatin(m.Groups[1].Value);
+                var m = pattern.Match(t);
+                if (m.Success)
+                {
+                    return prefix + key(m.Groups[1].Value);
+                }
             }
 
             if (text == street)
@@ -102,6 +75,17 @@ public static partial class Premises
         m = LatinHouse().Match(text);
         return m.Success ? text[m.Length..].Trim() : text;
     }
+
+    /// <summary>Street forms, most specific first: Khmer and Latin national roads, numbered streets, boulevards.</summary>
+    private static readonly (Regex Pattern, string Prefix, Func<string, string> Key)[] StreetForms =
+    [
+        (KhmerNationalRoad(), "NR", n => n),
+        (KhmerStreet(), "ST", n => n),
+        (LatinNationalRoad(), "NR", n => n),
+        (LatinStreet(), "ST", n => n),
+        (KhmerBoulevard(), "BV", PhoneticKey.FromKhmer),
+        (LatinBoulevard(), "BV", PhoneticKey.FromLatin),
+    ];
 
     private static string? Clean(string s)
     {
