@@ -57,6 +57,7 @@ public sealed class AddressResolver
     // the commune the rest of the address settles on.
     private readonly Dictionary<string, List<GazetteerUnit>> _villageByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<GazetteerUnit>> _villageByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Commune, string Name), List<GazetteerUnit>> _villageIn = new();
     private readonly ConcurrentDictionary<(string, int), PieceMatch> _pieceCache = new();
     private readonly ConcurrentDictionary<string, PlaceCodes> _addressCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _wordCache = new(StringComparer.Ordinal);
@@ -74,6 +75,23 @@ public sealed class AddressResolver
             Index(byName, FoldKhmer(u.NameKm), u);
             Index(byKey, PlaceKey(StripUnits(TextFold.LatinWords(u.NameLatin))), u);
             Index(byKey, PhoneticKey.FromKhmer(FoldKhmer(u.NameKm)), u);
+        }
+
+        foreach (var (index, kind) in new[] { (_villageByName, "n"), (_villageByKey, "k") })
+        {
+            foreach (var (name, units) in index)
+            {
+                foreach (var u in units)
+                {
+                    var at = (u.Code[..6], kind + name);
+                    if (!_villageIn.TryGetValue(at, out var list))
+                    {
+                        _villageIn[at] = list = [];
+                    }
+
+                    list.Add(u);
+                }
+            }
         }
 
         foreach (var u in gazetteer.Units)
@@ -118,7 +136,7 @@ public sealed class AddressResolver
     private PlaceCodes ResolveUncached(string? province, string? district, string? commune, string? village, string? address)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        var villages = new List<(List<GazetteerUnit> Units, double Score)>();
+        var villages = new List<(string Name, double Score)>();
         Collect(province, (int)GazetteerLevel.Province, scores, villages);
         Collect(district, (int)GazetteerLevel.District, scores, villages);
         Collect(commune, (int)GazetteerLevel.Commune, scores, villages);
@@ -136,19 +154,19 @@ public sealed class AddressResolver
     }
 
     /// <summary>The village of <paramref name="commune"/> named best; none when two are named equally well.</summary>
-    private static string? VillageIn(string commune, List<(List<GazetteerUnit> Units, double Score)> named)
+    private string? VillageIn(string commune, List<(string Name, double Score)> named)
     {
         string? best = null;
         var bestScore = 0.0;
-        foreach (var (units, score) in named)
+        foreach (var (name, score) in named)
         {
+            if (!_villageIn.TryGetValue((commune, name), out var units))
+            {
+                continue;
+            }
+
             foreach (var u in units)
             {
-                if (!u.Code.StartsWith(commune, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
                 if (score > bestScore + 1e-9)
                 {
                     (best, bestScore) = (u.Code, score);
@@ -164,7 +182,7 @@ public sealed class AddressResolver
     }
 
     /// <summary>What one piece of text names: units above village level with their support, and village-name lists.</summary>
-    private sealed record PieceMatch((string Code, double Score)[] Units, (List<GazetteerUnit> Units, double Score)[] Villages);
+    private sealed record PieceMatch((string Code, double Score)[] Units, (string Name, double Score)[] Villages);
 
     public string? DisplayName(string? code) => code is null ? null : _gazetteer.Find(code)?.NameLatin;
 
@@ -220,7 +238,7 @@ public sealed class AddressResolver
         return a[..n];
     }
 
-    private void Collect(string? text, int hint, Dictionary<string, double> scores, List<(List<GazetteerUnit>, double)> villages)
+    private void Collect(string? text, int hint, Dictionary<string, double> scores, List<(string, double)> villages)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -245,12 +263,12 @@ public sealed class AddressResolver
     private PieceMatch Candidates(string text, int hint)
     {
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
-        var villages = new List<(List<GazetteerUnit>, double)>();
-        void AddVillages(List<GazetteerUnit>? units, double quality)
+        var villages = new List<(string, double)>();
+        void AddVillages(string kind, string name, Dictionary<string, List<GazetteerUnit>> index, double quality)
         {
-            if (units is not null)
+            if (index.ContainsKey(name))
             {
-                villages.Add((units, quality * LevelWeight[(int)GazetteerLevel.Village] * (hint == (int)GazetteerLevel.Village ? 1.5 : 1.0)));
+                villages.Add((kind + name, quality * LevelWeight[(int)GazetteerLevel.Village] * (hint == (int)GazetteerLevel.Village ? 1.5 : 1.0)));
             }
         }
 
@@ -302,12 +320,12 @@ public sealed class AddressResolver
                     }
 
                     Add(_byName.GetValueOrDefault(name), 1.0 + len);
-                    AddVillages(_villageByName.GetValueOrDefault(name), 1.0 + len);
+                    AddVillages("n", name, _villageByName, 1.0 + len);
                     var key = _keyCache.GetOrAdd("\u0001" + name, k => PhoneticKey.FromKhmer(k[1..]));
                     if (key.Length >= 3)
                     {
                         Add(_byKey.GetValueOrDefault(key), 0.5 + (0.7 * len));
-                        AddVillages(_villageByKey.GetValueOrDefault(key), 0.5 + (0.7 * len));
+                        AddVillages("k", key, _villageByKey, 0.5 + (0.7 * len));
                     }
                 }
             }
@@ -348,12 +366,12 @@ public sealed class AddressResolver
                     var name = FoldWords(kept.Select(w => _wordCache.GetOrAdd(w, LatinNames.NormaliseWord)));
                     // A longer run is better evidence: "Toul Tumpung Ti Pir" by sound beats "Pir" by spelling.
                     Add(_byName.GetValueOrDefault(name), 1.0 + kept.Count);
-                    AddVillages(_villageByName.GetValueOrDefault(name), 1.0 + kept.Count);
+                    AddVillages("n", name, _villageByName, 1.0 + kept.Count);
                     var key = _keyCache.GetOrAdd(string.Join(' ', kept), PlaceKey);
                     if (key.Length >= 3)
                     {
                         Add(_byKey.GetValueOrDefault(key), 0.5 + (0.7 * kept.Count));
-                        AddVillages(_villageByKey.GetValueOrDefault(key), 0.5 + (0.7 * kept.Count));
+                        AddVillages("k", key, _villageByKey, 0.5 + (0.7 * kept.Count));
                     }
                 }
             }

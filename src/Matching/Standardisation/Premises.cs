@@ -63,18 +63,29 @@ public static partial class Premises
         return null;
     }
 
-    /// <summary>The text with a leading house number (Latin "No. 12", "#12", "12" or Khmer "ផ្ទះលេខ ១២") cut off.</summary>
+    /// <summary>
+    /// The text with a leading house number (Latin "No. 12", "#12", "12" or Khmer "ផ្ទះលេខ ១២") and a
+    /// numbered street or road cut off: what is left names places only, and repeats across records.
+    /// </summary>
     public static string WithoutHouseNumber(string text)
     {
         var m = KhmerHouse().Match(text);
         if (m.Success)
         {
-            return text.Remove(m.Index, m.Length).Trim();
+            text = text.Remove(m.Index, m.Length).Trim();
+        }
+        else
+        {
+            m = LatinHouse().Match(text);
+            text = m.Success ? text[m.Length..].Trim() : text;
         }
 
-        m = LatinHouse().Match(text);
-        return m.Success ? text[m.Length..].Trim() : text;
+        m = NumberedStreet().Match(text);
+        return m.Success ? text.Remove(m.Index, m.Length).Trim() : text;
     }
+
+    [GeneratedRegex(@"(?:ផ្លូវ\s*(?:ជាតិ\s*)?(?:លេខ)?\s*[0-9០-៩]+|\b(?:National\s*Road|St\.?|Street)\s*(?:No\.?\s*)?[0-9]+)[\s,]*", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberedStreet();
 
     /// <summary>Street forms, most specific first: Khmer and Latin national roads, numbered streets, boulevards.</summary>
     private static readonly (Regex Pattern, string Prefix, Func<string, string> Key)[] StreetForms =
