@@ -74,11 +74,14 @@ public sealed class Places
             return new Street($"St. {n}", $"ផ្លូវលេខ {KhmerDigits.Of(n)}");
         }
 
-        return rng.Next(3) switch
+        // One number per street, written in both scripts: the Latin and Khmer records of a firm name the same street.
+        var kind = rng.Next(3);
+        var number = kind == 1 ? 1 + rng.Next(7) : 1 + rng.Next(30);
+        return kind switch
         {
             0 => null, // rural: villages have no street names
-            1 => new Street($"National Road {1 + rng.Next(7)}", "ផ្លូវជាតិលេខ " + KhmerDigits.Of(1 + rng.Next(7))),
-            _ => new Street($"St. {1 + rng.Next(30)}", "ផ្លូវលេខ " + KhmerDigits.Of(1 + rng.Next(30))),
+            1 => new Street($"National Road {number}", "ផ្លូវជាតិលេខ " + KhmerDigits.Of(number)),
+            _ => new Street($"St. {number}", "ផ្លូវលេខ " + KhmerDigits.Of(number)),
         };
     }
 
