@@ -64,6 +64,7 @@ public sealed class CheckLatencyBench : IBench
             }
 
             var setupSeconds = setup.Elapsed.TotalSeconds;
+            var loadAtStart = LoadAverage();
             await app.StartAsync();
             var baseUri = new Uri(app.Urls.First());
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = baseUri };
@@ -80,7 +81,7 @@ public sealed class CheckLatencyBench : IBench
 
             await app.StopAsync();
             await app.DisposeAsync();
-            return Report(rate, seconds, firms, numbers.Length, provider, setupSeconds, result, closed, logged, generated.Firms);
+            return Report(rate, seconds, firms, numbers.Length, provider, setupSeconds, result, closed, logged, generated.Firms, loadAtStart);
         }
         finally
         {
@@ -186,7 +187,7 @@ public sealed class CheckLatencyBench : IBench
         return (count, clock.Elapsed.TotalSeconds);
     }
 
-    private static string Report(int rate, int seconds, int firms, int numbers, string provider, double setup, LoadResult r, (int Count, double Seconds) closed, long logged, int generatedFirms)
+    private static string Report(int rate, int seconds, int firms, int numbers, string provider, double setup, LoadResult r, (int Count, double Seconds) closed, long logged, int generatedFirms, string loadAtStart)
     {
         var sorted = r.LatenciesMs.Order().ToArray();
         var serviceSorted = r.ServiceMs.Order().ToArray();
@@ -198,7 +199,7 @@ public sealed class CheckLatencyBench : IBench
         md.AppendLine(CultureInfo.InvariantCulture, $"{generatedFirms:N0} generated firms ({numbers:N0} MoC registration numbers), generated, ingested and matched into {provider} in {setup:0.0} s; ");
         md.AppendLine(CultureInfo.InvariantCulture, $"the real API host (Kestrel, 127.0.0.1) and the load generator share the machine's {Environment.ProcessorCount} cores. Every check is written to the check log.");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Load average when the run ended (other processes on the machine compete for the same cores): {LoadAverage()}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Load average (1, 5, 15 min) when the load started: {loadAtStart}; when the run ended: {LoadAverage()} (other processes on the machine compete for the same cores). Command: `dotnet run -c Release --project bench/Integration.Bench -- check-latency`.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Open loop: {rate:N0} requests/s for {seconds} s ({r.Sent:N0} requests, random registration numbers), latency from the moment each request was due.");
         md.AppendLine();
