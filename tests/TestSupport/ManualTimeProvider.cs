@@ -74,7 +74,8 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     /// <summary>Waits (in real time, bounded) until at least one timer is armed that matches the condition.</summary>
     public async Task WaitForTimerAsync(Func<DateTimeOffset, bool>? dueMatches = null, TimeSpan? timeout = null)
     {
-        var limit = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        // Generous: on a loaded 2-core machine a PostgreSQL round trip inside a job can take seconds.
+        var limit = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
         while (!PendingTimers.Any(d => dueMatches?.Invoke(d) ?? true))
         {
             if (DateTime.UtcNow > limit)
