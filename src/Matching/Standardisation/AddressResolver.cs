@@ -60,6 +60,7 @@ public sealed class AddressResolver
     private readonly Dictionary<(string Commune, string Name), List<GazetteerUnit>> _villageIn = new();
     private readonly ConcurrentDictionary<(string, int), PieceMatch> _pieceCache = new();
     private readonly ConcurrentDictionary<string, PlaceCodes> _addressCache = new(StringComparer.Ordinal);
+    private int _addressCached;
     private readonly ConcurrentDictionary<string, string> _wordCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _keyCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _chain = new(StringComparer.Ordinal);
@@ -122,9 +123,11 @@ public sealed class AddressResolver
         }
 
         var codes = ResolveUncached(province, district, commune, village, address);
-        if (_addressCache.Count < MaxCachedAddresses)
+        // Counted apart: ConcurrentDictionary.Count takes every lock of the table, and on every miss that
+        // serialised the standardisation threads (measured: most of the national run's address time).
+        if (Volatile.Read(ref _addressCached) < MaxCachedAddresses && _addressCache.TryAdd(key, codes))
         {
-            _addressCache.TryAdd(key, codes);
+            Interlocked.Increment(ref _addressCached);
         }
 
         return codes;
