@@ -16,6 +16,53 @@ public static class BulkWriter
 {
     public static async Task WriteAsync(DbConnection conn, DbTransaction tx, SqlDialect dialect, string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        try
+        {
+            await WriteRowsAsync(conn, tx, dialect, table, columns, MadeAhead(rows, stop.Token), ct);
+        }
+        finally
+        {
+            stop.Cancel(); // a failed write must not leave the row maker waiting for room
+        }
+    }
+
+    /// <summary>
+    /// The rows made on another thread, a few hundred ahead of the writer: making a row (evidence texts,
+    /// JSON) takes about as long as inserting it, and the database connection can only use one core.
+    /// </summary>
+    private static IEnumerable<object?[]> MadeAhead(IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        var queue = new System.Collections.Concurrent.BlockingCollection<object?[][]>(boundedCapacity: 16);
+        var maker = Task.Run(
+            () =>
+            {
+                try
+                {
+                    foreach (var chunk in rows.Chunk(256))
+                    {
+                        queue.Add(chunk, ct);
+                    }
+                }
+                finally
+                {
+                    queue.CompleteAdding();
+                }
+            },
+            ct);
+        foreach (var chunk in queue.GetConsumingEnumerable(ct))
+        {
+            foreach (var row in chunk)
+            {
+                yield return row;
+            }
+        }
+
+        maker.GetAwaiter().GetResult(); // an error making rows surfaces in the writer
+    }
+
+    private static async Task WriteRowsAsync(DbConnection conn, DbTransaction tx, SqlDialect dialect, string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
         if (dialect.IsPostgres)
         {
             await CopyAsync((NpgsqlConnection)conn, table, columns, rows, ct);
