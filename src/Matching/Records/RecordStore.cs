@@ -19,13 +19,18 @@ public sealed class RecordStore(Db db)
     private static readonly string[] KeyColumns = ["registration_no", "tin", "nssf_id"];
 
     /// <summary>All current records, feed by feed, in key order so that a run is deterministic.</summary>
-    public async Task<List<SourceRecord>> LoadCurrentAsync(CancellationToken ct = default)
+    public Task<List<SourceRecord>> LoadCurrentAsync(CancellationToken ct = default) => Task.FromResult(ReadCurrent(ct).ToList());
+
+    /// <summary>
+    /// The current records one by one, in <see cref="LoadCurrentAsync"/>'s order, read row by row
+    /// (unbuffered): the matcher standardises them as they arrive, so the raw columns of a national
+    /// register are never all in memory at once.
+    /// </summary>
+    public IEnumerable<SourceRecord> ReadCurrent(CancellationToken ct = default)
     {
-        await using var conn = await db.OpenAsync(ct);
-        var list = new List<SourceRecord>();
+        using var conn = db.Open();
         for (var f = 0; f < Selects.Length; f++)
         {
-            // Streamed row by row (unbuffered): at national scale a buffered copy of every row doubles the memory.
             var sql = Selects[f] + $" WHERE is_current = 1 ORDER BY {KeyColumns[f]}";
             var lastSeen = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var row in conn.Query<Row>(new CommandDefinition(sql, flags: CommandFlags.None, cancellationToken: ct)))
@@ -37,11 +42,9 @@ public sealed class RecordStore(Db db)
                     r = r with { LastSeenOn = lastSeen.TryGetValue(d, out var same) ? same : lastSeen[d] = d };
                 }
 
-                list.Add(r);
+                yield return r;
             }
         }
-
-        return list;
     }
 
     /// <summary>One record by feed and key (current or not), for the review queue and the API.</summary>

@@ -17,10 +17,56 @@ public sealed class Standardiser(Gazetteer gazetteer)
 
     public AddressResolver Places => _places;
 
-    public StandardRecord[] StandardiseAll(IReadOnlyList<SourceRecord> records)
+    /// <summary>Records in chunks a worker standardises at once: small enough that few raw rows wait in memory.</summary>
+    private const int ChunkSize = 2048;
+
+    /// <summary>
+    /// Standardises <paramref name="records"/> in their order while they are still being read: one thread
+    /// reads chunks, one worker per core standardises them, so a streamed source is never held raw as a whole
+    /// (national scale: the raw columns are about 1 KB a record).
+    /// </summary>
+    public StandardRecord[] StandardiseAll(IEnumerable<SourceRecord> records)
     {
-        var result = new StandardRecord[records.Count];
-        Parallel.For(0, records.Count, i => result[i] = Standardise(records[i]));
+        using var chunks = new System.Collections.Concurrent.BlockingCollection<(int Index, SourceRecord[] Rows)>(boundedCapacity: 4 * Environment.ProcessorCount);
+        var done = new System.Collections.Concurrent.ConcurrentDictionary<int, StandardRecord[]>();
+        var reader = Task.Run(() =>
+        {
+            try
+            {
+                var index = 0;
+                foreach (var chunk in records.Chunk(ChunkSize))
+                {
+                    chunks.Add((index++, chunk));
+                }
+            }
+            finally
+            {
+                chunks.CompleteAdding();
+            }
+        });
+        Parallel.ForEach(
+            chunks.GetConsumingEnumerable(),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            chunk =>
+            {
+                var output = new StandardRecord[chunk.Rows.Length];
+                for (var i = 0; i < output.Length; i++)
+                {
+                    output[i] = Standardise(chunk.Rows[i]);
+                }
+
+                done[chunk.Index] = output;
+            });
+        reader.GetAwaiter().GetResult(); // a failed read surfaces here
+
+        var result = new StandardRecord[done.Values.Sum(c => c.Length)];
+        var at = 0;
+        for (var c = 0; c < done.Count; c++)
+        {
+            done[c].CopyTo(result, at);
+            at += done[c].Length;
+        }
+
         TokenWeighting.Apply(result);
         return result;
     }
