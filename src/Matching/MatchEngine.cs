@@ -58,7 +58,11 @@ public sealed class MatchEngine(MatchingOptions options)
         var index = BlockIndex.Build(records, options.MaxBlockSize, options.RareTokensPerRecord, options.BlockingKeys);
         Lap("blocking_s");
         var candidates = PairScoring.CompareCandidates(records, index);
-        index.Stats.UniquePairs = candidates.Count;
+        var blocking = index.Stats;
+        var candidateCount = candidates.Count;
+        blocking.UniquePairs = candidateCount;
+        index = null!; // not needed after comparison: hundreds of MB at national scale
+        ReturnGarbage();
         Lap("comparison_s");
 
         var u = EmEstimator.EstimateU(PairScoring.RandomPatterns(records, options.RandomPairsForU, options.Seed));
@@ -164,6 +168,10 @@ public sealed class MatchEngine(MatchingOptions options)
         }
 
         var clusters = clusterer.Clusters();
+        candidates = null!;
+        edges = null!;
+        edgeBag = null!;
+        ReturnGarbage();
         Lap("clustering_s");
 
         var links = DescribeLinks(records, clusters, accepted, bestProbability);
@@ -177,11 +185,22 @@ public sealed class MatchEngine(MatchingOptions options)
             Clusters = clusters,
             Links = links,
             Pairs = pairs,
-            Blocking = index.Stats,
+            Blocking = blocking,
             Timings = timings,
             EmIterations = iterations,
-            CandidatePairs = candidates.Count,
+            CandidatePairs = candidateCount,
         };
+    }
+
+    /// <summary>
+    /// Collects between stages, where what the last stage built is all garbage at once and the next stage
+    /// is about to allocate its own: left to itself the collector let the heap grow to 3.3 GB at national
+    /// scale with 1.6 GB live. A blocking collection of that heap takes a fraction of a second.
+    /// </summary>
+    public static void ReturnGarbage()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>

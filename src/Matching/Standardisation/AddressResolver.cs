@@ -223,11 +223,13 @@ public sealed class AddressResolver
             return default;
         }
 
+        // The gazetteer's own code strings, not new substrings: one copy each for 840k records.
+        var codes = _chain.TryGetValue(chosen, out var known) ? known : Enumerable.Range(1, chosen.Length / 2).Select(n => chosen[..(n * 2)]).ToArray();
         return new PlaceCodes(
-            chosen[..2],
-            chosen.Length >= 4 ? chosen[..4] : null,
-            chosen.Length >= 6 ? chosen[..6] : null,
-            chosen.Length >= 8 ? chosen[..8] : null);
+            codes[0],
+            codes.Length >= 2 ? codes[1] : null,
+            codes.Length >= 3 ? codes[2] : null,
+            codes.Length >= 4 ? codes[3] : null);
     }
 
     private static string CommonPrefix(string a, string b)
