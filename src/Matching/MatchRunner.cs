@@ -72,7 +72,7 @@ public sealed class MatchRunner(
             MatchEngine.ReturnGarbage(); // candidate pairs, scored edges and block index
             progress?.Report("storing links, pairs and enterprises");
             sw.Restart();
-            var enterpriseRows = EnterpriseRows(result, ids, previous, runId, new AddressResolver(gazetteer));
+            var enterpriseRows = EnterpriseRows(result, ids, previous, runId, gazetteer);
             await store.SaveAsync(runId, LinkRows(result, ids, runId, _options.ReviewThreshold), PairRows(result, runId), enterpriseRows, ids.Events, ct);
             result.Timings["storing_s"] = Math.Round(sw.Elapsed.TotalSeconds, 3);
             result.Timings["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3);
@@ -133,9 +133,9 @@ public sealed class MatchRunner(
         }
     }
 
-    private static List<EnterpriseRow> EnterpriseRows(LinkageResult result, IdAssignment ids, PreviousLinkage previous, string runId, AddressResolver places)
+    /// <summary>Rows made as they are written, like the links (on the bulk writer's row-making thread).</summary>
+    private static IEnumerable<EnterpriseRow> EnterpriseRows(LinkageResult result, IdAssignment ids, PreviousLinkage previous, string runId, Gazetteer places)
     {
-        var rows = new List<EnterpriseRow>();
         var active = new HashSet<string>(StringComparer.Ordinal);
         for (var c = 0; c < result.Clusters.Count; c++)
         {
@@ -149,8 +149,8 @@ public sealed class MatchRunner(
                 EnterpriseId = id,
                 NameEn = members.Select(m => m.Source.NameEn).FirstOrDefault(n => n is not null),
                 NameKm = members.Select(m => m.Source.NameKm).FirstOrDefault(n => n is not null),
-                Province = places.DisplayName(place.Province),
-                District = places.DisplayName(place.District),
+                Province = DisplayName(places, place.Province),
+                District = DisplayName(places, place.District),
                 ProvinceCode = place.Province,
                 DistrictCode = place.District,
                 CommuneCode = place.Commune,
@@ -170,7 +170,7 @@ public sealed class MatchRunner(
                 };
             }
 
-            rows.Add(row);
+            yield return row;
         }
 
         // Ids no longer in use keep their row, retired, so an old export can still be followed.
@@ -181,16 +181,17 @@ public sealed class MatchRunner(
                 continue;
             }
 
-            rows.Add(before.RetiredRunId is not null ? before : before with
+            yield return before.RetiredRunId is not null ? before : before with
             {
                 RetiredRunId = runId,
                 UpdatedRunId = runId,
                 RetiredInto = ids.RetiredInto.GetValueOrDefault(before.EnterpriseId),
-            });
+            };
         }
-
-        return rows;
     }
+
+    // The gazetteer itself, not an AddressResolver: building one indexes every unit by name and sound.
+    private static string? DisplayName(Gazetteer places, string? code) => code is null ? null : places.Find(code)?.NameLatin;
 
     private static string? Join(IEnumerable<string> values)
     {

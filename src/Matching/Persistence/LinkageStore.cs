@@ -61,7 +61,7 @@ public sealed class LinkageStore(Db db)
         string runId,
         IEnumerable<object?[]> links,
         IEnumerable<object?[]> pairs,
-        IReadOnlyList<EnterpriseRow> enterprises,
+        IEnumerable<EnterpriseRow> enterprises,
         IReadOnlyList<EnterpriseEvent> events,
         CancellationToken ct)
     {
