@@ -50,30 +50,10 @@ public sealed class EndToEndTests(ITestOutputHelper output)
 
     private async Task<IReadOnlyDictionary<string, double>> RunAsync(DatabaseProvider provider, int scale, int seed)
     {
-        using var data = new TempFolder("alerts-e2e");
-        using var database = TestDatabase.Create(provider, IngestMigrations.Set, MatchingMigrations.Set, AlertsMigrations.Set);
-        var gazetteer = Gazetteer.Load(RepoPaths.Gazetteer);
-        new RegistryGenerator(new GeneratorOptions { Scale = scale, Seed = seed }, gazetteer, PersonNames.Load(RepoPaths.KhmerNames)).Run(data.Path);
+        await using var pipeline = await GeneratedPipeline.RunAsync(provider, scale, seed, (services, configuration) => services.AddAlertsServices(configuration), AlertsMigrations.Set);
+        var sp = pipeline.Services;
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["Database:ConnectionString"] = database.Options.ConnectionString,
-            ["Storage:LandingPath"] = data.Path,
-            ["Storage:RawPath"] = data.Combine("raw"),
-            ["Storage:ExportPath"] = data.Combine("exports"),
-            ["Reference:GazetteerPath"] = RepoPaths.Gazetteer,
-        }).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddCoreServices(configuration).AddIngestServices(configuration).AddMatchingServices(configuration).AddAlertsServices(configuration);
-        await using var sp = services.BuildServiceProvider();
-        sp.GetRequiredService<Migrator>().Apply();
-        await sp.GetRequiredService<IngestService>().RunAsync(new IngestRequest("test"));
-        await sp.GetRequiredService<MatchRunner>().RunAsync();
-
-        var truth = GroundTruth.Load(data.Path);
-        var section = await sp.GetServices<IEvaluation>().OfType<AlertsEvaluation>().Single().EvaluateAsync(truth);
+        var section = await sp.GetServices<IEvaluation>().OfType<AlertsEvaluation>().Single().EvaluateAsync(pipeline.Truth);
         output.WriteLine(section.Text);
         foreach (var kv in section.Metrics)
         {
@@ -82,13 +62,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
 
         if (Environment.GetEnvironmentVariable("ALERTS_E2E_KEEP") is { Length: > 0 } keep && provider == DatabaseProvider.Sqlite)
         {
-            // For diagnosis: keep the database, the answer key and the landing zone where the caller asked.
-            Directory.CreateDirectory(keep);
-            File.Copy(database.Options.ConnectionString, Path.Combine(keep, "e2e.db"), overwrite: true);
-            foreach (var f in Directory.GetFiles(Path.Combine(data.Path, GroundTruth.Folder)))
-            {
-                File.Copy(f, Path.Combine(keep, Path.GetFileName(f)), overwrite: true);
-            }
+            pipeline.Keep(keep);
         }
 
         // The batch job runs on the same data and writes the three exports.
@@ -97,7 +71,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         output.WriteLine(result.Summary);
         foreach (var file in new[] { "licence-checks.csv", "leads.csv", "targets.csv" })
         {
-            Assert.True(File.Exists(data.Combine("exports", file)), file + " was not written");
+            Assert.True(File.Exists(pipeline.Data.Combine("exports", file)), file + " was not written");
         }
 
         return section.Metrics;

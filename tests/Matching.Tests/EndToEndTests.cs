@@ -54,44 +54,17 @@ public class EndToEndTests(ITestOutputHelper output)
 
     private async Task<IReadOnlyDictionary<string, double>> RunPipelineAsync(DatabaseProvider provider, int scale, int seed)
     {
-        using var data = new TempFolder("e2e");
-        using var database = TestDatabase.Create(provider, IngestMigrations.Set, MatchingMigrations.Set);
-        output.WriteLine($"data in {data.Path}, database {database.Db.Describe()}");
-        var gazetteer = Gazetteer.Load(RepoPaths.Gazetteer);
-        new RegistryGenerator(new GeneratorOptions { Scale = scale, Seed = seed }, gazetteer, PersonNames.Load(RepoPaths.KhmerNames)).Run(data.Path);
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["Database:ConnectionString"] = database.Options.ConnectionString,
-            ["Storage:LandingPath"] = data.Path,
-            ["Storage:RawPath"] = data.Combine("raw"),
-            ["Storage:ExportPath"] = data.Combine("exports"),
-            ["Reference:GazetteerPath"] = RepoPaths.Gazetteer,
-        }).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddCoreServices(configuration).AddIngestServices(configuration).AddMatchingServices(configuration);
-        await using var provider2 = services.BuildServiceProvider();
-        provider2.GetRequiredService<Migrator>().Apply();
-
-        await provider2.GetRequiredService<IngestService>().RunAsync(new IngestRequest("test"));
-        var summary = await provider2.GetRequiredService<MatchRunner>().RunAsync();
+        await using var pipeline = await GeneratedPipeline.RunAsync(provider, scale, seed);
+        var summary = pipeline.Match;
+        output.WriteLine($"data in {pipeline.Data.Path}, database {pipeline.Database.Db.Describe()}");
         output.WriteLine($"{summary.Records} records, {summary.Enterprises} enterprises, candidates {summary.CandidatePairs}, methods "
             + string.Join(", ", summary.LinksByMethod.Select(kv => $"{kv.Key}={kv.Value}")) + ", timings " + string.Join(", ", summary.Timings.Select(kv => $"{kv.Key}={kv.Value}")));
 
-        var section = await provider2.GetServices<Core.Truth.IEvaluation>().OfType<MatchEvaluation>().Single().EvaluateAsync(GroundTruth.Load(data.Path));
+        var section = await pipeline.Services.GetServices<Core.Truth.IEvaluation>().OfType<MatchEvaluation>().Single().EvaluateAsync(pipeline.Truth);
         output.WriteLine(section.Text);
         if (Environment.GetEnvironmentVariable("MATCH_E2E_KEEP") is { Length: > 0 } keep)
         {
-            // For diagnosis: keep the database and the answer key where the caller asked.
-            Directory.CreateDirectory(keep);
-            File.Copy(database.Options.ConnectionString, Path.Combine(keep, "e2e.db"), overwrite: true);
-            if (File.Exists(database.Options.ConnectionString + "-wal"))
-            {
-                File.Copy(database.Options.ConnectionString + "-wal", Path.Combine(keep, "e2e.db-wal"), overwrite: true);
-            }
-            File.Copy(Path.Combine(data.Path, GroundTruth.Folder, "records.csv"), Path.Combine(keep, "truth-records.csv"), overwrite: true);
+            pipeline.Keep(keep);
         }
 
         return section.Metrics;
