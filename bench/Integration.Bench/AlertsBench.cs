@@ -5,12 +5,6 @@ using Dapper;
 using Integration.Alerts.Jobs;
 using Integration.Core.Database;
 using Integration.Core.Jobs;
-using Integration.Core.Reference;
-using Integration.Generator;
-using Integration.Generator.Reference;
-using Integration.Host.Api;
-using Integration.Ingest.Runs;
-using Integration.Matching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Bench;
@@ -33,30 +27,11 @@ public sealed class AlertsBench : IBench
     public async Task<string> RunAsync(string[] args)
     {
         var firms = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500_000;
-        var shared = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data"));
         var dir = Path.Combine(Path.GetTempPath(), "alerts-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Database:ConnectionString"] = Path.Combine(dir, "bench.db"),
-            ["Storage:LandingPath"] = Path.Combine(dir, "landing"),
-            ["Storage:RawPath"] = Path.Combine(dir, "raw"),
-            ["Storage:ExportPath"] = Path.Combine(dir, "exports"),
-            ["Reference:GazetteerPath"] = Path.Combine(shared, "gazetteer"),
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
         try
         {
-            var app = ApiHost.Build([], overrides, new ServeSettings(Urls: "http://127.0.0.1:0"));
-            var sw = Stopwatch.StartNew();
-            new RegistryGenerator(new GeneratorOptions { Scale = firms, Seed = 1 }, app.Services.GetRequiredService<Gazetteer>(), PersonNames.Load(Path.Combine(shared, "khmer-names")))
-                .Run(Path.Combine(dir, "landing"));
-            var generate = sw.Elapsed.TotalSeconds;
-            sw.Restart();
-            await app.Services.GetRequiredService<IngestService>().RunAsync(new IngestRequest("bench"));
-            var ingest = sw.Elapsed.TotalSeconds;
-            sw.Restart();
-            await app.Services.GetRequiredService<MatchRunner>().RunAsync();
-            var match = sw.Elapsed.TotalSeconds;
+            var app = BenchSample.BuildHost(dir);
+            var (_, generate, ingest, match) = await BenchSample.LoadAsync(app, dir, firms, seed: 1);
             var db = app.Services.GetRequiredService<Db>();
             Counts counts;
             using (var conn = db.Open())
@@ -77,8 +52,8 @@ public sealed class AlertsBench : IBench
             var resetPeak = ResetPeak();
             var before = BenchRunner.PeakMemoryMiB();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var load = LoadAverage();
-            sw.Restart();
+            var load = BenchRunner.LoadAverage();
+            var sw = Stopwatch.StartNew();
             var job = app.Services.GetServices<IPipelineJob>().OfType<AlertsJob>().Single();
             var result = await job.RunAsync(new JobContext("bench", DateTimeOffset.UtcNow));
             var alerts = sw.Elapsed.TotalSeconds;
@@ -213,6 +188,4 @@ public sealed class AlertsBench : IBench
         }
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -53,6 +53,10 @@ public static class BenchRunner
         return p.PeakWorkingSet64 / 1024.0 / 1024.0;
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), to say how busy the shared machine was.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

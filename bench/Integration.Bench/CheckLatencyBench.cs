@@ -5,12 +5,6 @@ using System.Net;
 using System.Text;
 using Dapper;
 using Integration.Core.Database;
-using Integration.Core.Reference;
-using Integration.Generator;
-using Integration.Generator.Reference;
-using Integration.Host.Api;
-using Integration.Ingest.Runs;
-using Integration.Matching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Bench;
@@ -36,27 +30,12 @@ public sealed class CheckLatencyBench : IBench
         var firms = Arg(args, "--firms", 5000);
         var provider = ArgText(args, "--db-provider") ?? "sqlite";
         var dir = Path.Combine(Path.GetTempPath(), "check-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        var connection = ArgText(args, "--db") ?? Path.Combine(dir, "bench.db");
-        var shared = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data"));
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider,
-            ["Database:ConnectionString"] = connection,
-            ["Storage:LandingPath"] = Path.Combine(dir, "landing"),
-            ["Storage:RawPath"] = Path.Combine(dir, "raw"),
-            ["Storage:ExportPath"] = Path.Combine(dir, "exports"),
-            ["Reference:GazetteerPath"] = Path.Combine(shared, "gazetteer"),
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-        };
+        var connection = ArgText(args, "--db");
         try
         {
-            var app = ApiHost.Build([], overrides, new ServeSettings(Urls: "http://127.0.0.1:0"));
+            var app = BenchSample.BuildHost(dir, provider, connection);
             var setup = Stopwatch.StartNew();
-            var gazetteer = app.Services.GetRequiredService<Gazetteer>();
-            var generated = new RegistryGenerator(new GeneratorOptions { Scale = firms, Seed = 3 }, gazetteer, PersonNames.Load(Path.Combine(shared, "khmer-names"))).Run(Path.Combine(dir, "landing"));
-            await app.Services.GetRequiredService<IngestService>().RunAsync(new IngestRequest("bench"));
-            await app.Services.GetRequiredService<MatchRunner>().RunAsync();
+            var generated = (await BenchSample.LoadAsync(app, dir, firms, seed: 3)).Generated;
             string[] numbers;
             using (var conn = app.Services.GetRequiredService<Db>().Open())
             {
@@ -64,7 +43,7 @@ public sealed class CheckLatencyBench : IBench
             }
 
             var setupSeconds = setup.Elapsed.TotalSeconds;
-            var loadAtStart = LoadAverage();
+            var loadAtStart = BenchRunner.LoadAverage();
             await app.StartAsync();
             var baseUri = new Uri(app.Urls.First());
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = baseUri };
@@ -199,7 +178,7 @@ public sealed class CheckLatencyBench : IBench
         md.AppendLine(CultureInfo.InvariantCulture, $"{generatedFirms:N0} generated firms ({numbers:N0} MoC registration numbers), generated, ingested and matched into {provider} in {setup:0.0} s; ");
         md.AppendLine(CultureInfo.InvariantCulture, $"the real API host (Kestrel, 127.0.0.1) and the load generator share the machine's {Environment.ProcessorCount} cores. Every check is written to the check log.");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Load average (1, 5, 15 min) when the load started: {loadAtStart}; when the run ended: {LoadAverage()} (other processes on the machine compete for the same cores). Command: `dotnet run -c Release --project bench/Integration.Bench -- check-latency`.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Load average (1, 5, 15 min) when the load started: {loadAtStart}; when the run ended: {BenchRunner.LoadAverage()} (other processes on the machine compete for the same cores). Command: `dotnet run -c Release --project bench/Integration.Bench -- check-latency`.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Open loop: {rate:N0} requests/s for {seconds} s ({r.Sent:N0} requests, random registration numbers), latency from the moment each request was due.");
         md.AppendLine();
@@ -222,8 +201,6 @@ public sealed class CheckLatencyBench : IBench
         return md.ToString();
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static int Arg(string[] args, string name, int fallback) =>
         ArgText(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
