@@ -1,17 +1,9 @@
 using System.Globalization;
 using Integration.Alerts.Evaluation;
 using Integration.Alerts.Jobs;
-using Integration.Core;
 using Integration.Core.Database;
-using Integration.Core.Reference;
 using Integration.Core.Truth;
-using Integration.Generator;
-using Integration.Generator.Reference;
-using Integration.Ingest;
-using Integration.Ingest.Runs;
-using Integration.Matching;
 using Integration.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

@@ -1,15 +1,8 @@
 using System.Globalization;
-using Integration.Core;
 using Integration.Core.Database;
-using Integration.Core.Reference;
 using Integration.Core.Truth;
-using Integration.Generator;
-using Integration.Generator.Reference;
-using Integration.Ingest;
-using Integration.Ingest.Runs;
 using Integration.Matching.Evaluation;
 using Integration.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
