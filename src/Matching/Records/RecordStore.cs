@@ -29,13 +29,25 @@ public sealed class RecordStore(Db db)
     public IEnumerable<SourceRecord> ReadCurrent(CancellationToken ct = default)
     {
         using var conn = db.Open();
+        if (!db.Dialect.IsPostgres)
+        {
+            // Pages mapped rather than copied in by a read call each: the three tables are read end to end.
+            conn.Execute("PRAGMA mmap_size = 4294967296");
+        }
+
         for (var f = 0; f < Selects.Length; f++)
         {
-            var sql = Selects[f] + $" WHERE is_current = 1 ORDER BY {KeyColumns[f]}";
             var lastSeen = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var row in conn.Query<Row>(new CommandDefinition(sql, flags: CommandFlags.None, cancellationToken: ct)))
+            using var command = conn.CreateCommand();
+            command.CommandText = Selects[f] + $" WHERE is_current = 1 ORDER BY {KeyColumns[f]}";
+
+            // Read by column position rather than through Dapper's mapper: at national scale the mapper's
+            // intermediate row objects were a tenth of the standardisation step.
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                var r = row.ToRecord(f);
+                ct.ThrowIfCancellationRequested();
+                var r = ToRecord(reader, f);
                 if (r.LastSeenOn is { } d)
                 {
                     // A few distinct dates for a million rows: one string each.
@@ -47,13 +59,44 @@ public sealed class RecordStore(Db db)
         }
     }
 
+    /// <summary>A record from a row of one of <see cref="Selects"/>, source_key first, then the columns <see cref="SourceRecord"/> lists in its order.</summary>
+    private static SourceRecord ToRecord(DbDataReader row, int feed)
+    {
+        string? Text(int i) => row.IsDBNull(i) ? null : Blank(row.GetString(i));
+        return new SourceRecord
+        {
+            Feed = feed,
+            SourceKey = Text(0) ?? "",
+            NameKm = Text(1),
+            NameEn = Text(2),
+            OwnTin = Text(3),
+            OwnMocNo = Text(4),
+            RefTin = Text(5),
+            RefMocNo = Text(6),
+            IsicCode = Text(7),
+            HouseNo = Text(8),
+            Street = Text(9),
+            Village = Text(10),
+            Commune = Text(11),
+            District = Text(12),
+            Province = Text(13),
+            Address = Text(14),
+            Phone = Text(15),
+            Email = Text(16),
+            Status = Text(17),
+            LastSeenOn = Text(18),
+        };
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
     /// <summary>One record by feed and key (current or not), for the review queue and the API.</summary>
     public static async Task<SourceRecord?> LoadOneAsync(DbConnection conn, string feed, string key, CancellationToken ct = default)
     {
         var f = Feeds.Index(feed);
-        var row = await conn.QueryFirstOrDefaultAsync<Row>(new CommandDefinition(
+        await using var reader = await conn.ExecuteReaderAsync(new CommandDefinition(
             Selects[f] + $" WHERE {KeyColumns[f]} = @key", new { key }, cancellationToken: ct));
-        return row?.ToRecord(f);
+        return await reader.ReadAsync(ct) ? ToRecord(reader, f) : null;
     }
 
     /// <summary>
@@ -77,63 +120,15 @@ public sealed class RecordStore(Db db)
             }
 
             var list = string.Join(", ", Enumerable.Range(0, chunk.Count).Select(k => "@k" + k));
-            var rows = await conn.QueryAsync<Row>(new CommandDefinition(
+            await using var reader = await conn.ExecuteReaderAsync(new CommandDefinition(
                 Selects[f] + $" WHERE {KeyColumns[f]} IN ({list}) ORDER BY is_current", args, cancellationToken: ct));
-            foreach (var row in rows)
+            while (await reader.ReadAsync(ct))
             {
-                found[row.SourceKey] = row.ToRecord(f);
+                var r = ToRecord(reader, f);
+                found[r.SourceKey] = r;
             }
         }
 
         return found;
-    }
-
-    private sealed class Row
-    {
-        public string SourceKey { get; set; } = "";
-        public string? NameKm { get; set; }
-        public string? NameEn { get; set; }
-        public string? OwnTin { get; set; }
-        public string? OwnMocNo { get; set; }
-        public string? RefTin { get; set; }
-        public string? RefMocNo { get; set; }
-        public string? IsicCode { get; set; }
-        public string? HouseNo { get; set; }
-        public string? Street { get; set; }
-        public string? Village { get; set; }
-        public string? Commune { get; set; }
-        public string? District { get; set; }
-        public string? Province { get; set; }
-        public string? Address { get; set; }
-        public string? Phone { get; set; }
-        public string? Email { get; set; }
-        public string? Status { get; set; }
-        public string? LastSeenOn { get; set; }
-
-        public SourceRecord ToRecord(int feed) => new()
-        {
-            Feed = feed,
-            SourceKey = SourceKey,
-            NameKm = Blank(NameKm),
-            NameEn = Blank(NameEn),
-            OwnTin = Blank(OwnTin),
-            OwnMocNo = Blank(OwnMocNo),
-            RefTin = Blank(RefTin),
-            RefMocNo = Blank(RefMocNo),
-            IsicCode = Blank(IsicCode),
-            HouseNo = Blank(HouseNo),
-            Street = Blank(Street),
-            Village = Blank(Village),
-            Commune = Blank(Commune),
-            District = Blank(District),
-            Province = Blank(Province),
-            Address = Blank(Address),
-            Phone = Blank(Phone),
-            Email = Blank(Email),
-            Status = Blank(Status),
-            LastSeenOn = Blank(LastSeenOn),
-        };
-
-        private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
     }
 }

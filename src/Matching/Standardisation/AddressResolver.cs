@@ -57,12 +57,27 @@ public sealed class AddressResolver
     // the commune the rest of the address settles on.
     private readonly Dictionary<string, List<GazetteerUnit>> _villageByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<GazetteerUnit>> _villageByKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Commune, string Name), List<GazetteerUnit>> _villageIn = new();
-    private readonly ConcurrentDictionary<(string, int), PieceMatch> _pieceCache = new();
+    // Commune code, then kind + name: string keys hash far cheaper than tuples (every record looks here).
+    private readonly Dictionary<string, Dictionary<string, List<GazetteerUnit>>> _villageIn = new(StringComparer.Ordinal);
+
+    // One cache per hint (-1 for the free-text line, then the levels), keyed by the text as written.
+    private readonly ConcurrentDictionary<string, PieceMatch>[] _pieceCache =
+        [.. Enumerable.Range(0, 5).Select(_ => new ConcurrentDictionary<string, PieceMatch>(StringComparer.Ordinal))];
     private readonly ConcurrentDictionary<string, PlaceCodes> _addressCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PlaceCodes>.AlternateLookup<ReadOnlySpan<char>> _addressCacheSpan;
     private int _addressCached;
-    private readonly ConcurrentDictionary<string, string> _wordCache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _keyCache = new(StringComparer.Ordinal);
+    // Apart per script: one word in both ("st") folds differently in a Khmer line and in a Latin one.
+    private readonly ConcurrentDictionary<string, string> _latinWords = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _khmerWords = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _khmerKeys = new(StringComparer.Ordinal);
+
+    // Looked up by span: the inner loop tries every run of up to five words of a line, and building a
+    // string for each was most of the resolver's time (national scale).
+    private readonly Dictionary<string, List<GazetteerUnit>>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
+    private readonly Dictionary<string, List<GazetteerUnit>>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
+    private readonly Dictionary<string, List<GazetteerUnit>>.AlternateLookup<ReadOnlySpan<char>> _villageByNameSpan;
+    private readonly Dictionary<string, List<GazetteerUnit>>.AlternateLookup<ReadOnlySpan<char>> _villageByKeySpan;
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _khmerKeysSpan;
     private readonly Dictionary<string, string[]> _chain = new(StringComparer.Ordinal);
     private readonly Gazetteer _gazetteer;
 
@@ -84,10 +99,15 @@ public sealed class AddressResolver
             {
                 foreach (var u in units)
                 {
-                    var at = (u.Code[..6], kind + name);
-                    if (!_villageIn.TryGetValue(at, out var list))
+                    var commune = u.Code[..6];
+                    if (!_villageIn.TryGetValue(commune, out var names))
                     {
-                        _villageIn[at] = list = [];
+                        _villageIn[commune] = names = new(StringComparer.Ordinal);
+                    }
+
+                    if (!names.TryGetValue(kind + name, out var list))
+                    {
+                        names[kind + name] = list = [];
                     }
 
                     list.Add(u);
@@ -107,6 +127,13 @@ public sealed class AddressResolver
                 Index(_byName, alias, p);
             }
         }
+
+        _addressCacheSpan = _addressCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byNameSpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _villageByNameSpan = _villageByName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _villageByKeySpan = _villageByKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _khmerKeysSpan = _khmerKeys.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Resolves the structured parts and the free-text address line together.</summary>
@@ -116,39 +143,72 @@ public sealed class AddressResolver
     public PlaceCodes Resolve(string? province, string? district, string? commune, string? village, string? address)
     {
         // Registers repeat the same place spellings endlessly; only the house number makes a line unique.
-        var key = string.Join('\u001F', province, district, commune, village, address is null ? null : Premises.WithoutHouseNumber(address));
-        if (_addressCache.TryGetValue(key, out var known))
+        var line = address is null ? null : Premises.WithoutHouseNumber(address);
+        var length = 4 + (province?.Length ?? 0) + (district?.Length ?? 0) + (commune?.Length ?? 0) + (village?.Length ?? 0) + (line?.Length ?? 0);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        try
         {
-            return known;
-        }
+            var key = buffer.AsSpan(0, length);
+            var at = 0;
+            foreach (var part in (ReadOnlySpan<string?>)[province, district, commune, village, line])
+            {
+                if (at > 0)
+                {
+                    key[at++] = '\u001F';
+                }
 
-        var codes = ResolveUncached(province, district, commune, village, address);
-        // Counted apart: ConcurrentDictionary.Count takes every lock of the table, and on every miss that
-        // serialised the standardisation threads (measured: most of the national run's address time).
-        if (Volatile.Read(ref _addressCached) < MaxCachedAddresses && _addressCache.TryAdd(key, codes))
+                part.AsSpan().CopyTo(key[at..]);
+                at += part?.Length ?? 0;
+            }
+
+            // Looked up by span: most lines are new, and a key string for each was garbage at once.
+            if (_addressCacheSpan.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var codes = ResolveUncached(province, district, commune, village, address);
+            // Counted apart: ConcurrentDictionary.Count takes every lock of the table, and on every miss that
+            // serialised the standardisation threads (measured: most of the national run's address time).
+            if (Volatile.Read(ref _addressCached) < MaxCachedAddresses && _addressCache.TryAdd(new string(key), codes))
+            {
+                Interlocked.Increment(ref _addressCached);
+            }
+
+            return codes;
+        }
+        finally
         {
-            Interlocked.Increment(ref _addressCached);
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
-
-        return codes;
     }
 
     /// <summary>Bounds the memory the address cache may take at national scale.</summary>
     private const int MaxCachedAddresses = 400_000;
 
+    // Scratch tables of the thread resolving: one pair per thread, not two new ones per record.
+    [ThreadStatic]
+    private static Dictionary<string, double>? t_scores;
+
+    [ThreadStatic]
+    private static List<(string Name, double Score)>? t_villages;
+
     private PlaceCodes ResolveUncached(string? province, string? district, string? commune, string? village, string? address)
     {
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        var villages = new List<(string Name, double Score)>();
+        var scores = t_scores ??= new Dictionary<string, double>(StringComparer.Ordinal);
+        var villages = t_villages ??= [];
+        scores.Clear();
+        villages.Clear();
         Collect(province, (int)GazetteerLevel.Province, scores, villages);
         Collect(district, (int)GazetteerLevel.District, scores, villages);
         Collect(commune, (int)GazetteerLevel.Commune, scores, villages);
         Collect(village, (int)GazetteerLevel.Village, scores, villages);
         if (!string.IsNullOrWhiteSpace(address))
         {
-            foreach (var part in address.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var line = address.AsSpan();
+            foreach (var range in line.SplitAny(",;\n"))
             {
-                Collect(part, -1, scores, villages);
+                Collect(line[range].Trim(), -1, scores, villages);
             }
         }
 
@@ -159,11 +219,16 @@ public sealed class AddressResolver
     /// <summary>The village of <paramref name="commune"/> named best; none when two are named equally well.</summary>
     private string? VillageIn(string commune, List<(string Name, double Score)> named)
     {
+        if (!_villageIn.TryGetValue(commune, out var villagesOfCommune))
+        {
+            return null;
+        }
+
         string? best = null;
         var bestScore = 0.0;
         foreach (var (name, score) in named)
         {
-            if (!_villageIn.TryGetValue((commune, name), out var units))
+            if (!villagesOfCommune.TryGetValue(name, out var units))
             {
                 continue;
             }
@@ -243,16 +308,22 @@ public sealed class AddressResolver
         return a[..n];
     }
 
-    private void Collect(string? text, int hint, Dictionary<string, double> scores, List<(string, double)> villages)
+    private void Collect(ReadOnlySpan<char> text, int hint, Dictionary<string, double> scores, List<(string, double)> villages)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (text.IsWhiteSpace())
         {
             return;
         }
 
-        // The house number never names a place and makes every line unique: cut it before the cache.
-        text = Premises.WithoutHouseNumber(text);
-        var match = _pieceCache.GetOrAdd((text, hint), k => Candidates(k.Item1, k.Item2));
+        // Cached by the text as written: the same piece recurs in most records, and cutting its house
+        // number (which never names a place) again on every record was a third of the resolver's time.
+        var cache = _pieceCache[hint + 1];
+        if (!cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var match))
+        {
+            var piece = text.ToString();
+            match = Candidates(Premises.WithoutHouseNumber(piece), hint);
+            cache.TryAdd(piece, match);
+        }
         foreach (var (code, score) in match.Units)
         {
             if (score > scores.GetValueOrDefault(code))
@@ -269,123 +340,173 @@ public sealed class AddressResolver
     {
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
         var villages = new List<(string, double)>();
-        void AddVillages(string kind, string name, Dictionary<string, List<GazetteerUnit>> index, double quality)
-        {
-            if (index.ContainsKey(name))
-            {
-                villages.Add((kind + name, quality * LevelWeight[(int)GazetteerLevel.Village] * (hint == (int)GazetteerLevel.Village ? 1.5 : 1.0)));
-            }
-        }
-
-        void Add(List<GazetteerUnit>? units, double quality)
-        {
-            if (units is null)
-            {
-                return;
-            }
-
-            foreach (var u in units)
-            {
-                // One name naming a unit and its own parent (Siem Reap the province and its capital district,
-                // Kamboul the district and its commune): in a column, the level the column asks for; in a
-                // line, mostly the coarser (the finer one is usually named again on its own).
-                var shadow = 1.0;
-                if (units.Exists(o => o != u && u.Code.StartsWith(o.Code, StringComparison.Ordinal)) && (int)u.Level != hint)
-                {
-                    if (hint >= 0)
-                    {
-                        continue;
-                    }
-
-                    shadow = 0.4;
-                }
-
-                var level = (int)u.Level;
-                var s = shadow * quality * LevelWeight[level] * (level == hint ? 1.5 : 1.0);
-                if (s > found.GetValueOrDefault(u.Code))
-                {
-                    found[u.Code] = s;
-                }
-            }
-        }
-
         if (TextFold.HasKhmer(text))
         {
-            // Each word compacted once; runs are joined from the compact words.
-            var words = text.Split([' ', '\u200B', '\t'], StringSplitOptions.RemoveEmptyEntries)
-                .Select(w => _wordCache.GetOrAdd(w, x => TextFold.KhmerCompact(x))).Where(w => w.Length > 0).ToArray();
-            for (var start = 0; start < words.Length; start++)
-            {
-                for (var len = 1; len <= 4 && start + len <= words.Length; len++)
-                {
-                    var name = StripKhmerUnits(len == 1 ? words[start] : string.Concat(words.AsSpan(start, len)), out var villageWord);
-                    if (name.Length == 0 || (IsDigits(name) && !villageWord && hint != (int)GazetteerLevel.Village))
-                    {
-                        continue;
-                    }
-
-                    Add(_byName.GetValueOrDefault(name), 1.0 + len);
-                    AddVillages("n", name, _villageByName, 1.0 + len);
-                    var key = _keyCache.GetOrAdd("\u0001" + name, k => PhoneticKey.FromKhmer(k[1..]));
-                    if (key.Length >= 3)
-                    {
-                        Add(_byKey.GetValueOrDefault(key), 0.5 + (0.7 * len));
-                        AddVillages("k", key, _villageByKey, 0.5 + (0.7 * len));
-                    }
-                }
-            }
+            KhmerRuns(text, hint, found, villages);
         }
         else
         {
-            var words = TextFold.LatinWords(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (var start = 0; start < words.Length; start++)
-            {
-                if (StreetWords.Contains(words[start]))
-                {
-                    continue;
-                }
-
-                for (var len = 1; len <= 5 && start + len <= words.Length; len++)
-                {
-                    var run = words.AsSpan(start, len);
-                    if (StreetWords.Contains(run[^1]))
-                    {
-                        break;
-                    }
-
-                    var villageWord = VillageWords.Contains(run[0]);
-                    var kept = new List<string>(len);
-                    foreach (var w in run)
-                    {
-                        if (!UnitWords.Contains(w))
-                        {
-                            kept.Add(w);
-                        }
-                    }
-
-                    if (kept.Count == 0 || (kept.TrueForAll(IsDigits) && !villageWord && hint != (int)GazetteerLevel.Village))
-                    {
-                        continue;
-                    }
-
-                    var name = FoldWords(kept.Select(w => _wordCache.GetOrAdd(w, LatinNames.NormaliseWord)));
-                    // A longer run is better evidence: "Toul Tumpung Ti Pir" by sound beats "Pir" by spelling.
-                    Add(_byName.GetValueOrDefault(name), 1.0 + kept.Count);
-                    AddVillages("n", name, _villageByName, 1.0 + kept.Count);
-                    var key = _keyCache.GetOrAdd(string.Join(' ', kept), PlaceKey);
-                    if (key.Length >= 3)
-                    {
-                        Add(_byKey.GetValueOrDefault(key), 0.5 + (0.7 * kept.Count));
-                        AddVillages("k", key, _villageByKey, 0.5 + (0.7 * kept.Count));
-                    }
-                }
-            }
+            LatinRuns(text, hint, found, villages);
         }
 
         return new PieceMatch(found.Select(kv => (kv.Key, kv.Value)).ToArray(), villages.ToArray());
     }
 
-    private static bool IsDigits(string s)
+    private void KhmerRuns(string text, int hint, Dictionary<string, double> found, List<(string, double)> villages)
+    {
+        // Each word compacted once; runs are joined from the compact words.
+        var words = text.Split([' ', '\u200B', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => _khmerWords.GetOrAdd(w, x => TextFold.KhmerCompact(x))).Where(w => w.Length > 0).ToArray();
+        var buffer = new char[words.Sum(w => w.Length)];
+        for (var start = 0; start < words.Length; start++)
+        {
+            var length = 0;
+            for (var len = 1; len <= 4 && start + len <= words.Length; len++)
+            {
+                words[start + len - 1].CopyTo(buffer.AsSpan(length));
+                length += words[start + len - 1].Length;
+                var name = StripKhmerUnits(buffer.AsSpan(0, length), out var villageWord);
+                if (name.Length == 0 || (IsDigits(name) && !villageWord && hint != (int)GazetteerLevel.Village))
+                {
+                    continue;
+                }
+
+                AddUnits(_byNameSpan, name, 1.0 + len, hint, found);
+                AddVillages(_villageByNameSpan, "n", name, 1.0 + len, hint, villages);
+                if (!_khmerKeysSpan.TryGetValue(name, out var key))
+                {
+                    var s = name.ToString();
+                    key = _khmerKeys.GetOrAdd(s, PhoneticKey.FromKhmer(s));
+                }
+
+                if (key.Length >= 3)
+                {
+                    AddUnits(_byKeySpan, key, 0.5 + (0.7 * len), hint, found);
+                    AddVillages(_villageByKeySpan, "k", key, 0.5 + (0.7 * len), hint, villages);
+                }
+            }
+        }
+    }
+
+    private void LatinRuns(string text, int hint, Dictionary<string, double> found, List<(string, double)> villages)
+    {
+        var words = TextFold.LatinWords(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var normalised = new string[words.Length];
+        var chars = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            normalised[i] = _latinWords.GetOrAdd(words[i], LatinNames.NormaliseWord);
+            chars += Math.Max(words[i].Length, normalised[i].Length) + 1;
+        }
+
+        // The run's normalised words joined, that folded, the run's words spaced, and their phonetic key.
+        var buffers = new char[4 * chars];
+        var joined = buffers.AsSpan(0, chars);
+        var folded = buffers.AsSpan(chars, chars);
+        var spaced = buffers.AsSpan(2 * chars, chars);
+        var key = buffers.AsSpan(3 * chars, chars);
+        for (var start = 0; start < words.Length; start++)
+        {
+            var villageWord = VillageWords.Contains(words[start]);
+            int joinedLength = 0, spacedLength = 0, kept = 0;
+            var allDigits = true;
+            for (var len = 1; len <= 5 && start + len <= words.Length; len++)
+            {
+                var last = start + len - 1;
+                if (StreetWords.Contains(words[last]))
+                {
+                    break;
+                }
+
+                if (!UnitWords.Contains(words[last]))
+                {
+                    normalised[last].CopyTo(joined[joinedLength..]);
+                    joinedLength += normalised[last].Length;
+                    if (kept++ > 0)
+                    {
+                        spaced[spacedLength++] = ' ';
+                    }
+
+                    words[last].CopyTo(spaced[spacedLength..]);
+                    spacedLength += words[last].Length;
+                    allDigits &= IsDigits(words[last]);
+                }
+
+                if (kept == 0 || (allDigits && !villageWord && hint != (int)GazetteerLevel.Village))
+                {
+                    continue;
+                }
+
+                // A longer run is better evidence: "Toul Tumpung Ti Pir" by sound beats "Pir" by spelling.
+                var name = folded[..FoldWords(joined[..joinedLength], folded)];
+                AddUnits(_byNameSpan, name, 1.0 + kept, hint, found);
+                AddVillages(_villageByNameSpan, "n", name, 1.0 + kept, hint, villages);
+                var sound = key[..PlaceKey(spaced[..spacedLength], key)];
+                if (sound.Length >= 3)
+                {
+                    AddUnits(_byKeySpan, sound, 0.5 + (0.7 * kept), hint, found);
+                    AddVillages(_villageByKeySpan, "k", sound, 0.5 + (0.7 * kept), hint, villages);
+                }
+            }
+        }
+    }
+
+    private static void AddVillages(
+        Dictionary<string, List<GazetteerUnit>>.AlternateLookup<ReadOnlySpan<char>> index, string kind, ReadOnlySpan<char> name, double quality, int hint, List<(string, double)> villages)
+    {
+        if (index.ContainsKey(name))
+        {
+            villages.Add((string.Concat(kind, name), quality * LevelWeight[(int)GazetteerLevel.Village] * (hint == (int)GazetteerLevel.Village ? 1.5 : 1.0)));
+        }
+    }
+
+    private static void AddUnits(
+        Dictionary<string, List<GazetteerUnit>>.AlternateLookup<ReadOnlySpan<char>> index, ReadOnlySpan<char> name, double quality, int hint, Dictionary<string, double> found)
+    {
+        if (!index.TryGetValue(name, out var units))
+        {
+            return;
+        }
+
+        foreach (var u in units)
+        {
+            // One name naming a unit and its own parent (Siem Reap the province and its capital district,
+            // Kamboul the district and its commune): in a column, the level the column asks for; in a
+            // line, mostly the coarser (the finer one is usually named again on its own).
+            var shadow = 1.0;
+            if ((int)u.Level != hint && NamesAnAncestor(units, u))
+            {
+                if (hint >= 0)
+                {
+                    continue;
+                }
+
+                shadow = 0.4;
+            }
+
+            var level = (int)u.Level;
+            var s = shadow * quality * LevelWeight[level] * (level == hint ? 1.5 : 1.0);
+            if (s > found.GetValueOrDefault(u.Code))
+            {
+                found[u.Code] = s;
+            }
+        }
+    }
+
+    private static bool NamesAnAncestor(List<GazetteerUnit> units, GazetteerUnit unit)
+    {
+        foreach (var other in units)
+        {
+            if (other != unit && unit.Code.StartsWith(other.Code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> s)
     {
         foreach (var c in s)
         {
@@ -422,34 +543,49 @@ public sealed class AddressResolver
     /// </summary>
     private static string PlaceKey(string latinWords)
     {
-        var w = latinWords.ToCharArray();
-        var kept = new System.Text.StringBuilder(w.Length);
-        for (var i = 0; i < w.Length; i++)
+        var key = new char[latinWords.Length];
+        return new string(key, 0, PlaceKey(latinWords, key));
+    }
+
+    /// <summary>
+    /// <see cref="PlaceKey(string)"/> of lower-case words separated by single spaces, written to
+    /// <paramref name="key"/>, which may be the very span the words are in; returns its length.
+    /// </summary>
+    private static int PlaceKey(ReadOnlySpan<char> words, Span<char> key)
+    {
+        Span<char> kept = words.Length <= 256 ? stackalloc char[words.Length] : new char[words.Length];
+        var length = 0;
+        for (var i = 0; i < words.Length; i++)
         {
-            var afterVowel = i > 0 && w[i - 1] is 'a' or 'e' or 'i' or 'o' or 'u';
-            var beforeVowel = i + 1 < w.Length && w[i + 1] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
-            if (w[i] == 'r' && afterVowel && !beforeVowel)
+            var afterVowel = i > 0 && words[i - 1] is 'a' or 'e' or 'i' or 'o' or 'u';
+            var beforeVowel = i + 1 < words.Length && words[i + 1] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+            if (words[i] == 'r' && afterVowel && !beforeVowel)
             {
                 continue;
             }
 
-            kept.Append(w[i]);
+            kept[length++] = words[i];
         }
 
-        return PhoneticKey.FromLatin(kept.ToString());
+        return PhoneticKey.FromLatinWords(kept[..length], key);
     }
 
     /// <summary>Folded Latin name without unit words or spaces, words in canonical romanisation.</summary>
-    private static string FoldLatin(string text) => FoldWords(StripUnits(TextFold.LatinWords(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(LatinNames.NormaliseWord));
+    private static string FoldLatin(string text)
+    {
+        var joined = string.Concat(StripUnits(TextFold.LatinWords(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(LatinNames.NormaliseWord));
+        var folded = new char[joined.Length];
+        return new string(folded, 0, FoldWords(joined, folded));
+    }
 
     /// <summary>
     /// Normalised words joined, then an h between a vowel and a consonant dropped, so that joined and split
     /// spellings fold alike ("KaohReah" and "Kaoh Reah": per word the final h goes, joined it is inside).
+    /// Writes to <paramref name="folded"/> and returns the length.
     /// </summary>
-    private static string FoldWords(IEnumerable<string> normalisedWords)
+    private static int FoldWords(ReadOnlySpan<char> joined, Span<char> folded)
     {
-        var joined = string.Concat(normalisedWords);
-        var sb = new System.Text.StringBuilder(joined.Length);
+        var length = 0;
         for (var i = 0; i < joined.Length; i++)
         {
             if (joined[i] == 'h' && i > 0 && IsVowel(joined[i - 1]) && (i + 1 == joined.Length || !IsVowel(joined[i + 1])))
@@ -457,10 +593,10 @@ public sealed class AddressResolver
                 continue;
             }
 
-            sb.Append(joined[i]);
+            folded[length++] = joined[i];
         }
 
-        return sb.ToString();
+        return length;
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
@@ -472,12 +608,10 @@ public sealed class AddressResolver
         return string.Join(' ', kept.Length > 0 ? kept : all);
     }
 
-    private static string FoldKhmer(string text) => FoldKhmer(text, out _);
-
     /// <summary>Compact Khmer name with its unit words removed (they may be doubled: ភូមិភូមិ ២).</summary>
-    private static string FoldKhmer(string text, out bool villageWord) => StripKhmerUnits(TextFold.KhmerCompact(text), out villageWord);
+    private static string FoldKhmer(string text) => StripKhmerUnits(TextFold.KhmerCompact(text), out _).ToString();
 
-    private static string StripKhmerUnits(string compact, out bool villageWord)
+    private static ReadOnlySpan<char> StripKhmerUnits(ReadOnlySpan<char> compact, out bool villageWord)
     {
         var s = compact;
         villageWord = false;

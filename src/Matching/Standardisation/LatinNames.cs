@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Integration.Matching.Standardisation;
 
 /// <summary>
@@ -103,23 +101,25 @@ public static class LatinNames
             return word;
         }
 
-        var sb = new StringBuilder(word.Length);
+        Span<char> single = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        var length = 0;
         foreach (var c in word)
         {
-            if (sb.Length > 0 && sb[^1] == c)
+            if (length > 0 && single[length - 1] == c)
             {
                 continue;
             }
 
-            sb.Append(c);
+            single[length++] = c;
         }
 
-        if (sb.Length > 3 && sb[^1] == 'h' && IsVowel(sb[^2]))
+        if (length > 3 && single[length - 1] == 'h' && IsVowel(single[length - 2]))
         {
-            sb.Length--;
+            length--;
         }
 
-        var w = sb.ToString();
+        // Most words need no change: the word itself, not a copy.
+        var w = single[..length].SequenceEqual(word) ? word : new string(single[..length]);
         return Variants.TryGetValue(w, out var v) ? v : w;
     }
 

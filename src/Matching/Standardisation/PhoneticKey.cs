@@ -18,7 +18,23 @@ public static class PhoneticKey
     public static string FromLatin(string? text)
     {
         var words = TextFold.LatinWords(text);
-        var sb = new StringBuilder(words.Length);
+        if (words.Length == 0)
+        {
+            return "";
+        }
+
+        var key = words.Length <= 256 ? stackalloc char[words.Length] : new char[words.Length];
+        return new string(key[..FromLatinWords(words, key)]);
+    }
+
+    /// <summary>
+    /// The key of text that is already lower-case ASCII words separated by single spaces (what
+    /// <see cref="TextFold.LatinWords"/> gives), written to <paramref name="key"/> (at least as long as the
+    /// words); returns its length. Allocation-free, for the address resolver's inner loop.
+    /// </summary>
+    public static int FromLatinWords(ReadOnlySpan<char> words, Span<char> key)
+    {
+        var length = 0;
         var i = 0;
         while (i < words.Length)
         {
@@ -64,11 +80,15 @@ public static class PhoneticKey
                     break;
             }
 
-            Append(sb, cls);
+            if (cls != '_' && (length == 0 || key[length - 1] != cls))
+            {
+                key[length++] = cls;
+            }
+
             i += step;
         }
 
-        return sb.ToString();
+        return length;
     }
 
     public static string FromKhmer(string? text)

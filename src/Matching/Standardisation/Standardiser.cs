@@ -15,17 +15,6 @@ public sealed class Standardiser(Gazetteer gazetteer)
 
     private string? InternOrNull(string? s) => s is null ? null : Intern(s);
 
-    // A firm's TIN, MoC number, phones and e-mail recur in each registry that knows it.
-    private string[] Intern(string[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = Intern(values[i]);
-        }
-
-        return values;
-    }
-
     public AddressResolver Places => _places;
 
     /// <summary>Records in chunks a worker standardises at once: small enough that few raw rows wait in memory.</summary>
@@ -108,10 +97,12 @@ public sealed class Standardiser(Gazetteer gazetteer)
             Khmer = khmer,
             LatinKey = Intern(PhoneticKey.FromLatin(string.Join(' ', tokens))),
             KhmerKey = Intern(PhoneticKey.FromKhmer(khmer)),
-            Tin = InternOrNull(Identifiers.CanonicalTin(r.AnyTin)),
-            MocNo = InternOrNull(Identifiers.CanonicalMocNo(r.AnyMocNo)),
-            Phones = Intern(Phones.Parse(r.Phone)),
-            Email = string.IsNullOrWhiteSpace(r.Email) ? null : Intern(r.Email.Trim().ToLowerInvariant()),
+            // Identifiers are not interned: most occur in one to three records, and a table of a million of
+            // them cost more time and memory than the copies it saved.
+            Tin = Identifiers.CanonicalTin(r.AnyTin),
+            MocNo = Identifiers.CanonicalMocNo(r.AnyMocNo),
+            Phones = Phones.Parse(r.Phone),
+            Email = string.IsNullOrWhiteSpace(r.Email) ? null : r.Email.Trim().ToLowerInvariant(),
             Place = _places.Resolve(r.Province, r.District, r.Commune, r.Village, r.Address),
             House = InternOrNull(Premises.HouseNumber(r.HouseNo, r.Address)),
             Street = InternOrNull(Premises.StreetKey(r.Street, r.Address)),

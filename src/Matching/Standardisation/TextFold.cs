@@ -24,7 +24,8 @@ public static class TextFold
 
         // Most text is plain ASCII: no accents to take off, no need to decompose.
         var decomposed = System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        var folded = decomposed.Length <= 256 ? stackalloc char[4 * decomposed.Length] : new char[4 * decomposed.Length];
+        var length = 0;
         var space = true;
         foreach (var ch in decomposed)
         {
@@ -36,27 +37,30 @@ public static class TextFold
             var c = char.ToLowerInvariant(ch);
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
-                sb.Append(c);
+                folded[length++] = c;
                 space = false;
             }
             else if (c == '&')
             {
                 if (!space)
                 {
-                    sb.Append(' ');
+                    folded[length++] = ' ';
                 }
 
-                sb.Append("and ");
+                "and ".CopyTo(folded[length..]);
+                length += 4;
                 space = true;
             }
             else if (!space)
             {
-                sb.Append(' ');
+                folded[length++] = ' ';
                 space = true;
             }
         }
 
-        return sb.ToString().TrimEnd();
+        var words = folded[..length].TrimEnd(' ');
+        // Text that is already folded (most keys and tokens are) is returned as it is, not copied.
+        return words.SequenceEqual(text) ? text : new string(words);
     }
 
     /// <summary>Khmer text in NFC with invisible joiners and spaces removed; Latin letters and digits are kept lower-cased.</summary>
