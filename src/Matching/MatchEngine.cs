@@ -301,17 +301,29 @@ public sealed class MatchEngine(MatchingOptions options)
     /// <summary>The evidence text of a record's link: which fields agreed with its partner and how strongly.</summary>
     public static string Explain(LinkageResult result, RecordLink link, double reviewThreshold)
     {
+        var sb = Evidence.Builder(); // made for every stored link: one buffer per thread, no interpolation
         if (link.Edge is not { } e)
         {
             var best = link.BestProbability;
-            return best >= reviewThreshold
-                ? $"best candidate p={best:0.0000} is linked to another record of this registry"
-                : $"no candidate above the review threshold (best p={best:0.0000})";
+            sb.Append(best >= reviewThreshold ? "best candidate p=" : "no candidate above the review threshold (best p=");
+            Evidence.AppendNumber(sb, best, "0.0000");
+            return sb.Append(best >= reviewThreshold ? " is linked to another record of this registry" : ")").ToString();
         }
 
         var other = result.Records[e.A == link.Record ? e.B : e.A].Source;
-        var head = e.Method == LinkMethod.Clerk ? "clerk accepted" : $"p={e.Probability:0.0000}";
-        return $"{head} with {other.FeedName} {other.SourceKey}: {Evidence.Text(e.Pattern, result.Scoring.FieldWeights(result.Model, e.A, e.B, e.Pattern), e.Weight)}";
+        if (e.Method == LinkMethod.Clerk)
+        {
+            sb.Append("clerk accepted");
+        }
+        else
+        {
+            Evidence.AppendNumber(sb.Append("p="), e.Probability, "0.0000");
+        }
+
+        sb.Append(" with ").Append(other.FeedName).Append(' ').Append(other.SourceKey).Append(": ");
+        Span<double> weights = stackalloc double[Fields.Count];
+        result.Scoring.FieldWeights(result.Model, e.A, e.B, e.Pattern, weights);
+        return Evidence.AppendText(sb, e.Pattern, weights, e.Weight).ToString();
     }
 
     private List<KeptPair> KeepPairs(

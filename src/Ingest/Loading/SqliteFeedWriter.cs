@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integration.Core.Database;
 using Integration.Ingest.Feeds;
 using Integration.Ingest.Validation;
 using Microsoft.Data.Sqlite;
@@ -19,14 +20,14 @@ public sealed class SqliteFeedWriter : IFeedWriter
     private readonly sqlite3 _db;
     private readonly string _asOf;
     private readonly long _fileId;
-    private readonly Statement _upsert;
-    private readonly Statement _touch;
-    private readonly Statement? _remove;
-    private readonly Statement _lowerFirstSeen;
-    private readonly Statement _select;
-    private readonly Statement _history;
-    private readonly Statement _quarantine;
-    private readonly List<Statement> _all = [];
+    private readonly SqliteStatement _upsert;
+    private readonly SqliteStatement _touch;
+    private readonly SqliteStatement? _remove;
+    private readonly SqliteStatement _lowerFirstSeen;
+    private readonly SqliteStatement _select;
+    private readonly SqliteStatement _history;
+    private readonly SqliteStatement _quarantine;
+    private readonly List<SqliteStatement> _all = [];
     private readonly int _keyCount;
     private readonly int[] _columnIndexes;
 
@@ -161,13 +162,13 @@ public sealed class SqliteFeedWriter : IFeedWriter
         return changed.Count == 0 ? null : string.Join('|', changed);
     }
 
-    private void ExecuteForKey(Statement s, string key)
+    private void ExecuteForKey(SqliteStatement s, string key)
     {
         BindKey(s, key);
         s.Execute();
     }
 
-    private void BindKey(Statement s, string key)
+    private void BindKey(SqliteStatement s, string key)
     {
         if (_feed.StoredKeyColumn is not null || _keyCount == 1)
         {
@@ -182,80 +183,10 @@ public sealed class SqliteFeedWriter : IFeedWriter
         }
     }
 
-
-    private Statement Prepare(string sql)
+    private SqliteStatement Prepare(string sql)
     {
-        var s = new Statement(_db, sql);
+        var s = new SqliteStatement(_db, sql);
         _all.Add(s);
         return s;
-    }
-
-    /// <summary>One prepared native statement; values are bound by position (names resolved once).</summary>
-    private sealed class Statement : IDisposable
-    {
-        private readonly sqlite3 _db;
-        private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
-
-        public Statement(sqlite3 db, string sql)
-        {
-            _db = db;
-            Check(raw.sqlite3_prepare_v2(db, sql, out var stmt));
-            Handle = stmt;
-        }
-
-        public sqlite3_stmt Handle { get; }
-
-        public void BindIfPresent(string name, object value)
-        {
-            var i = raw.sqlite3_bind_parameter_index(Handle, name);
-            if (i > 0)
-            {
-                Check(value is long l ? raw.sqlite3_bind_int64(Handle, i, l) : raw.sqlite3_bind_text16(Handle, i, ((string)value).AsSpan()));
-            }
-        }
-
-        public void Bind(string name, string? value) => Bind(Index(name), value);
-
-        public void Bind(string name, long? value) => Bind(Index(name), value);
-
-        public void Bind(int index, string? value) =>
-            Check(value is null ? raw.sqlite3_bind_null(Handle, index) : raw.sqlite3_bind_text16(Handle, index, value.AsSpan()));
-
-        public void Bind(int index, long? value) =>
-            Check(value is { } v ? raw.sqlite3_bind_int64(Handle, index, v) : raw.sqlite3_bind_null(Handle, index));
-
-        /// <summary>Runs the statement to completion (no rows expected) and makes it ready for the next row.</summary>
-        public void Execute()
-        {
-            var rc = raw.sqlite3_step(Handle);
-            raw.sqlite3_reset(Handle);
-            if (rc != raw.SQLITE_DONE)
-            {
-                Check(rc);
-            }
-        }
-
-        public void Reset() => raw.sqlite3_reset(Handle);
-
-        public void Dispose() => Handle.Dispose();
-
-        public int Index(string name)
-        {
-            if (!_indexes.TryGetValue(name, out var i))
-            {
-                i = raw.sqlite3_bind_parameter_index(Handle, name);
-                _indexes[name] = i > 0 ? i : throw new InvalidOperationException($"Parameter {name} is not in the statement.");
-            }
-
-            return i;
-        }
-
-        private void Check(int rc)
-        {
-            if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-            {
-                SqliteException.ThrowExceptionForRC(rc, _db);
-            }
-        }
     }
 }

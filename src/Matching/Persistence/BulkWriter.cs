@@ -1,16 +1,16 @@
 using System.Data.Common;
 using Integration.Core.Database;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Integration.Matching.Persistence;
 
 /// <summary>
-/// Inserts many rows fast on both databases: one prepared, re-bound INSERT inside the caller's
-/// transaction on SQLite; binary COPY on PostgreSQL (a round trip per row would take minutes at
-/// national scale). Values must be string, long, double or null. Multi-row VALUES statements were
-/// measured 4 times slower on Microsoft.Data.Sqlite (300k rows: 3.3 s against 0.8 s): it binds every
-/// parameter by name, so one statement per row stays.
+/// Inserts many rows fast on both databases: one natively prepared INSERT, re-bound by position, inside the
+/// caller's transaction on SQLite; binary COPY on PostgreSQL (a round trip per row would take minutes at
+/// national scale). Values must be string, long, int, double or null. Multi-row VALUES statements (10 or 50
+/// rows per INSERT) were measured no faster than one row per statement with native binding, so that stays.
 /// </summary>
 public static class BulkWriter
 {
@@ -69,25 +69,37 @@ public static class BulkWriter
             return;
         }
 
-        await using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
-        var parameters = new DbParameter[columns.Length];
-        for (var i = 0; i < columns.Length; i++)
-        {
-            parameters[i] = cmd.CreateParameter();
-            parameters[i].ParameterName = "@p" + i;
-            cmd.Parameters.Add(parameters[i]);
-        }
-
+        // Prepared on the native handle and bound by position (Integration.Core's SqliteStatement): 837k links
+        // through Microsoft.Data.Sqlite took 5.7 s, natively 4.2 s.
+        using var insert = new SqliteStatement((SqliteConnection)conn, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})");
         foreach (var row in rows)
         {
+            ct.ThrowIfCancellationRequested();
             for (var i = 0; i < columns.Length; i++)
             {
-                parameters[i].Value = row[i] ?? DBNull.Value;
+                switch (row[i])
+                {
+                    case null:
+                        insert.BindNull(i + 1);
+                        break;
+                    case string s:
+                        insert.Bind(i + 1, s);
+                        break;
+                    case long l:
+                        insert.Bind(i + 1, l);
+                        break;
+                    case int n:
+                        insert.Bind(i + 1, n);
+                        break;
+                    case double d:
+                        insert.BindDouble(i + 1, d);
+                        break;
+                    default:
+                        throw new ArgumentException($"Unsupported value type {row[i]!.GetType().Name} for {table}.");
+                }
             }
 
-            await cmd.ExecuteNonQueryAsync(ct);
+            insert.Execute();
         }
     }
 
