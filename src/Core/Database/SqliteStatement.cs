@@ -63,6 +63,32 @@ public sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>Moves to the next result row: false after the last one (the statement is then reset).</summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(Handle);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        raw.sqlite3_reset(Handle);
+        Check(rc);
+        return false;
+    }
+
+    public int ColumnCount => raw.sqlite3_column_count(Handle);
+
+    /// <summary>The current row's value in column <paramref name="index"/> (0-based): string, long, double, byte[] or null.</summary>
+    public object? Value(int index) => raw.sqlite3_column_type(Handle, index) switch
+    {
+        raw.SQLITE_NULL => null,
+        raw.SQLITE_INTEGER => raw.sqlite3_column_int64(Handle, index),
+        raw.SQLITE_FLOAT => raw.sqlite3_column_double(Handle, index),
+        raw.SQLITE_BLOB => raw.sqlite3_column_blob(Handle, index).ToArray(),
+        _ => raw.sqlite3_column_text(Handle, index).utf8_to_string(),
+    };
+
     public void Reset() => raw.sqlite3_reset(Handle);
 
     public void Dispose() => Handle.Dispose();

@@ -1,9 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Integration.Core.Database;
 using Integration.Core.Export;
 using Integration.Core.Storage;
 using Integration.Matching.Review;
+using Microsoft.Data.Sqlite;
 
 namespace Integration.Matching.Export;
 
@@ -38,32 +40,31 @@ public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService
         string[] tail = [run.RunId, run.AsOf, run.ModelVersion];
         await using var conn = await db.OpenAsync(ct);
 
-        // Streamed (unbuffered, so read synchronously while the file is written): national scale is 840k links.
-        var enterprises = conn.Query<dynamic>(new CommandDefinition(
+        // Streamed while the file is written (national scale is 840k links), natively on SQLite: reading through
+        // Dapper's dynamic rows took 4.7 of the export's 5.5 s.
+        var enterprises = Rows(conn,
             """
             SELECT enterprise_id, name_en, name_km, province, district, moc_registration_nos, tins, nssf_ids, feeds
             FROM enterprises WHERE retired_run_id IS NULL ORDER BY enterprise_id
-            """, flags: CommandFlags.None, cancellationToken: ct));
+            """, ct);
         var enterprisesPath = Path.Combine(folder, "enterprises.csv");
         CsvExport.Write(enterprisesPath,
             ["enterprise_id", "name_en", "name_km", "province", "district", "moc_registration_no", "tin", "nssf_id", "feeds", .. RunColumns],
             enterprises.Select(e => (IReadOnlyList<string?>)
             [
-                (string)e.enterprise_id, (string?)e.name_en, (string?)e.name_km, (string?)e.province, (string?)e.district,
-                (string?)e.moc_registration_nos, (string?)e.tins, (string?)e.nssf_ids, (string?)e.feeds, .. tail,
+                (string)e[0]!, (string?)e[1], (string?)e[2], (string?)e[3], (string?)e[4],
+                (string?)e[5], (string?)e[6], (string?)e[7], (string?)e[8], .. tail,
             ]));
 
-        var links = conn.Query<dynamic>(new CommandDefinition(
-            "SELECT enterprise_id, feed, source_key, confidence, method, evidence FROM entity_links ORDER BY enterprise_id, feed, source_key",
-            flags: CommandFlags.None, cancellationToken: ct));
+        var links = Rows(conn, "SELECT enterprise_id, feed, source_key, confidence, method, evidence FROM entity_links ORDER BY enterprise_id, feed, source_key", ct);
         var linksPath = Path.Combine(folder, "links.csv");
         CsvExport.Write(linksPath,
             ["enterprise_id", "feed", "source_key", "confidence", "method", "evidence", .. RunColumns],
             links.Select(l => (IReadOnlyList<string?>)
             [
-                (string)l.enterprise_id, (string)l.feed, (string)l.source_key,
-                Convert.ToDouble(l.confidence, CultureInfo.InvariantCulture).ToString("0.####", CultureInfo.InvariantCulture),
-                (string)l.method, (string)l.evidence, .. tail,
+                (string)l[0]!, (string)l[1]!, (string)l[2]!,
+                Convert.ToDouble(l[3], CultureInfo.InvariantCulture).ToString("0.####", CultureInfo.InvariantCulture),
+                (string)l[4]!, (string)l[5]!, .. tail,
             ]));
 
         var queue = await review.QueueAsync(ReviewExportLimit, ct);
@@ -84,5 +85,42 @@ public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService
                 q.Evidence, .. tail,
             ]));
         return [enterprisesPath, linksPath, reviewPath];
+    }
+
+    /// <summary>A query's rows, one at a time, as string, long, double or null values.</summary>
+    private static IEnumerable<object?[]> Rows(DbConnection conn, string sql, CancellationToken ct)
+    {
+        if (conn is SqliteConnection lite)
+        {
+            using var query = new SqliteStatement(lite, sql);
+            while (query.Step())
+            {
+                ct.ThrowIfCancellationRequested();
+                var row = new object?[query.ColumnCount];
+                for (var c = 0; c < row.Length; c++)
+                {
+                    row[c] = query.Value(c);
+                }
+
+                yield return row;
+            }
+
+            yield break;
+        }
+
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            ct.ThrowIfCancellationRequested();
+            var row = new object?[reader.FieldCount];
+            for (var c = 0; c < row.Length; c++)
+            {
+                row[c] = reader.IsDBNull(c) ? null : reader.GetValue(c);
+            }
+
+            yield return row;
+        }
     }
 }
