@@ -39,10 +39,22 @@ public static class NameSimilarity
     private static int SoundLevel(StandardRecord a, StandardRecord b)
     {
         var best = -1;
-        foreach (var ka in Keys(a))
+        for (var x = 0; x < KeyCount; x++)
         {
-            foreach (var kb in Keys(b))
+            var ka = Key(a, x);
+            if (!IsFirst(a, x, ka))
             {
+                continue;
+            }
+
+            for (var y = 0; y < KeyCount; y++)
+            {
+                var kb = Key(b, y);
+                if (!IsFirst(b, y, kb))
+                {
+                    continue;
+                }
+
                 if (ka == kb && ka.Length >= 3)
                 {
                     return 7;
@@ -55,7 +67,7 @@ public static class NameSimilarity
                     continue;
                 }
 
-                var r = Fuzz.Ratio(ka, kb);
+                var r = Ratio(ka, kb, 70);
                 best = Math.Max(best, r >= 85 ? 6 : r >= 70 ? 5 : 0);
             }
         }
@@ -63,18 +75,81 @@ public static class NameSimilarity
         return best;
     }
 
+    private const int KeyCount = 4;
+
     /// <summary>The cores' keys and the whole names' keys (a transliterated trade word, ត្រេឌីង, is not known to be one).</summary>
-    private static IEnumerable<string> Keys(StandardRecord r)
+    private static string Key(StandardRecord r, int i) => i switch
     {
-        var seen = new List<string>(4);
-        foreach (var k in new[] { r.CoreKey, r.KhmerCoreKey, r.LatinKey, r.KhmerKey })
+        0 => r.CoreKey,
+        1 => r.KhmerCoreKey,
+        2 => r.LatinKey,
+        _ => r.KhmerKey,
+    };
+
+    /// <summary>A non-empty key not already among the record's earlier keys (each distinct key compared once, without allocating).</summary>
+    private static bool IsFirst(StandardRecord r, int i, string key)
+    {
+        if (key.Length == 0)
         {
-            if (k.Length > 0 && !seen.Contains(k))
+            return false;
+        }
+
+        for (var j = 0; j < i; j++)
+        {
+            if (Key(r, j) == key)
             {
-                seen.Add(k);
-                yield return k;
+                return false;
             }
         }
+
+        return true;
+    }
+
+    /// <summary>
+    /// FuzzySharp's ratio when it can reach <paramref name="atLeast"/>, else 0. The ratio is
+    /// 100 (|a| + |b| - d) / (|a| + |b|) with d the insert/delete distance, and d is at least the difference of
+    /// the two strings' character counts, so that difference bounds the ratio from above at a fraction of the
+    /// cost; most candidate pairs are not matches and stop there (national scale: 4 million pairs).
+    /// </summary>
+    [ThreadStatic]
+    private static int[]? t_counts;
+
+    internal static int Ratio(string a, string b, int atLeast)
+    {
+        var total = a.Length + b.Length;
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        // Counts folded to 128 buckets: two characters sharing one only loosen the bound, never break it.
+        // Each bucket is read once and left at zero, so the per-thread table never needs clearing.
+        var counts = t_counts ??= new int[128];
+        foreach (var c in a)
+        {
+            counts[c & 127]++;
+        }
+
+        foreach (var c in b)
+        {
+            counts[c & 127]--;
+        }
+
+        var apart = 0;
+        foreach (var c in a)
+        {
+            apart += Math.Abs(counts[c & 127]);
+            counts[c & 127] = 0;
+        }
+
+        foreach (var c in b)
+        {
+            apart += Math.Abs(counts[c & 127]);
+            counts[c & 127] = 0;
+        }
+
+        // Below by more than half a point: no rounding of the true ratio can reach the threshold.
+        return 100.0 * (total - apart) / total < atLeast - 0.5 ? 0 : Fuzz.Ratio(a, b);
     }
 
     private static int KhmerLevel(StandardRecord a, StandardRecord b)
@@ -89,7 +164,7 @@ public static class NameSimilarity
             return 3;
         }
 
-        var r = Math.Max(Fuzz.Ratio(a.Khmer, b.Khmer), Fuzz.Ratio(a.KhmerCore, b.KhmerCore));
+        var r = Math.Max(Ratio(a.Khmer, b.Khmer, 65), Ratio(a.KhmerCore, b.KhmerCore, 65));
         return r >= 92 ? 3 : r >= 80 ? 2 : r >= 65 ? 1 : 0;
     }
 
@@ -104,7 +179,7 @@ public static class NameSimilarity
         if (sim < 0.92 && a.LatinTokens.Length != b.LatinTokens.Length)
         {
             // Joined or split words ("Angkorwat Trading" / "Angkor Wat Trading") with a typo on top.
-            var joined = Fuzz.Ratio(a.LatinJoined, b.LatinJoined) / 100.0;
+            var joined = Ratio(a.LatinJoined, b.LatinJoined, 90) / 100.0;
             if (joined >= 0.9)
             {
                 sim = Math.Max(sim, joined - 0.05);
@@ -144,7 +219,7 @@ public static class NameSimilarity
 
                 if (token.Length >= 4 && other.Length >= 4 && Math.Abs(token.Length - other.Length) <= 2)
                 {
-                    var r = Fuzz.Ratio(token, other);
+                    var r = Ratio(token, other, 85);
                     if (r >= 85)
                     {
                         best = Math.Max(best, r / 100.0);

@@ -29,12 +29,6 @@ public sealed class RecordStore(Db db)
     public IEnumerable<SourceRecord> ReadCurrent(CancellationToken ct = default)
     {
         using var conn = db.Open();
-        if (!db.Dialect.IsPostgres)
-        {
-            // Pages mapped rather than copied in by a read call each: the three tables are read end to end.
-            conn.Execute("PRAGMA mmap_size = 4294967296");
-        }
-
         for (var f = 0; f < Selects.Length; f++)
         {
             var lastSeen = new Dictionary<string, string>(StringComparer.Ordinal);
