@@ -60,13 +60,7 @@ public static class BlockingKeyGenerator
         Add(into, BlockingKey.Email, r.Email);
         if (r.LatinTokens.Length > 0 && rareTokens > 0)
         {
-            // The rarest words first; short words and digits say little on their own.
-            var ranked = r.LatinTokens.Where(t => t.Length >= 3).Distinct()
-                .OrderBy(t => tokenFrequency.GetValueOrDefault(t, 1)).ThenBy(t => t, StringComparer.Ordinal).Take(rareTokens);
-            foreach (var t in ranked)
-            {
-                Add(into, BlockingKey.RareToken, t);
-            }
+            AddRareTokens(into, r.LatinTokens, tokenFrequency, rareTokens);
         }
 
         if (r.Khmer.Length > 0)
@@ -84,7 +78,7 @@ public static class BlockingKeyGenerator
 
         if (area is not null && r.LatinJoined.Length >= 3)
         {
-            Add(into, BlockingKey.PlaceName, area + ":" + r.LatinJoined[..3]);
+            Add(into, BlockingKey.PlaceName, area, r.LatinJoined.AsSpan(0, 3));
         }
 
         if (r.CoreKey.Length >= 2)
@@ -99,7 +93,7 @@ public static class BlockingKeyGenerator
 
         if (r.House is not null && area is not null)
         {
-            Add(into, BlockingKey.Premises, area + ":" + r.House);
+            Add(into, BlockingKey.Premises, area, r.House);
         }
     }
 
@@ -113,18 +107,69 @@ public static class BlockingKeyGenerator
         Add(into, BlockingKey.Phonetic, key);
         if (district is not null)
         {
-            Add(into, BlockingKey.PlacePhonetic, district + ":" + key[..Math.Min(3, key.Length)]);
+            Add(into, BlockingKey.PlacePhonetic, district, key.AsSpan(0, Math.Min(3, key.Length)));
         }
+    }
+
+    /// <summary>The record's rarest words of three letters or more (short words and digits say little on their own), rarest first.</summary>
+    private static void AddRareTokens(List<(ulong, BlockingKey)> into, string[] tokens, Dictionary<string, int> tokenFrequency, int count)
+    {
+        // Names have a handful of words: pick the rarest by repeated scans rather than sorting a copy.
+        string? previous = null;
+        var previousFrequency = 0;
+        for (var taken = 0; taken < count; taken++)
+        {
+            string? best = null;
+            var bestFrequency = 0;
+            foreach (var t in tokens)
+            {
+                if (t.Length < 3)
+                {
+                    continue;
+                }
+
+                var f = tokenFrequency.GetValueOrDefault(t, 1);
+                if (previous is not null && Compare(f, t, previousFrequency, previous) <= 0)
+                {
+                    continue; // already taken
+                }
+
+                if (best is null || Compare(f, t, bestFrequency, best) < 0)
+                {
+                    (best, bestFrequency) = (t, f);
+                }
+            }
+
+            if (best is null)
+            {
+                return;
+            }
+
+            Add(into, BlockingKey.RareToken, best);
+            (previous, previousFrequency) = (best, bestFrequency);
+        }
+    }
+
+    private static int Compare(int frequency, string token, int otherFrequency, string other)
+    {
+        var c = frequency.CompareTo(otherFrequency);
+        return c != 0 ? c : string.CompareOrdinal(token, other);
     }
 
     private static void Add(List<(ulong, BlockingKey)> into, BlockingKey key, string? value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (!string.IsNullOrEmpty(value))
         {
-            return;
+            Add(into, key, Hash(key, value));
         }
+    }
 
-        var h = Hash(key, value);
+    /// <summary>The key "place:value" without making its string: the same hash as of the joined text.</summary>
+    private static void Add(List<(ulong, BlockingKey)> into, BlockingKey key, string place, ReadOnlySpan<char> value) =>
+        Add(into, key, Continue(Continue(Continue(Start(key), place), ":"), value));
+
+    private static void Add(List<(ulong, BlockingKey)> into, BlockingKey key, ulong h)
+    {
         foreach (var (existing, _) in into)
         {
             if (existing == h)
@@ -137,11 +182,13 @@ public static class BlockingKeyGenerator
     }
 
     /// <summary>FNV-1a over the key kind and the value; 64 bits make collisions negligible at national scale.</summary>
-    public static ulong Hash(BlockingKey key, string value)
+    public static ulong Hash(BlockingKey key, string value) => Continue(Start(key), value);
+
+    private static ulong Start(BlockingKey key) => (14695981039346656037UL ^ (ulong)key) * 1099511628211UL;
+
+    private static ulong Continue(ulong h, ReadOnlySpan<char> text)
     {
-        var h = 14695981039346656037UL ^ (ulong)key;
-        h *= 1099511628211UL;
-        foreach (var c in value)
+        foreach (var c in text)
         {
             h ^= c;
             h *= 1099511628211UL;

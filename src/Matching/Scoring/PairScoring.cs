@@ -12,35 +12,40 @@ namespace Integration.Matching.Scoring;
 public sealed class PairScoring
 {
     private readonly StandardRecord[] _records;
-    private readonly Dictionary<string, int> _valueCounts = new(StringComparer.Ordinal);
+    // Records per value, one table per kind so that a Latin name, a Khmer name, a sound key, an e-mail
+    // and a phone never share a count (and no prefixed key string is made per lookup).
+    private readonly Dictionary<string, int> _latinNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _khmerNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _sounds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _emails = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _phones = new(StringComparer.Ordinal);
 
     public PairScoring(StandardRecord[] records)
     {
         _records = records;
         foreach (var r in records)
         {
-            // Prefixed so that a Latin name, a Khmer name, a sound key and an e-mail never share a count.
-            Count("L" + r.LatinJoined, r.LatinJoined.Length);
-            Count("K" + r.Khmer, r.Khmer.Length);
-            Count("S" + r.CoreKey, r.CoreKey.Length);
+            Count(_latinNames, r.LatinJoined);
+            Count(_khmerNames, r.Khmer);
+            Count(_sounds, r.CoreKey);
             if (r.KhmerCoreKey != r.CoreKey)
             {
-                Count("S" + r.KhmerCoreKey, r.KhmerCoreKey.Length);
+                Count(_sounds, r.KhmerCoreKey);
             }
 
-            Count("E" + r.Email, r.Email?.Length ?? 0);
+            Count(_emails, r.Email);
             foreach (var p in r.Phones)
             {
-                Count("P" + p, p.Length);
+                Count(_phones, p);
             }
         }
     }
 
-    private void Count(string key, int length)
+    private static void Count(Dictionary<string, int> counts, string? value)
     {
-        if (length > 0)
+        if (!string.IsNullOrEmpty(value))
         {
-            _valueCounts[key] = _valueCounts.GetValueOrDefault(key) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
         }
     }
 
@@ -168,7 +173,7 @@ public sealed class PairScoring
 
         if (Pattern.Level(pattern, Fields.Email) == 1)
         {
-            var n = _valueCounts.GetValueOrDefault("E" + ra.Email, 1);
+            var n = _emails.GetValueOrDefault(ra.Email!, 1);
             into[Fields.Email] = n > MaxContactRecords ? 0 : model.AdjustedWeight(Fields.Email, 1, (double)n / _records.Length);
         }
 
@@ -181,7 +186,7 @@ public sealed class PairScoring
 
     /// <summary>True when the pair shares an e-mail address specific enough to be one firm's.</summary>
     public bool SpecificEmail(int a, int b) =>
-        _records[a].Email is { } e && e == _records[b].Email && _valueCounts.GetValueOrDefault("E" + e, 1) <= MaxContactRecords;
+        _records[a].Email is { } e && e == _records[b].Email && _emails.GetValueOrDefault(e, 1) <= MaxContactRecords;
 
     /// <summary>True when the pair shares a phone number specific enough to be one firm's.</summary>
     public bool SpecificPhone(int a, int b) => SharedPhoneRecords(_records[a], _records[b]) <= MaxContactRecords;
@@ -194,7 +199,7 @@ public sealed class PairScoring
         {
             if (Array.IndexOf(rb.Phones, x) >= 0)
             {
-                best = Math.Min(best, _valueCounts.GetValueOrDefault("P" + x, 1));
+                best = Math.Min(best, _phones.GetValueOrDefault(x, 1));
             }
         }
 
@@ -206,24 +211,23 @@ public sealed class PairScoring
     {
         if (ra.LatinJoined.Length > 0 && ra.LatinJoined == rb.LatinJoined)
         {
-            return Share("L" + ra.LatinJoined);
+            return Share(_latinNames, ra.LatinJoined);
         }
 
         if (ra.Khmer.Length > 0 && ra.Khmer == rb.Khmer)
         {
-            return Share("K" + ra.Khmer);
+            return Share(_khmerNames, ra.Khmer);
         }
 
-        foreach (var ka in new[] { ra.CoreKey, ra.KhmerCoreKey })
+        if (SameSound(ra.CoreKey, rb))
         {
-            if (ka.Length > 0 && (ka == rb.CoreKey || ka == rb.KhmerCoreKey))
-            {
-                return Share("S" + ka);
-            }
+            return Share(_sounds, ra.CoreKey);
         }
 
-        return 0;
+        return SameSound(ra.KhmerCoreKey, rb) ? Share(_sounds, ra.KhmerCoreKey) : 0;
     }
 
-    private double Share(string key) => (double)_valueCounts.GetValueOrDefault(key, 1) / _records.Length;
+    private static bool SameSound(string key, StandardRecord other) => key.Length > 0 && (key == other.CoreKey || key == other.KhmerCoreKey);
+
+    private double Share(Dictionary<string, int> counts, string value) => (double)counts.GetValueOrDefault(value, 1) / _records.Length;
 }
