@@ -9,15 +9,15 @@ namespace Integration.Matching.Blocking;
 /// </summary>
 public sealed class BlockIndex
 {
-    private readonly Entry[] _entries;
+    private readonly int[] _entryRecord;  // per entry, in key order: its record (hashes are not needed once blocks are known)
     private readonly int[] _blockStart;   // per entry: start of its block, -1 when the block was dropped
     private readonly int[] _blockEnd;
     private readonly int[] _recordStart;  // CSR: entries of record i are _byRecord[_recordStart[i].._recordStart[i+1]]
     private readonly int[] _byRecord;
 
-    private BlockIndex(Entry[] entries, int[] blockStart, int[] blockEnd, int[] recordStart, int[] byRecord, BlockingStats stats)
+    private BlockIndex(int[] entryRecord, int[] blockStart, int[] blockEnd, int[] recordStart, int[] byRecord, BlockingStats stats)
     {
-        _entries = entries;
+        _entryRecord = entryRecord;
         _blockStart = blockStart;
         _blockEnd = blockEnd;
         _recordStart = recordStart;
@@ -112,18 +112,22 @@ public sealed class BlockIndex
 
         var fill = (int[])recordStart.Clone();
         var byRecord = new int[total];
+        var entryRecord = new int[total];
         for (var x = 0; x < total; x++)
         {
+            entryRecord[x] = entries[x].Record;
             byRecord[fill[entries[x].Record]++] = x;
         }
 
-        return new BlockIndex(entries, blockStart, blockEnd, recordStart, byRecord, stats);
+        // The 16-byte entries go: comparison, the run's peak of memory, needs only each entry's record.
+        return new BlockIndex(entryRecord, blockStart, blockEnd, recordStart, byRecord, stats);
     }
 
-    /// <summary>Calls <paramref name="visit"/> once for each candidate j &gt; i of another feed sharing a kept block with i.</summary>
-    public void Candidates(int i, StandardRecord[] records, HashSet<int> seen, Action<int> visit)
+    /// <summary>Puts into <paramref name="found"/> each candidate j &gt; i of another feed sharing a kept block with i, once, in ascending order.</summary>
+    public void Candidates(int i, StandardRecord[] records, HashSet<int> seen, List<int> found)
     {
         seen.Clear();
+        found.Clear();
         var feed = records[i].Feed;
         for (var p = _recordStart[i]; p < _recordStart[i + 1]; p++)
         {
@@ -136,13 +140,15 @@ public sealed class BlockIndex
 
             for (var y = s; y < _blockEnd[x]; y++)
             {
-                var j = _entries[y].Record;
+                var j = _entryRecord[y];
                 if (j > i && records[j].Feed != feed && seen.Add(j))
                 {
-                    visit(j);
+                    found.Add(j);
                 }
             }
         }
+
+        found.Sort();
     }
 
     private static long CrossFeedPairs(Entry[] entries, int s, int e, StandardRecord[] records)
