@@ -57,14 +57,18 @@ public sealed class RecordStore(Db db)
     private static SourceRecord ToRecord(DbDataReader row, int feed)
     {
         string? Text(int i) => row.IsDBNull(i) ? null : Blank(row.GetString(i));
+        var key = Text(0) ?? "";
+
+        // A record's own TIN or MoC number is its key (the same column): one string, not two.
+        string? Own(int i) => Text(i) is { } own && own == key ? key : Text(i);
         return new SourceRecord
         {
             Feed = feed,
-            SourceKey = Text(0) ?? "",
+            SourceKey = key,
             NameKm = Text(1),
             NameEn = Text(2),
-            OwnTin = Text(3),
-            OwnMocNo = Text(4),
+            OwnTin = Own(3),
+            OwnMocNo = Own(4),
             RefTin = Text(5),
             RefMocNo = Text(6),
             IsicCode = Text(7),

@@ -90,7 +90,7 @@ public sealed class Standardiser(Gazetteer gazetteer)
             Source = r with
             {
                 HouseNo = null, Street = null, Village = null, Commune = null, District = null, Province = null,
-                Address = null, Phone = null, Email = null, IsicCode = null, Status = null,
+                Address = null, Phone = null, Email = null, IsicCode = null, Status = null, RefTin = null, RefMocNo = null,
             },
             LatinTokens = tokens,
             LatinJoined = Intern(string.Concat(tokens)),
