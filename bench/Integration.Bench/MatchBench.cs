@@ -87,8 +87,10 @@ public sealed class MatchBench : IBench
 
             var before = BenchRunner.PeakMemoryMiB();
             sw.Restart();
-            var s = await provider.GetRequiredService<MatchRunner>().RunAsync();
+            var steps = new StepPeaks();
+            var s = await provider.GetRequiredService<MatchRunner>().RunAsync(steps);
             var match = sw.Elapsed.TotalSeconds;
+            steps.Dispose();
             var peak = BenchRunner.PeakMemoryMiB();
 
             // Quality at this scale against the generator's answer key (after the timing and the memory reading).
@@ -117,6 +119,7 @@ public sealed class MatchBench : IBench
             md.AppendLine();
             var where = reused ? "generation and ingest ran in an earlier process, `--keep`" : "generation and ingest ran in the same process";
             md.AppendLine(CultureInfo.InvariantCulture, $"Peak working set: {peak:N0} MiB (before matching: {before:N0} MiB; {where}).");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Peak working set per step (sampled every 20 ms): {steps.Describe()}.");
             md.AppendLine(CultureInfo.InvariantCulture, $"Candidate pairs: {s.CandidatePairs:N0}; enterprises: {s.Enterprises:N0}; review pairs: {s.ReviewPairs:N0}.");
             md.AppendLine("Pairs per blocking key: " + string.Join(", ", s.PairsPerBlockingKey.Select(kv => $"{kv.Key} {kv.Value:N0}")));
             md.AppendLine();
@@ -144,4 +147,44 @@ public sealed class MatchBench : IBench
             }
         }
     }
+}
+
+/// <summary>The highest working set seen during each step the match run reports, to tell which step sets the peak.</summary>
+internal sealed class StepPeaks : IProgress<string>, IDisposable
+{
+    private readonly List<(string Step, long Bytes)> _peaks = [];
+    private readonly Timer _timer;
+    private readonly Lock _gate = new();
+
+    public StepPeaks() => _timer = new Timer(_ => Sample(), null, 0, 20);
+
+    public void Report(string value)
+    {
+        lock (_gate)
+        {
+            _peaks.Add((value, Environment.WorkingSet));
+        }
+    }
+
+    private void Sample()
+    {
+        var bytes = Environment.WorkingSet;
+        lock (_gate)
+        {
+            if (_peaks.Count > 0 && bytes > _peaks[^1].Bytes)
+            {
+                _peaks[^1] = (_peaks[^1].Step, bytes);
+            }
+        }
+    }
+
+    public string Describe()
+    {
+        lock (_gate)
+        {
+            return string.Join("; ", _peaks.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Step} {p.Bytes / 1024.0 / 1024.0:N0} MiB")));
+        }
+    }
+
+    public void Dispose() => _timer.Dispose();
 }

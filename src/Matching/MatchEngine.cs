@@ -45,25 +45,31 @@ public sealed class LinkageResult
 /// </summary>
 public sealed class MatchEngine(MatchingOptions options)
 {
-    public LinkageResult Run(StandardRecord[] records, IReadOnlyList<ClerkDecision> decisions)
+    public LinkageResult Run(StandardRecord[] records, IReadOnlyList<ClerkDecision> decisions, IProgress<string>? progress = null)
     {
         var timings = new Dictionary<string, double>(StringComparer.Ordinal);
         var sw = Stopwatch.StartNew();
-        void Lap(string name)
+        void Lap(string name, string? next = null)
         {
             timings[name] = Math.Round(sw.Elapsed.TotalSeconds, 3);
             sw.Restart();
+            if (next is not null)
+            {
+                progress?.Report(next);
+            }
         }
 
+        progress?.Report("blocking");
+
         var index = BlockIndex.Build(records, options.MaxBlockSize, options.RareTokensPerRecord, options.BlockingKeys);
-        Lap("blocking_s");
+        Lap("blocking_s", "comparing candidate pairs");
         var candidates = PairScoring.CompareCandidates(records, index);
         var blocking = index.Stats;
         var candidateCount = candidates.Count;
         blocking.UniquePairs = candidateCount;
         index = null!; // not needed after comparison: hundreds of MB at national scale
         ReturnGarbage();
-        Lap("comparison_s");
+        Lap("comparison_s", "estimating the model");
 
         var u = EmEstimator.EstimateU(PairScoring.RandomPatterns(records, options.RandomPairsForU, options.Seed));
         var patternCounts = PairScoring.PatternCounts(candidates);
@@ -78,7 +84,7 @@ public sealed class MatchEngine(MatchingOptions options)
 
         var totalPairs = (double)((perFeed[0] * perFeed[1]) + (perFeed[0] * perFeed[2]) + (perFeed[1] * perFeed[2]));
         var model = EmEstimator.Estimate(patternCounts, u, options.EmMaxIterations, out var iterations, startM, startM is null ? 20 : Math.Max(20, idPairs), totalPairs);
-        Lap("estimation_s");
+        Lap("estimation_s", "scoring and clustering");
 
         var scoring = new PairScoring(records);
         var keyOf = new Dictionary<(int, string), int>(records.Length);
@@ -172,7 +178,7 @@ public sealed class MatchEngine(MatchingOptions options)
         edges = null!;
         edgeBag = null!;
         ReturnGarbage();
-        Lap("clustering_s");
+        Lap("clustering_s", "explaining links and pairs");
 
         var links = DescribeLinks(records, clusters, accepted, bestProbability);
         var pairs = KeepPairs(scored, accepted, accepts, rejects, records, model, scoring);

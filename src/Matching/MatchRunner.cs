@@ -61,8 +61,7 @@ public sealed class MatchRunner(
         try
         {
             var previous = await store.LoadPreviousAsync(ct);
-            progress?.Report("blocking, comparing, estimating and clustering");
-            var result = new MatchEngine(_options).Run(standard, previous.Decisions);
+            var result = new MatchEngine(_options).Run(standard, previous.Decisions, progress);
             result.Timings["standardisation_s"] = Math.Round(standardiseSeconds, 3);
 
             var previousIds = standard.Select(r => previous.EnterpriseOf.GetValueOrDefault((r.Source.FeedName, r.Source.SourceKey))).ToArray();
