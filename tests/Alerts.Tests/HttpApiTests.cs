@@ -50,6 +50,37 @@ public sealed class HttpApiTests
         Assert.Equal([("officer.vanna", "http", "ALLOW"), ("anonymous", "http", "BLOCK"), ("anonymous", "http", "NOT_FOUND"), ("anonymous", "http", "BLOCK"), ("anonymous", "http", "BLOCK")], log);
     }
 
+    [Fact]
+    public async Task Lists_come_in_pages_with_the_total_and_a_link_to_the_next()
+    {
+        using var h = new AlertsTestHost(DatabaseProvider.Sqlite);
+        h.Seed.Moc("R1", "E1", declared: 5).Moc("R2", "E2", declared: 6).Moc("R3", "E3", declared: 7);
+        var (app, http) = await h.StartApi();
+        await using var _ = app;
+        using var __ = http;
+
+        var all = await http.GetFromJsonAsync<JsonElement[]>("/api/leads");
+        var first = await http.GetAsync(new Uri("/api/leads?onlyNew=false&limit=2", UriKind.Relative));
+        var next = first.Headers.GetValues("Link").Single();
+        var nextUri = next[1..next.IndexOf('>', StringComparison.Ordinal)];
+        var second = await http.GetAsync(new Uri(nextUri, UriKind.Relative));
+        var targets = await http.GetAsync(new Uri("/api/targets?limit=1&offset=1", UriKind.Relative));
+        var zero = await http.GetAsync(new Uri("/api/leads?limit=0", UriKind.Relative));
+        var negative = await http.GetAsync(new Uri("/api/targets?offset=-1", UriKind.Relative));
+
+        Assert.Equal(3, all!.Length);
+        Assert.Equal("/api/leads?onlyNew=false&limit=2&offset=2", nextUri);
+        Assert.EndsWith("; rel=\"next\"", next, StringComparison.Ordinal);
+        var pages = (await first.Content.ReadFromJsonAsync<JsonElement[]>())!.Concat((await second.Content.ReadFromJsonAsync<JsonElement[]>())!);
+        Assert.Equal(all.Select(l => l.GetProperty("enterprise_id").GetString()), pages.Select(l => l.GetProperty("enterprise_id").GetString()));
+        Assert.Equal(["3"], first.Headers.GetValues("X-Total-Count"));
+        Assert.False(second.Headers.Contains("Link"));
+        Assert.Single((await targets.Content.ReadFromJsonAsync<JsonElement[]>())!);
+        Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
+        Assert.Equal("application/problem+json", zero.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Leads_and_targets_over_http_with_status_updates(DatabaseProvider provider)
     {

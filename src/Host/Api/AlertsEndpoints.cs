@@ -25,14 +25,14 @@ public static class AlertsEndpoints
             .WithName("CheckLicence")
             .WithSummary("ALLOW, BLOCK or REVIEW for one MoC registration number, with reasons and the data it rests on. 404 for an unknown number.");
 
-        api.MapGet("/leads", async (LeadService leads, string? province, string? district, bool? onlyNew, string? status, string? asOf, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/leads", async (LeadService leads, string? province, string? district, bool? onlyNew, string? status, string? asOf, int? limit, int? offset, HttpContext http, CancellationToken ct) =>
             {
-                if (!TryDate(asOf, out var date, out var problem))
+                if (!TryDate(asOf, out var date, out var problem) || !TryPage(limit, offset, out var page, out problem))
                 {
                     return problem;
                 }
 
-                return Answer(http, await leads.ReadAsync(new LeadQuery(province, district, onlyNew ?? false, status), date, ct));
+                return Answer(http, await leads.ReadAsync(new LeadQuery(province, district, onlyNew ?? false, status), date, ct), page);
             })
             .WithName("ListLeads")
             .WithSummary("Enterprises that must register with NSSF and have not, newest first, as the latest alerts run stored them (statuses live).");
@@ -57,19 +57,19 @@ public static class AlertsEndpoints
             .WithName("SetLeadStatus")
             .WithSummary("Sets the NSSF division's status of a lead (kept across runs).");
 
-        api.MapGet("/targets", async (TargetService targets, string? province, string? district, int? capacity, string? asOf, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/targets", async (TargetService targets, string? province, string? district, int? capacity, string? asOf, int? limit, int? offset, HttpContext http, CancellationToken ct) =>
             {
                 if (capacity is < 0)
                 {
                     return Problem(400, "Invalid capacity", "capacity must be zero (no cut) or a positive number of visits.");
                 }
 
-                if (!TryDate(asOf, out var date, out var problem))
+                if (!TryDate(asOf, out var date, out var problem) || !TryPage(limit, offset, out var page, out problem))
                 {
                     return problem;
                 }
 
-                return Answer(http, await targets.ReadAsync(new TargetQuery(province, district, capacity), date, ct));
+                return Answer(http, await targets.ReadAsync(new TargetQuery(province, district, capacity), date, ct), page);
             })
             .WithName("ListTargets")
             .WithSummary("Enterprises ranked by inspection risk score (0..100) with each factor's points, cut to capacity, as the latest alerts run stored them.");
@@ -97,9 +97,52 @@ public static class AlertsEndpoints
         }
     }
 
-    /// <summary>The rows as JSON; headers name the run they come from, so an empty list says it too.</summary>
-    private static IResult Answer<T>(HttpContext http, ListAnswer<T> answer)
+    /// <summary>A page of a list: rows <see cref="Offset"/> onwards, at most <see cref="Limit"/> of them (all when null).</summary>
+    private readonly record struct Page(int? Limit, int Offset);
+
+    /// <summary>Largest page a client may ask for; without limit the whole list comes back, as before paging.</summary>
+    public const int MaxLimit = 10_000;
+
+    private static bool TryPage(int? limit, int? offset, out Page page, out IResult problem)
     {
+        page = new Page(limit, offset ?? 0);
+        problem = Results.Empty;
+        if (limit is < 1 or > MaxLimit)
+        {
+            problem = Problem(400, "Invalid limit", $"limit must be between 1 and {MaxLimit:N0}, got {limit}.");
+            return false;
+        }
+
+        if (offset is < 0)
+        {
+            problem = Problem(400, "Invalid offset", $"offset must be zero or more, got {offset}.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The rows (one page of them) as JSON; headers name the run they come from, so an empty list says it too.
+    /// X-Total-Count gives the whole list's length and, when there are more rows, a Link header points at the next page.
+    /// </summary>
+    private static IResult Answer<T>(HttpContext http, ListAnswer<T> answer, Page page)
+    {
+        http.Response.Headers["X-Total-Count"] = answer.Rows.Count.ToString(CultureInfo.InvariantCulture);
+        IEnumerable<T> rows = answer.Rows;
+        if (page.Offset > 0 || page.Limit is not null)
+        {
+            var end = page.Limit is { } n ? Math.Min(answer.Rows.Count, (long)page.Offset + n) : answer.Rows.Count;
+            rows = answer.Rows.Skip(page.Offset).Take((int)Math.Max(0, end - page.Offset));
+            if (end < answer.Rows.Count)
+            {
+                var next = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(http.Request.QueryString.Value);
+                next["offset"] = end.ToString(CultureInfo.InvariantCulture);
+                var query = Microsoft.AspNetCore.Http.QueryString.Create(next.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))));
+                http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{query}>; rel=\"next\"";
+            }
+        }
+
         foreach (var (header, value) in new[] { ("X-Alert-Run-Id", answer.AlertRunId), ("X-Match-Run-Id", answer.MatchRunId), ("X-As-Of", answer.AsOf) })
         {
             if (value is not null)
@@ -108,7 +151,7 @@ public static class AlertsEndpoints
             }
         }
 
-        return Results.Json(answer.Rows, AlertsJson.Options);
+        return Results.Json(rows, AlertsJson.Options);
     }
 
     private static bool TryDate(string? text, out DateOnly? date, out IResult problem)
