@@ -16,6 +16,9 @@ public static class LatinNames
         "enterprise", "shop", "rep", "partners", "general",
     };
 
+    // Looked up by span: the compound check tries every slice of every name word (a substring each, before).
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LegalFormSpans = LegalForms.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Romanisation variants of the same Khmer word, to one spelling (applied after the general rules).</summary>
     private static readonly Dictionary<string, string> Variants = new(StringComparer.Ordinal)
     {
@@ -81,7 +84,7 @@ public static class LatinNames
         {
             for (var j = Math.Max(0, i - 14); j <= i - 2 && !ok[i]; j++)
             {
-                ok[i] = ok[j] && LegalForms.Contains(word[j..i]);
+                ok[i] = ok[j] && LegalFormSpans.Contains(word.AsSpan(j, i - j));
             }
         }
 
