@@ -62,7 +62,7 @@ public sealed class AlertsTestHost : IDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>The real API host (Kestrel on a loopback port) on this database and clock, and a client for it.</summary>
-    public async Task<(WebApplication App, HttpClient Http)> StartApi()
+    public async Task<(WebApplication App, HttpClient Http)> StartApi(IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -70,6 +70,11 @@ public sealed class AlertsTestHost : IDisposable
             ["Database:ConnectionString"] = Database.Options.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in settings ?? [])
+        {
+            overrides[key] = value;
+        }
+
         var app = ApiHost.Build([], overrides, new ServeSettings(Urls: "http://127.0.0.1:0"), s => s.AddSingleton<TimeProvider>(Clock));
         await app.StartAsync();
         return (app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });

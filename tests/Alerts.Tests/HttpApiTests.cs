@@ -51,6 +51,76 @@ public sealed class HttpApiTests
     }
 
     [Fact]
+    public async Task With_api_keys_each_endpoint_needs_a_key_with_its_role_and_the_key_names_the_caller()
+    {
+        using var h = new AlertsTestHost(DatabaseProvider.Sqlite);
+        h.Seed.Moc("R1", "E1").Nssf("N1", "E1").Paid("N1", "2025-01", "2026-08");
+        var (app, http) = await h.StartApi(new Dictionary<string, string?>
+        {
+            ["Api:Keys:0:Name"] = "officer.vanna",
+            ["Api:Keys:0:Key"] = "licensing-secret",
+            ["Api:Keys:0:Roles:0"] = "licensing",
+            ["Api:Keys:1:Name"] = "inspector.sok",
+            ["Api:Keys:1:KeySha256"] = Integration.Host.Api.ApiKeyAuthentication.Hash("inspection-secret"),
+            ["Api:Keys:1:Roles:0"] = "inspection",
+        });
+        await using var _ = app;
+        using var __ = http;
+
+        async Task<HttpResponseMessage> Get(string path, string? key, bool bearerStyle = false)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+            if (key is not null && bearerStyle)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", "ApiKey " + key);
+            }
+            else if (key is not null)
+            {
+                request.Headers.Add("X-Api-Key", key);
+            }
+
+            return await http.SendAsync(request);
+        }
+
+        var anonymous = await Get("/api/licence-checks/R1?asOf=2026-10-15", null);
+        var wrongKey = await Get("/api/licence-checks/R1?asOf=2026-10-15", "guess");
+        var wrongRole = await Get("/api/licence-checks/R1?asOf=2026-10-15", "inspection-secret");
+        var allowed = await Get("/api/licence-checks/R1?asOf=2026-10-15&user=someone.else", "licensing-secret");
+        var targets = await Get("/api/targets", "inspection-secret", bearerStyle: true);
+        var leads = await Get("/api/leads", "inspection-secret");
+        var jobs = await Get("/api/jobs", "licensing-secret");
+        var health = await Get("/health", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongRole.StatusCode);
+        Assert.Equal("application/problem+json", wrongRole.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, targets.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, leads.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, jobs.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+
+        // The check is logged under the key's name, not the name the caller typed; refused calls are not checks.
+        using var conn = h.Database.Db.Open();
+        Assert.Equal(["officer.vanna"], conn.Query<string>("SELECT requested_by FROM licence_checks WHERE channel = 'http'"));
+    }
+
+    [Fact]
+    public async Task A_half_configured_api_key_stops_the_start()
+    {
+        using var h = new AlertsTestHost(DatabaseProvider.Sqlite);
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => h.StartApi(new Dictionary<string, string?>
+        {
+            ["Api:Keys:0:Name"] = "officer.vanna",
+            ["Api:Keys:0:Roles:0"] = "licensing",
+        }));
+
+        Assert.Contains("Api:Keys:0 (officer.vanna) needs Key or KeySha256", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lists_come_in_pages_with_the_total_and_a_link_to_the_next()
     {
         using var h = new AlertsTestHost(DatabaseProvider.Sqlite);

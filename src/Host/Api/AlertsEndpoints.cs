@@ -22,6 +22,7 @@ public static class AlertsEndpoints
 
         // Catch-all: registration numbers such as Co.054321/19E contain a slash, sent raw or as %2F.
         api.MapGet("/licence-checks/{**registration_no}", CheckAsync)
+            .RequireAuthorization(ApiRoles.Licensing)
             .WithName("CheckLicence")
             .WithSummary("ALLOW, BLOCK or REVIEW for one MoC registration number, with reasons and the data it rests on. 404 for an unknown number.");
 
@@ -34,11 +35,14 @@ public static class AlertsEndpoints
 
                 return Answer(http, await leads.ReadAsync(new LeadQuery(province, district, onlyNew ?? false, status), date, ct), page);
             })
+            .RequireAuthorization(ApiRoles.Registration)
             .WithName("ListLeads")
             .WithSummary("Enterprises that must register with NSSF and have not, newest first, as the latest alerts run stored them (statuses live).");
 
-        api.MapPut("/leads/{enterprise_id}/status", async (string enterprise_id, [FromBody] LeadStatusBody? body, LeadService leads, CancellationToken ct) =>
+        api.MapPut("/leads/{enterprise_id}/status", async (string enterprise_id, [FromBody] LeadStatusBody? body, LeadService leads, HttpContext http, CancellationToken ct) =>
             {
+                // A caller with a key is who the key says, whatever the body claims.
+                body = body is null ? null : body with { By = FirstNonEmpty(http.User.Identity?.Name, body.By) };
                 if (body is null || string.IsNullOrWhiteSpace(body.Status) || string.IsNullOrWhiteSpace(body.By))
                 {
                     return Problem(400, "Status and by are required", "Send {\"status\": \"CONTACTED\", \"by\": \"name\", \"note\": \"...\"}; status is one of " + string.Join(", ", LeadStatuses.All) + ".");
@@ -54,6 +58,7 @@ public static class AlertsEndpoints
                     ? Problem(404, "Unknown enterprise", $"Enterprise '{enterprise_id}' does not exist.")
                     : Results.Json(change, AlertsJson.Options);
             })
+            .RequireAuthorization(ApiRoles.Registration)
             .WithName("SetLeadStatus")
             .WithSummary("Sets the NSSF division's status of a lead (kept across runs).");
 
@@ -71,6 +76,7 @@ public static class AlertsEndpoints
 
                 return Answer(http, await targets.ReadAsync(new TargetQuery(province, district, capacity), date, ct), page);
             })
+            .RequireAuthorization(ApiRoles.Inspection)
             .WithName("ListTargets")
             .WithSummary("Enterprises ranked by inspection risk score (0..100) with each factor's points, cut to capacity, as the latest alerts run stored them.");
         return app;

@@ -1,6 +1,7 @@
 using Integration.Core.Database;
 using Integration.Host.Functions;
 using Integration.Host.Scheduling;
+using Microsoft.Extensions.Options;
 
 namespace Integration.Host.Api;
 
@@ -33,6 +34,7 @@ public static class ApiHost
 
         builder.Services.AddIntegration(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddApiSecurity(builder.Configuration);
         builder.Services.AddOpenApi();
         if (serve.Scheduler)
         {
@@ -49,8 +51,17 @@ public static class ApiHost
 
         var app = builder.Build();
         app.Services.GetRequiredService<Migrator>().Apply();
+        var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
+        _ = api.ByHash(); // a half-configured key stops the start, not the first request
+        if (api.Open)
+        {
+            app.Logger.LogWarning("The API is open: no Api:Keys are configured, so every caller may use every endpoint.");
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapJobEndpoints();

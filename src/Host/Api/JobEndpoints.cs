@@ -10,7 +10,7 @@ public static class JobEndpoints
 
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/jobs").WithTags("Operations");
+        var group = app.MapGroup("/api/jobs").WithTags("Operations").RequireAuthorization(ApiRoles.Operations);
         group.MapGet("/", async (JobRunner runner, JobRunStore runs, IOptions<ScheduleOptions> options, TimeProvider clock, CancellationToken ct) =>
             {
                 var schedules = options.Value.EnabledJobs().ToDictionary(j => j.Job, j => j.Schedule, StringComparer.OrdinalIgnoreCase);

@@ -12,19 +12,22 @@ public static class MatchingEndpoints
     public static IEndpointRouteBuilder MapMatchingEndpoints(this IEndpointRouteBuilder app)
     {
         // An id retired by a merge is followed to the enterprise it became (requested_id says which was asked).
-        app.MapGet("/api/enterprises/{id}", async (string id, EnterpriseQueries queries, CancellationToken ct) =>
+        var api = app.MapGroup("/api").WithTags("Matching").RequireAuthorization(ApiRoles.Matching);
+        api.MapGet("/enterprises/{id}", async (string id, EnterpriseQueries queries, CancellationToken ct) =>
             await queries.FindAsync(id, ct) is { } view
                 ? Results.Ok(view)
                 : Results.NotFound(new { error = $"No enterprise with id '{id}'." }));
 
-        app.MapGet("/api/review", async (int? top, ReviewService review, CancellationToken ct) =>
+        api.MapGet("/review", async (int? top, ReviewService review, CancellationToken ct) =>
             Results.Ok(await review.QueueAsync(top ?? 100, ct)));
 
-        app.MapPost("/api/review/decisions", async (ReviewDecisionRequest body, ReviewService review, CancellationToken ct) =>
+        api.MapPost("/review/decisions", async (ReviewDecisionRequest body, ReviewService review, HttpContext http, CancellationToken ct) =>
         {
             try
             {
-                var d = await review.DecideAsync(body.FeedA, body.KeyA, body.FeedB, body.KeyB, body.Decision, body.DecidedBy, body.Note, ct);
+                // A caller with a key is who the key says, whatever the body claims.
+                var by = http.User.Identity?.Name is { Length: > 0 } name ? name : body.DecidedBy;
+                var d = await review.DecideAsync(body.FeedA, body.KeyA, body.FeedB, body.KeyB, body.Decision, by, body.Note, ct);
                 return Results.Created($"/api/review/decisions/{d.FeedA}/{d.KeyA}/{d.FeedB}/{d.KeyB}", d);
             }
             catch (ReviewException e)
