@@ -76,13 +76,8 @@ public sealed class Standardiser(Gazetteer gazetteer)
         // A Khmer name typed into the Latin column (or the other way round) is still used, in its own script.
         var latinSource = TextFold.HasLatin(r.NameEn) ? r.NameEn : TextFold.HasLatin(r.NameKm) && !TextFold.HasKhmer(r.NameKm) ? r.NameKm : null;
         var khmerSource = TextFold.HasKhmer(r.NameKm) ? r.NameKm : TextFold.HasKhmer(r.NameEn) ? r.NameEn : null;
-        var (latinName, latinBranch) = Branches.Strip(latinSource);
-        var (khmerName, khmerBranch) = Branches.Strip(khmerSource);
-        var tokens = LatinNames.Tokens(latinName).Select(Intern).ToArray();
-        var khmer = Intern(KhmerNames.Standardise(khmerName));
-        var khmerCore = Intern(TradeWords.KhmerCore(khmer));
-        var khmerCoreKey = Intern(PhoneticKey.FromKhmer(khmerCore));
-        var latinCoreKey = Intern(PhoneticKey.FromLatin(string.Join(' ', TradeWords.LatinCore(tokens))));
+        var latin = latinSource is null ? LatinName.None : _latinNames.GetOrAdd(latinSource, StandardiseLatin);
+        var khmerPart = khmerSource is null ? KhmerName.None : _khmerNames.GetOrAdd(khmerSource, StandardiseKhmer);
         return new StandardRecord
         {
             // Only what outputs and explanations show is kept of the source row; the address, phone and
@@ -92,11 +87,11 @@ public sealed class Standardiser(Gazetteer gazetteer)
                 HouseNo = null, Street = null, Village = null, Commune = null, District = null, Province = null,
                 Address = null, Phone = null, Email = null, IsicCode = null, Status = null, RefTin = null, RefMocNo = null,
             },
-            LatinTokens = tokens,
-            LatinJoined = Intern(string.Concat(tokens)),
-            Khmer = khmer,
-            LatinKey = Intern(PhoneticKey.FromLatin(string.Join(' ', tokens))),
-            KhmerKey = Intern(PhoneticKey.FromKhmer(khmer)),
+            LatinTokens = latin.Tokens,
+            LatinJoined = latin.Joined,
+            Khmer = khmerPart.Name,
+            LatinKey = latin.Key,
+            KhmerKey = khmerPart.Key,
             // Identifiers are not interned: most occur in one to three records, and a table of a million of
             // them cost more time and memory than the copies it saved.
             Tin = Identifiers.CanonicalTin(r.AnyTin),
@@ -106,12 +101,50 @@ public sealed class Standardiser(Gazetteer gazetteer)
             Place = _places.Resolve(r.Province, r.District, r.Commune, r.Village, r.Address),
             House = InternOrNull(Premises.HouseNumber(r.HouseNo, r.Address)),
             Street = InternOrNull(Premises.StreetKey(r.Street, r.Address)),
-            CoreKey = latinCoreKey.Length > 0 ? latinCoreKey : khmerCoreKey,
-            KhmerCoreKey = khmerCoreKey,
-            KhmerCore = khmerCore,
-            IsBranch = r.Feed == 0 && (latinBranch || khmerBranch),
+            CoreKey = latin.CoreKey.Length > 0 ? latin.CoreKey : khmerPart.CoreKey,
+            KhmerCoreKey = khmerPart.CoreKey,
+            KhmerCore = khmerPart.Core,
+            IsBranch = r.Feed == 0 && (latin.IsBranch || khmerPart.IsBranch),
             Isic = r.IsicCode is { Length: >= 2 } isic ? Intern(isic.Trim()) : null,
         };
+    }
+
+    // One firm's name is spelled alike in many records (national scale: 393k Latin and 194k Khmer spellings
+    // for 837k records), so each spelling is standardised once; records with the same spelling also share
+    // the token array.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LatinName> _latinNames = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KhmerName> _khmerNames = new(StringComparer.Ordinal);
+
+    private LatinName StandardiseLatin(string source)
+    {
+        var (name, branch) = Branches.Strip(source);
+        var tokens = LatinNames.Tokens(name).Select(Intern).ToArray();
+        return new LatinName(
+            tokens,
+            Intern(string.Concat(tokens)),
+            Intern(PhoneticKey.FromLatin(string.Join(' ', tokens))),
+            Intern(PhoneticKey.FromLatin(string.Join(' ', TradeWords.LatinCore(tokens)))),
+            branch);
+    }
+
+    private KhmerName StandardiseKhmer(string source)
+    {
+        var (name, branch) = Branches.Strip(source);
+        var khmer = Intern(KhmerNames.Standardise(name));
+        var core = Intern(TradeWords.KhmerCore(khmer));
+        return new KhmerName(khmer, Intern(PhoneticKey.FromKhmer(khmer)), core, Intern(PhoneticKey.FromKhmer(core)), branch);
+    }
+
+    /// <summary>A Latin-script name standardised: its words, joined, phonetic keys of all and of the core words.</summary>
+    private sealed record LatinName(string[] Tokens, string Joined, string Key, string CoreKey, bool IsBranch)
+    {
+        public static readonly LatinName None = new([], "", "", "", false);
+    }
+
+    /// <summary>A Khmer-script name standardised: compact name, its key, its core without trade words, the core's key.</summary>
+    private sealed record KhmerName(string Name, string Key, string Core, string CoreKey, bool IsBranch)
+    {
+        public static readonly KhmerName None = new("", "", "", "", false);
     }
 }
 
