@@ -89,6 +89,10 @@ public sealed class SqliteStatement : IDisposable
         _ => raw.sqlite3_column_text(Handle, index).utf8_to_string(),
     };
 
+    /// <summary>The current row's column <paramref name="index"/> as text (null for NULL), without boxing.</summary>
+    public string? Text(int index) =>
+        raw.sqlite3_column_type(Handle, index) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(Handle, index).utf8_to_string();
+
     public void Reset() => raw.sqlite3_reset(Handle);
 
     public void Dispose() => Handle.Dispose();
