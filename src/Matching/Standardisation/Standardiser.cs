@@ -80,13 +80,7 @@ public sealed class Standardiser(Gazetteer gazetteer)
         var khmerPart = khmerSource is null ? KhmerName.None : _khmerNames.GetOrAdd(khmerSource, StandardiseKhmer);
         return new StandardRecord
         {
-            // Only what outputs and explanations show is kept of the source row; the address, phone and
-            // e-mail columns live on in standardised form (national scale: about 1 KB less per record).
-            Source = r with
-            {
-                HouseNo = null, Street = null, Village = null, Commune = null, District = null, Province = null,
-                Address = null, Phone = null, Email = null, IsicCode = null, Status = null, RefTin = null, RefMocNo = null,
-            },
+            Source = SourceRef.Of(r),
             LatinTokens = latin.Tokens,
             LatinJoined = latin.Joined,
             Khmer = khmerPart.Name,
