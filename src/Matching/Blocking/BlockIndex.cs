@@ -10,7 +10,7 @@ namespace Integration.Matching.Blocking;
 public sealed class BlockIndex
 {
     private readonly int[] _entryRecord;  // per entry, in key order: its record (hashes are not needed once blocks are known)
-    private readonly int[] _blockStart;   // per entry: start of its block, -1 when the block was dropped
+    private readonly int[] _blockStart;   // per entry (of kept blocks only): start of its block
     private readonly int[] _blockEnd;
     private readonly int[] _recordStart;  // CSR: entries of record i are _byRecord[_recordStart[i].._recordStart[i+1]]
     private readonly int[] _byRecord;
@@ -62,65 +62,79 @@ public sealed class BlockIndex
         }
 
         Array.Sort(entries);
-        var blockStart = new int[total];
-        var blockEnd = new int[total];
+        // First pass: which blocks are kept (two to maxBlockSize records), with the statistics.
         var stats = new BlockingStats();
+        var keptEntries = 0;
         for (var s = 0; s < total;)
         {
-            var e = s + 1;
-            while (e < total && entries[e].Hash == entries[s].Hash)
-            {
-                e++;
-            }
-
+            var e = BlockEnd(entries, s);
             var size = e - s;
-            var kept = size >= 2 && size <= maxBlockSize;
             var kind = (int)entries[s].Key;
-            if (size >= 2)
+            if (size >= 2 && size <= maxBlockSize)
             {
-                if (kept)
-                {
-                    stats.Blocks[kind]++;
-                    stats.PairsPerKey[kind] += CrossFeedPairs(entries, s, e, records);
-                }
-                else
-                {
-                    stats.DroppedBlocks[kind]++;
-                }
+                stats.Blocks[kind]++;
+                stats.PairsPerKey[kind] += CrossFeedPairs(entries, s, e, records);
+                keptEntries += size;
+            }
+            else if (size >= 2)
+            {
+                stats.DroppedBlocks[kind]++;
             }
 
-            for (var x = s; x < e; x++)
+            s = e;
+        }
+
+        // Second pass: only the entries of kept blocks are indexed. Most keys (a TIN, a phone, a house) are
+        // one record's alone, and comparison, the run's peak of memory, needs nothing of them.
+        var entryRecord = new int[keptEntries];
+        var blockStart = new int[keptEntries];
+        var blockEnd = new int[keptEntries];
+        var recordStart = new int[records.Length + 1];
+        var kept = 0;
+        for (var s = 0; s < total;)
+        {
+            var e = BlockEnd(entries, s);
+            if (e - s >= 2 && e - s <= maxBlockSize)
             {
-                blockStart[x] = kept ? s : -1;
-                blockEnd[x] = e;
+                var start = kept;
+                for (var x = s; x < e; x++, kept++)
+                {
+                    entryRecord[kept] = entries[x].Record;
+                    blockStart[kept] = start;
+                    blockEnd[kept] = start + (e - s);
+                    recordStart[entries[x].Record + 1]++;
+                }
             }
 
             s = e;
         }
 
         // Entries per record, so that each record can walk its own blocks in parallel.
-        var recordStart = new int[records.Length + 1];
-        foreach (var en in entries)
-        {
-            recordStart[en.Record + 1]++;
-        }
-
         for (var i = 0; i < records.Length; i++)
         {
             recordStart[i + 1] += recordStart[i];
         }
 
         var fill = (int[])recordStart.Clone();
-        var byRecord = new int[total];
-        var entryRecord = new int[total];
-        for (var x = 0; x < total; x++)
+        var byRecord = new int[keptEntries];
+        for (var x = 0; x < keptEntries; x++)
         {
-            entryRecord[x] = entries[x].Record;
-            byRecord[fill[entries[x].Record]++] = x;
+            byRecord[fill[entryRecord[x]]++] = x;
         }
 
-        // The 16-byte entries go: comparison, the run's peak of memory, needs only each entry's record.
         return new BlockIndex(entryRecord, blockStart, blockEnd, recordStart, byRecord, stats);
+    }
+
+    /// <summary>The end of the block (run of one hash) that starts at <paramref name="start"/>.</summary>
+    private static int BlockEnd(Entry[] entries, int start)
+    {
+        var end = start + 1;
+        while (end < entries.Length && entries[end].Hash == entries[start].Hash)
+        {
+            end++;
+        }
+
+        return end;
     }
 
     /// <summary>Puts into <paramref name="found"/> each candidate j &gt; i of another feed sharing a kept block with i, once, in ascending order.</summary>
@@ -132,13 +146,7 @@ public sealed class BlockIndex
         for (var p = _recordStart[i]; p < _recordStart[i + 1]; p++)
         {
             var x = _byRecord[p];
-            var s = _blockStart[x];
-            if (s < 0)
-            {
-                continue;
-            }
-
-            for (var y = s; y < _blockEnd[x]; y++)
+            for (var y = _blockStart[x]; y < _blockEnd[x]; y++)
             {
                 var j = _entryRecord[y];
                 if (j > i && records[j].Feed != feed && seen.Add(j))
