@@ -35,7 +35,7 @@ public static class ApiHost
         builder.Services.AddIntegration(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddApiSecurity(builder.Configuration);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddApiKeyScheme());
         if (serve.Scheduler)
         {
             builder.Services.AddSingleton<JobScheduler>();

@@ -84,7 +84,13 @@ public class ApiHostTests
         var paths = doc.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/health", out var health));
         Assert.True(health.TryGetProperty("get", out _));
-        Assert.True(paths.TryGetProperty("/api/jobs/runs", out _));
+        Assert.True(paths.TryGetProperty("/api/jobs/runs", out var runs));
+
+        // The API-key scheme is declared, and asked for on /api operations but not on /health.
+        var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
+        Assert.True(runs.GetProperty("get").GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+        Assert.False(health.GetProperty("get").TryGetProperty("security", out _));
     }
 
     [Theory]
