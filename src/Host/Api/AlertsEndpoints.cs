@@ -41,8 +41,7 @@ public static class AlertsEndpoints
 
         api.MapPut("/leads/{enterprise_id}/status", async (string enterprise_id, [FromBody] LeadStatusBody? body, LeadService leads, HttpContext http, CancellationToken ct) =>
             {
-                // A caller with a key is who the key says, whatever the body claims.
-                body = body is null ? null : body with { By = FirstNonEmpty(http.User.Identity?.Name, body.By) };
+                body = body is null ? null : body with { By = ApiCaller.Name(http, body.By) };
                 if (body is null || string.IsNullOrWhiteSpace(body.Status) || string.IsNullOrWhiteSpace(body.By))
                 {
                     return Problem(400, "Status and by are required", "Send {\"status\": \"CONTACTED\", \"by\": \"name\", \"note\": \"...\"}; status is one of " + string.Join(", ", LeadStatuses.All) + ".");
@@ -89,7 +88,7 @@ public static class AlertsEndpoints
             return problem;
         }
 
-        var who = FirstNonEmpty(http.User.Identity?.Name, user, http.Request.Headers["X-User"].ToString()) ?? "anonymous";
+        var who = ApiCaller.Name(http, user, http.Request.Headers["X-User"].ToString()) ?? "anonymous";
         try
         {
             // ASP.NET Core leaves %2F encoded in route values; the number is the decoded text.
@@ -180,6 +179,4 @@ public static class AlertsEndpoints
     }
 
     private static IResult Problem(int status, string title, string detail) => Results.Problem(detail: detail, statusCode: status, title: title);
-
-    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 }

@@ -1,7 +1,6 @@
 using Integration.Core.Database;
 using Integration.Host.Functions;
 using Integration.Host.Scheduling;
-using Microsoft.Extensions.Options;
 
 namespace Integration.Host.Api;
 
@@ -51,9 +50,8 @@ public static class ApiHost
 
         var app = builder.Build();
         app.Services.GetRequiredService<Migrator>().Apply();
-        var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
-        _ = api.ByHash(); // a half-configured key stops the start, not the first request
-        if (api.Open)
+        // Built here, so that a half-configured key stops the start, not the first request.
+        if (app.Services.GetRequiredService<ApiKeyTable>().Open)
         {
             app.Logger.LogWarning("The API is open: no Api:Keys are configured, so every caller may use every endpoint.");
         }

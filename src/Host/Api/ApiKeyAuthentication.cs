@@ -9,12 +9,10 @@ namespace Integration.Host.Api;
 
 /// <summary>Authenticates a request by its API key; the principal carries the key's name and roles.</summary>
 public sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptions<ApiOptions> api)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyTable keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-
-    private readonly Dictionary<string, ApiKey> _keys = api.Value.ByHash();
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
@@ -33,7 +31,7 @@ public sealed class ApiKeyAuthentication(
         }
 
         // Looked up by hash: the table never holds a key, and no comparison runs over the key's characters.
-        if (!_keys.TryGetValue(Hash(presented), out var key))
+        if (keys.Find(Hash(presented)) is not { } key)
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
@@ -65,16 +63,19 @@ public static class ApiSecurityServiceCollectionExtensions
     public static IServiceCollection AddApiSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
-        var open = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>()?.Open ?? true;
+        services.AddSingleton<ApiKeyTable>();
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorization(o =>
+
+        // The policies follow the key table, the one place that knows whether any key is configured.
+        services.AddAuthorization();
+        services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>().Configure<ApiKeyTable>((o, keys) =>
         {
             foreach (var role in ApiRoles.All)
             {
                 o.AddPolicy(role, p =>
                 {
-                    if (open)
+                    if (keys.Open)
                     {
                         p.RequireAssertion(_ => true);
                     }

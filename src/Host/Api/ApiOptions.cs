@@ -24,16 +24,23 @@ public sealed class ApiOptions
     public const string Section = "Api";
 
     public List<ApiKey> Keys { get; set; } = [];
+}
 
-    public bool Open => Keys.Count == 0;
+/// <summary>
+/// The configured keys by their SHA-256, built and checked once for the process: a half-configured key is a
+/// start-up error, and a request costs one hash and one lookup.
+/// </summary>
+public sealed class ApiKeyTable
+{
+    private readonly Dictionary<string, ApiKey> _byHash = new(StringComparer.Ordinal);
 
-    /// <summary>Keys by their SHA-256, after checking each is complete: a half-configured key is a start-up error.</summary>
-    public Dictionary<string, ApiKey> ByHash()
+    public ApiKeyTable(Microsoft.Extensions.Options.IOptions<ApiOptions> options)
     {
-        var byHash = new Dictionary<string, ApiKey>(StringComparer.Ordinal);
-        for (var i = 0; i < Keys.Count; i++)
+        var keys = options.Value.Keys;
+        Open = keys.Count == 0;
+        for (var i = 0; i < keys.Count; i++)
         {
-            var k = Keys[i];
+            var k = keys[i];
             var where = $"Api:Keys:{i}";
             if (string.IsNullOrWhiteSpace(k.Name))
             {
@@ -43,18 +50,23 @@ public sealed class ApiOptions
             var hash = !string.IsNullOrEmpty(k.Key) ? ApiKeyAuthentication.Hash(k.Key)
                 : k.KeySha256 is { Length: 64 } h && h.All(char.IsAsciiHexDigit) ? h.ToLowerInvariant()
                 : throw new InvalidOperationException($"{where} ({k.Name}) needs Key or KeySha256 (64 hex digits).");
-            if (k.Roles.Count == 0 || k.Roles.FirstOrDefault(r => !ApiRoles.All.Contains(r, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+            var unknown = k.Roles.FirstOrDefault(r => !ApiRoles.All.Contains(r, StringComparer.OrdinalIgnoreCase));
+            if (k.Roles.Count == 0 || unknown is not null)
             {
                 throw new InvalidOperationException($"{where} ({k.Name}) needs roles from {string.Join(", ", ApiRoles.All)}"
-                    + (k.Roles.Count == 0 ? "." : $"; '{k.Roles.First(r => !ApiRoles.All.Contains(r, StringComparer.OrdinalIgnoreCase))}' is not one."));
+                    + (unknown is null ? "." : $"; '{unknown}' is not one."));
             }
 
-            if (!byHash.TryAdd(hash, k))
+            if (!_byHash.TryAdd(hash, k))
             {
-                throw new InvalidOperationException($"{where} ({k.Name}) has the same key as {byHash[hash].Name}.");
+                throw new InvalidOperationException($"{where} ({k.Name}) has the same key as {_byHash[hash].Name}.");
             }
         }
-
-        return byHash;
     }
+
+    /// <summary>True when no key is configured: every caller may use every endpoint.</summary>
+    public bool Open { get; }
+
+    /// <summary>The key with this SHA-256 (hex, lower case), if one is configured.</summary>
+    public ApiKey? Find(string hash) => _byHash.GetValueOrDefault(hash);
 }

@@ -25,8 +25,7 @@ public static class MatchingEndpoints
         {
             try
             {
-                // A caller with a key is who the key says, whatever the body claims.
-                var by = http.User.Identity?.Name is { Length: > 0 } name ? name : body.DecidedBy;
+                var by = ApiCaller.Authenticated(http) ?? body.DecidedBy;
                 var d = await review.DecideAsync(body.FeedA, body.KeyA, body.FeedB, body.KeyB, body.Decision, by, body.Note, ct);
                 return Results.Created($"/api/review/decisions/{d.FeedA}/{d.KeyA}/{d.FeedB}/{d.KeyB}", d);
             }
