@@ -33,7 +33,32 @@ public sealed class SqliteStatement : IDisposable
         var i = raw.sqlite3_bind_parameter_index(Handle, name);
         if (i > 0)
         {
-            Check(value is long l ? raw.sqlite3_bind_int64(Handle, i, l) : raw.sqlite3_bind_text16(Handle, i, ((string)value).AsSpan()));
+            Bind(i, value);
+        }
+    }
+
+    /// <summary>Binds the 1-based parameter <paramref name="index"/> to a string, long, int, double or null.</summary>
+    public void Bind(int index, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                BindNull(index);
+                break;
+            case string s:
+                Bind(index, s);
+                break;
+            case long l:
+                Bind(index, l);
+                break;
+            case int n:
+                Bind(index, n);
+                break;
+            case double d:
+                BindDouble(index, d);
+                break;
+            default:
+                throw new ArgumentException($"Unsupported value type {value.GetType().Name} for parameter {index}.");
         }
     }
 

@@ -77,26 +77,7 @@ public static class BulkWriter
             ct.ThrowIfCancellationRequested();
             for (var i = 0; i < columns.Length; i++)
             {
-                switch (row[i])
-                {
-                    case null:
-                        insert.BindNull(i + 1);
-                        break;
-                    case string s:
-                        insert.Bind(i + 1, s);
-                        break;
-                    case long l:
-                        insert.Bind(i + 1, l);
-                        break;
-                    case int n:
-                        insert.Bind(i + 1, n);
-                        break;
-                    case double d:
-                        insert.BindDouble(i + 1, d);
-                        break;
-                    default:
-                        throw new ArgumentException($"Unsupported value type {row[i]!.GetType().Name} for {table}.");
-                }
+                insert.Bind(i + 1, row[i]);
             }
 
             insert.Execute();
