@@ -8,9 +8,11 @@ using Integration.Core.Truth;
 namespace Integration.Alerts.Evaluation;
 
 /// <summary>
-/// Scores the alerts against the generator's answer key at the data's as-of date: lead precision and
-/// recall (each enterprise stands for the true firm most of its linked records belong to), and licence
-/// decisions for every pending renewal (agreement, wrong BLOCKs per 1,000 checks).
+/// Scores the alerts against the generator's answer key at its as-of date: lead precision and recall (each
+/// enterprise stands for the true firm most of its linked records belong to), and licence decisions for every
+/// pending renewal: wrong BLOCKs (a compliant firm refused) and missed BLOCKs (a non-compliant firm cleared) per
+/// 1,000 checks, and the share sent to REVIEW. A key without firms.csv (a labelled sample, a linkage benchmark)
+/// has no expected decisions: the section then says so and scores nothing.
 /// </summary>
 public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
 {
@@ -18,6 +20,12 @@ public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
 
     public async Task<EvaluationSection> EvaluateAsync(GroundTruth truth, CancellationToken ct = default)
     {
+        if (!truth.HasFirms)
+        {
+            return new EvaluationSection(Name, new Dictionary<string, double>(StringComparer.Ordinal),
+                "Not evaluated: the answer key has no firms.csv (expected leads and licence decisions), only which records are the same entity.\n");
+        }
+
         var outcome = await batch.RunAsync(truth.AsOf, record: false, "evaluation", ct);
         var score = Score(truth, outcome);
         return new EvaluationSection(Name, score.Metrics, score.Text);
@@ -43,7 +51,7 @@ public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
         var recall = expected.Count == 0 ? 1.0 : (double)found / expected.Count;
 
         // Licence checks: against the expected decision of the firm the MoC record truly belongs to.
-        int scored = 0, agree = 0, wrongBlocks = 0, wrongAllows = 0, reviews = 0, reasonAgree = 0;
+        int scored = 0, agree = 0, wrongBlocks = 0, wrongAllows = 0, missedBlocks = 0, reviews = 0, reasonAgree = 0;
         foreach (var d in outcome.Checks)
         {
             if (!trueIdOf.TryGetValue((Feeds.Moc, d.RegistrationNo), out var trueId) || !firms.TryGetValue(trueId, out var firm) || string.IsNullOrEmpty(firm.ExpectedDecision))
@@ -64,6 +72,7 @@ public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
             else if (d.Decision == Decisions.Allow)
             {
                 wrongAllows++;
+                missedBlocks += firm.ExpectedDecision == Decisions.Block ? 1 : 0;
             }
             else
             {
@@ -83,11 +92,15 @@ public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
             ["reason_agreement"] = scored == 0 ? 1.0 : (double)reasonAgree / scored,
             ["wrong_blocks_per_1000"] = scored == 0 ? 0 : 1000.0 * wrongBlocks / scored,
             ["wrong_allows_per_1000"] = scored == 0 ? 0 : 1000.0 * wrongAllows / scored,
+            ["missed_blocks_per_1000"] = scored == 0 ? 0 : 1000.0 * missedBlocks / scored,
+            ["wrong_blocks"] = wrongBlocks,
+            ["missed_blocks"] = missedBlocks,
+            ["reviews"] = reviews,
             ["review_rate"] = scored == 0 ? 0 : (double)reviews / scored,
         };
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Leads: {outcome.Leads.Count} listed, {expected.Count} expected; precision {precision:P2}, recall {recall:P2}.")
-            .AppendLine(CultureInfo.InvariantCulture, $"Licence checks: {scored} pending renewals scored as of {outcome.AsOf:yyyy-MM-dd}; agreement {metrics["decision_agreement"]:P2} ({metrics["decided_agreement"]:P2} of those not sent to REVIEW), wrong BLOCKs {wrongBlocks} ({metrics["wrong_blocks_per_1000"]:0.00} per 1,000), wrong ALLOWs {wrongAllows}, REVIEW {reviews}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Licence checks: {scored} pending renewals scored as of {outcome.AsOf:yyyy-MM-dd}; agreement {metrics["decision_agreement"]:P2} ({metrics["decided_agreement"]:P2} of those not sent to REVIEW), wrong BLOCKs {wrongBlocks} ({metrics["wrong_blocks_per_1000"]:0.00} per 1,000), missed BLOCKs {missedBlocks} ({metrics["missed_blocks_per_1000"]:0.00} per 1,000), wrong ALLOWs {wrongAllows}, REVIEW {reviews} ({metrics["review_rate"]:P2} of checks).")
             .ToString();
         return (metrics, text);
     }

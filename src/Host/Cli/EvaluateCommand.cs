@@ -5,12 +5,16 @@ using Integration.Matching.Evaluation;
 
 namespace Integration.Host.Cli;
 
-/// <summary><c>evaluate --truth DIR</c>: runs every registered evaluation against the generator's ground truth.</summary>
+/// <summary>
+/// <c>evaluate --truth DIR</c>: runs every registered evaluation against an answer key, either the generator's
+/// ground-truth folder or a labelled sample (<c>truth/records.csv</c> with feed, source_key, entity), as
+/// <see cref="GroundTruth.Load"/> describes. A sample without firms.csv scores the linkage only.
+/// </summary>
 internal static class EvaluateCommand
 {
     public static Command Create()
     {
-        var truth = new Option<string>("--truth") { Description = "Generator output folder (or its ground-truth folder).", Required = true };
+        var truth = new Option<string>("--truth") { Description = "Answer key: generator output (ground-truth/), a labelled sample (truth/records.csv: feed,source_key,entity), either folder, or its records.csv.", Required = true };
         var command = new Command("evaluate", "Score the stored results against ground truth; writes <ExportPath>/reports/evaluation.md and .json.") { truth };
         command.SetAction(async (parse, ct) =>
         {

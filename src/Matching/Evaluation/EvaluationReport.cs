@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Integration.Core.Truth;
@@ -16,7 +17,9 @@ public sealed class EvaluationReport(IEnumerable<IEvaluation> evaluations)
         }
 
         var md = new StringBuilder();
-        md.AppendLine($"# Evaluation against ground truth (as of {truth.AsOf:yyyy-MM-dd})");
+        md.AppendLine(truth.AsOf is { } asOf
+            ? string.Create(CultureInfo.InvariantCulture, $"# Evaluation against ground truth (as of {asOf:yyyy-MM-dd})")
+            : "# Evaluation against ground truth (as of the data's latest extract)");
         md.AppendLine();
         foreach (var s in sections)
         {

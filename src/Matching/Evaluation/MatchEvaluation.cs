@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Integration.Core.Database;
 using Integration.Core.Truth;
+using Integration.Matching.Records;
 
 namespace Integration.Matching.Evaluation;
 
@@ -22,19 +23,35 @@ public sealed class MatchEvaluation(Db db) : IEvaluation
         return new EvaluationSection(Name, m, Describe(m));
     }
 
+    private static readonly (string Label, string Title)[] Rows =
+    [
+        ("moc-gdt", "moc-gdt"), ("moc-nssf", "moc-nssf"), ("gdt-nssf", "gdt-nssf"),
+        ("duplicates", "within one register (duplicates)"), ("pairwise", "all pairs"),
+    ];
+
     public static string Describe(IReadOnlyDictionary<string, double> m)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| registry pair | precision | recall | F1 | true pairs | predicted pairs |");
+        sb.AppendLine("| record pairs | precision | recall | F1 | true pairs | predicted pairs |");
         sb.AppendLine("|---|---|---|---|---|---|");
-        foreach (var pair in new[] { "moc-gdt", "moc-nssf", "gdt-nssf" })
+        foreach (var (label, title) in Rows)
         {
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {pair} | {m[pair + ".precision"]:0.0000} | {m[pair + ".recall"]:0.0000} | {m[pair + ".f1"]:0.0000} | {m[pair + ".true_pairs"]:0} | {m[pair + ".predicted_pairs"]:0} |");
+                $"| {title} | {m[label + ".precision"]:0.0000} | {m[label + ".recall"]:0.0000} | {m[label + ".f1"]:0.0000} | {m[label + ".true_pairs"]:0} | {m[label + ".predicted_pairs"]:0} |");
         }
 
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"- records linked: {m["records"]:0}, enterprises: {m["enterprises"]:0}, cluster purity: {m["cluster_purity"]:0.0000}");
+        var perFeed = Feeds.Short
+            .Where(f => m[$"duplicates.{f}.true_pairs"] + m[$"duplicates.{f}.predicted_pairs"] > 0)
+            .Select(f => string.Create(CultureInfo.InvariantCulture,
+                $"{f} recall {m[$"duplicates.{f}.recall"]:0.000} of {m[$"duplicates.{f}.true_pairs"]:0}, precision {m[$"duplicates.{f}.precision"]:0.000} of {m[$"duplicates.{f}.predicted_pairs"]:0}"))
+            .ToList();
+        if (perFeed.Count > 0)
+        {
+            sb.AppendLine("- duplicates by register: " + string.Join("; ", perFeed));
+        }
+
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- records linked: {m["records"]:0} ({m["labelled_records"]:0} labelled in the answer key), enterprises: {m["enterprises"]:0}, cluster purity: {m["cluster_purity"]:0.0000}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- auto-links: {m["auto_links"]:0}, wrong: {m["auto_link_error_rate"] * 1000:0.000} per 1,000");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- review band: {m["review_pairs"]:0} pairs, {m["review_records"]:0} records ({m["review_band_share"]:0.00%} of records)");
         return sb.ToString();
