@@ -1,17 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Integration.Core;
-using Integration.Core.Database;
 using Integration.Core.Reference;
 using Integration.Generator;
 using Integration.Generator.Reference;
-using Integration.Ingest;
 using Integration.Ingest.Runs;
 using Integration.Core.Truth;
 using Integration.Matching;
 using Integration.Matching.Evaluation;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Bench;
@@ -58,19 +54,7 @@ public sealed class MatchBench : IBench
                 generate = sw.Elapsed.TotalSeconds;
             }
 
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:ConnectionString"] = Path.Combine(dir, "bench.db"),
-                ["Storage:LandingPath"] = Path.Combine(dir, "landing"),
-                ["Storage:RawPath"] = Path.Combine(dir, "raw"),
-                ["Storage:ExportPath"] = Path.Combine(dir, "exports"),
-                ["Reference:GazetteerPath"] = gazetteerPath,
-            }).Build();
-            var services = new ServiceCollection().AddLogging();
-            services.AddSingleton<IConfiguration>(configuration);
-            services.AddCoreServices(configuration).AddIngestServices(configuration).AddMatchingServices(configuration);
-            await using var provider = services.BuildServiceProvider();
-            provider.GetRequiredService<Migrator>().Apply();
+            await using var provider = BenchPipeline.Build(dir, Path.Combine(dir, "landing"), gazetteerPath);
             sw.Restart();
             double ingest = 0;
             if (!reused)

@@ -1,0 +1,26 @@
+namespace Integration.Bench;
+
+/// <summary>A benchmark's arguments: positional ones in order, and <c>--name value</c> options.</summary>
+public sealed record BenchArgs(IReadOnlyList<string> Positional, IReadOnlyDictionary<string, string> Options)
+{
+    public static BenchArgs Parse(string[] args)
+    {
+        var positional = new List<string>();
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                options[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "";
+            }
+            else
+            {
+                positional.Add(args[i]);
+            }
+        }
+
+        return new BenchArgs(positional, options);
+    }
+
+    public string? Get(string name) => Options.TryGetValue(name, out var v) ? v : null;
+}
