@@ -100,23 +100,14 @@ public sealed class MatchRunner(
 
     private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
-    public static string MethodName(LinkMethod? method) => method switch
-    {
-        null => "single",
-        LinkMethod.Clerk => "clerk",
-        LinkMethod.Id => "id",
-        LinkMethod.Fuzzy => "fuzzy",
-        _ => "review",
-    };
-
     private MatchRunSummary Summarise(string runId, string asOf, LinkageResult result, IdAssignment ids) => new(
         runId,
         asOf,
         _options.ModelVersion,
         result.Records.Length,
         result.Clusters.Count,
-        result.Links.GroupBy(l => MethodName(l.Method)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-        result.Pairs.Count(p => p.Band == "REVIEW"),
+        result.Links.GroupBy(l => StoredText.Of(l.Method)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        result.Pairs.Count(p => p.Band == PairBand.Review),
         result.CandidatePairs,
         result.Blocking.PairsByKeyName(),
         ids.Events.GroupBy(e => e.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),

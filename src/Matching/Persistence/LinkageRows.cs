@@ -16,8 +16,8 @@ public static class LinkageRows
         foreach (var link in result.Links)
         {
             var r = result.Records[link.Record].Source;
-            yield return [r.FeedName, r.SourceKey, ids.ClusterIds[link.Cluster], Math.Round(link.Confidence, 6), MatchRunner.MethodName(link.Method),
-                MatchEngine.Explain(result, link, reviewThreshold), runId];
+            yield return [r.FeedName, r.SourceKey, ids.ClusterIds[link.Cluster], Math.Round(link.Confidence, 6), StoredText.Of(link.Method),
+                Explanation.LinkExplanation.Explain(result, link, reviewThreshold), runId];
         }
     }
 
@@ -33,7 +33,7 @@ public static class LinkageRows
                 (a, b) = (b, a);
             }
 
-            yield return [a.FeedName, a.SourceKey, b.FeedName, b.SourceKey, Math.Round(p.Probability, 6), Math.Round(p.Weight, 3), p.Band,
+            yield return [a.FeedName, a.SourceKey, b.FeedName, b.SourceKey, Math.Round(p.Probability, 6), Math.Round(p.Weight, 3), StoredText.Of(p.Band),
                 Evidence.Json(result.Model, p.Pattern, Weights(result, p.A, p.B, p.Pattern, weights), p.Weight, p.Probability), runId];
         }
     }

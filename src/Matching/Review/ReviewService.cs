@@ -2,6 +2,7 @@ using Dapper;
 using Integration.Core.Database;
 using Integration.Matching.Persistence;
 using Integration.Matching.Records;
+using Integration.Matching.Scoring;
 
 namespace Integration.Matching.Review;
 
@@ -63,11 +64,12 @@ public sealed class ReviewService(Db db, TimeProvider clock)
     /// <summary>Records ACCEPT or REJECT for a pair (either order); a later decision on the same pair replaces the earlier one.</summary>
     public async Task<ClerkDecision> DecideAsync(string feedA, string keyA, string feedB, string keyB, string decision, string decidedBy, string? note, CancellationToken ct = default)
     {
-        decision = decision.Trim().ToUpperInvariant();
-        if (decision is not ("ACCEPT" or "REJECT"))
+        if (StoredText.ParseVerdict(decision) is not { } verdict)
         {
-            throw new ReviewException($"Decision must be ACCEPT or REJECT, not '{decision}'.");
+            throw new ReviewException($"Decision must be {StoredText.Of(ClerkVerdict.Accept)} or {StoredText.Of(ClerkVerdict.Reject)}, not '{decision.Trim()}'.");
         }
+
+        decision = StoredText.Of(verdict);
 
         if (string.IsNullOrWhiteSpace(decidedBy))
         {

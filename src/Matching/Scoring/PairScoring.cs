@@ -1,13 +1,11 @@
-using System.Collections.Concurrent;
-using Integration.Matching.Blocking;
 using Integration.Matching.Comparison;
 using Integration.Matching.Standardisation;
 
 namespace Integration.Matching.Scoring;
 
 /// <summary>
-/// Generates candidate pairs from the block index and compares them in parallel, keeping only
-/// (record, record, pattern) triples; estimates the model; then weighs every pair.
+/// Weighs pairs with the model and the run's own value frequencies: each field's log2(m/u), adjusted per
+/// pair where a value is common (a family name, an agent's phone) or says nothing new (ISIC beside a name).
 /// </summary>
 public sealed class PairScoring
 {
@@ -47,82 +45,6 @@ public sealed class PairScoring
         {
             System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
         }
-    }
-
-    public static List<(int A, int B, int Pattern)> CompareCandidates(StandardRecord[] records, BlockIndex index)
-    {
-        // Records in ranges, each range's pairs in (A, B) order: joined in range order they are sorted
-        // whatever the thread scheduling was, with no sort and no second copy of four million pairs.
-        const int Range = 4096;
-        var ranges = new (int, int, int)[(records.Length + Range - 1) / Range][];
-        Parallel.For(
-            0,
-            ranges.Length,
-            () => (Seen: new HashSet<int>(), Found: new List<int>(), Out: new List<(int, int, int)>()),
-            (r, _, local) =>
-            {
-                local.Out.Clear();
-                for (var i = r * Range; i < Math.Min(records.Length, (r + 1) * Range); i++)
-                {
-                    index.Candidates(i, records, local.Seen, local.Found);
-                    foreach (var j in local.Found)
-                    {
-                        local.Out.Add((i, j, PairComparer.Compare(records[i], records[j])));
-                    }
-                }
-
-                ranges[r] = local.Out.ToArray();
-                return local;
-            },
-            _ => { });
-
-        var all = new List<(int A, int B, int Pattern)>(ranges.Sum(p => p.Length));
-        for (var r = 0; r < ranges.Length; r++)
-        {
-            all.AddRange(ranges[r]);
-            ranges[r] = null!;
-        }
-
-        return all;
-    }
-
-    /// <summary>Level patterns of random cross-feed pairs: the data's own picture of chance agreement.</summary>
-    public static Dictionary<int, long> RandomPatterns(StandardRecord[] records, int samples, int seed)
-    {
-        var counts = new Dictionary<int, long>();
-        if (records.Length < 2)
-        {
-            return counts;
-        }
-
-        var rng = new Random(seed);
-        var tries = 0;
-        for (var s = 0; s < samples && tries < samples * 4; tries++)
-        {
-            var i = rng.Next(records.Length);
-            var j = rng.Next(records.Length);
-            if (i == j || records[i].Feed == records[j].Feed)
-            {
-                continue;
-            }
-
-            var p = PairComparer.Compare(records[i], records[j]);
-            counts[p] = counts.GetValueOrDefault(p) + 1;
-            s++;
-        }
-
-        return counts;
-    }
-
-    public static Dictionary<int, long> PatternCounts(List<(int A, int B, int Pattern)> pairs)
-    {
-        var counts = new Dictionary<int, long>();
-        foreach (var (_, _, p) in pairs)
-        {
-            counts[p] = counts.GetValueOrDefault(p) + 1;
-        }
-
-        return counts;
     }
 
     /// <summary>A phone or e-mail carried by more records than this belongs to no one firm (an agent, a family's shops).</summary>

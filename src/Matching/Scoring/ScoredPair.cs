@@ -9,6 +9,25 @@ public enum LinkMethod
     Review,
 }
 
+/// <summary>Why a pair is kept in match_pairs: linked automatically, in the review band, or decided by a clerk.</summary>
+public enum PairBand
+{
+    Link,
+    Review,
+    ClerkAccept,
+    ClerkReject,
+}
+
+/// <summary>A clerk's verdict on a pair.</summary>
+public enum ClerkVerdict
+{
+    Accept,
+    Reject,
+}
+
+/// <summary>A candidate pair after comparison: record indices (A &lt; B) and the packed levels.</summary>
+public readonly record struct ComparedPair(int A, int B, int Pattern);
+
 /// <summary>One compared candidate pair: record indices (A &lt; B), packed levels, weight and probability.</summary>
 public readonly record struct ScoredPair(int A, int B, int Pattern, double Weight, double Probability);
 

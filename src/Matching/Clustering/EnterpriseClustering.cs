@@ -1,0 +1,68 @@
+using Integration.Matching.Records;
+using Integration.Matching.Scoring;
+using Integration.Matching.Standardisation;
+
+namespace Integration.Matching.Clustering;
+
+/// <summary>The clerks' decisions that apply to this run, as record-index pairs (A &lt; B).</summary>
+public sealed record ClerkPairs(List<(int A, int B)> Accepts, List<(int A, int B)> Rejects)
+{
+    /// <summary>The decisions whose two records are both current; the others wait until the records come back.</summary>
+    public static ClerkPairs Resolve(IReadOnlyList<ClerkDecision> decisions, StandardRecord[] records)
+    {
+        var keyOf = new Dictionary<(int, string), int>(records.Length);
+        for (var i = 0; i < records.Length; i++)
+        {
+            keyOf[(records[i].Feed, records[i].Source.SourceKey)] = i;
+        }
+
+        var accepts = new List<(int, int)>();
+        var rejects = new List<(int, int)>();
+        foreach (var d in decisions)
+        {
+            if (d.Verdict is not { } verdict
+                || !keyOf.TryGetValue((Feeds.Index(d.FeedA), d.KeyA), out var a) || !keyOf.TryGetValue((Feeds.Index(d.FeedB), d.KeyB), out var b) || a == b)
+            {
+                continue;
+            }
+
+            var pair = a < b ? (a, b) : (b, a);
+            (verdict == ClerkVerdict.Accept ? accepts : rejects).Add(pair);
+        }
+
+        return new ClerkPairs(accepts, rejects);
+    }
+}
+
+/// <summary>The enterprises (member lists) and the edges that made them.</summary>
+public sealed record ClusteringResult(List<int[]> Clusters, List<LinkEdge> Accepted);
+
+/// <summary>
+/// The cluster stage: edges in order of certainty through the constrained <see cref="Clusterer"/>; a clerk's
+/// reject is never crossed by a machine edge.
+/// </summary>
+public static class EnterpriseClustering
+{
+    public static ClusteringResult Run(StandardRecord[] records, List<LinkEdge> edges, ClerkPairs clerk, MatchingOptions options)
+    {
+        var rejectSet = clerk.Rejects.ToHashSet();
+        var clusterer = new Clusterer(records.Select(r => r.Feed).ToArray(), options.MaxRecordsPerFeed, clerk.Rejects, options.MaxMocRecordsPerEnterprise,
+            records.Select(r => r.IsBranch).ToArray());
+        var accepted = new List<LinkEdge>();
+        foreach (var e in Clusterer.Order(edges))
+        {
+            if (e.Method != LinkMethod.Clerk && rejectSet.Contains((e.A, e.B)))
+            {
+                continue;
+            }
+
+            // A second head-office MoC record joins only through a verified identifier or a clerk.
+            if (clusterer.TryUnion(e.A, e.B, e.Method is LinkMethod.Id or LinkMethod.Clerk))
+            {
+                accepted.Add(e);
+            }
+        }
+
+        return new ClusteringResult(clusterer.Clusters(), accepted);
+    }
+}

@@ -1,0 +1,125 @@
+using Integration.Matching.Clustering;
+using Integration.Matching.Comparison;
+using Integration.Matching.Scoring;
+using Integration.Matching.Standardisation;
+
+namespace Integration.Matching.Explanation;
+
+/// <summary>
+/// The explain stage: each record's link (method, confidence, the edge that decides it), the pairs kept for
+/// match_pairs, and the evidence text made from them when they are stored.
+/// </summary>
+public static class LinkExplanation
+{
+    public static RecordLink[] DescribeLinks(StandardRecord[] records, List<int[]> clusters, List<LinkEdge> accepted, double[] best)
+    {
+        var clusterOf = new int[records.Length];
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            foreach (var m in clusters[c])
+            {
+                clusterOf[m] = c;
+            }
+        }
+
+        // Each record's weakest accepted edge decides its method: one uncertain link makes it uncertain.
+        var weakest = new LinkEdge?[records.Length];
+        foreach (var e in accepted)
+        {
+            foreach (var r in new[] { e.A, e.B })
+            {
+                if (weakest[r] is not { } w || e.Method > w.Method || (e.Method == w.Method && e.Probability < w.Probability))
+                {
+                    weakest[r] = e;
+                }
+            }
+        }
+
+        var links = new RecordLink[records.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (weakest[i] is { } e)
+            {
+                var confidence = e.Method == LinkMethod.Clerk ? 1.0 : e.Probability;
+                links[i] = new RecordLink(i, clusterOf[i], e.Method, confidence, e, best[i]);
+            }
+            else
+            {
+                links[i] = new RecordLink(i, clusterOf[i], null, 1.0 - best[i], null, best[i]);
+            }
+        }
+
+        return links;
+    }
+
+    /// <summary>
+    /// The pairs stored in match_pairs: every scored edge in the band it would link in (an automatic link only if
+    /// clustering took it: a strong pair refused by the constraints lost to its rival), and the clerks' decisions.
+    /// </summary>
+    public static List<KeptPair> KeepPairs(List<LinkEdge> scored, List<LinkEdge> accepted, ClerkPairs clerk, LinkDecision decision, StandardRecord[] records)
+    {
+        var acceptedSet = accepted.Select(e => (e.A, e.B)).ToHashSet();
+        var acceptSet = clerk.Accepts.ToHashSet();
+        var rejectSet = clerk.Rejects.ToHashSet();
+        var byPair = new Dictionary<(int, int), LinkEdge>(scored.Count);
+        foreach (var e in scored)
+        {
+            byPair[(e.A, e.B)] = e; // a clerk's accept replaces the machine's edge of the same pair
+        }
+
+        var kept = new List<KeptPair>(byPair.Count + clerk.Rejects.Count);
+        foreach (var (key, e) in byPair)
+        {
+            if (rejectSet.Contains(key))
+            {
+                continue;
+            }
+
+            var band = acceptSet.Contains(key) ? PairBand.ClerkAccept : LinkDecision.BandOf(e.Method);
+            if (band == PairBand.Link && !acceptedSet.Contains(key))
+            {
+                continue;
+            }
+
+            var p = e.Method == LinkMethod.Clerk ? FellegiSunterModel.Probability(e.Weight) : e.Probability;
+            kept.Add(new KeptPair(e.A, e.B, e.Pattern, e.Weight, p, band, acceptedSet.Contains(key)));
+        }
+
+        foreach (var (a, b) in clerk.Rejects)
+        {
+            var s = decision.Score(a, b, PairComparer.Compare(records[a], records[b]));
+            kept.Add(new KeptPair(a, b, s.Pattern, s.Weight, s.Probability, PairBand.ClerkReject, false));
+        }
+
+        kept.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        return kept;
+    }
+
+    /// <summary>The evidence text of a record's link: which fields agreed with its partner and how strongly.</summary>
+    public static string Explain(LinkageResult result, RecordLink link, double reviewThreshold)
+    {
+        var sb = Evidence.Builder(); // made for every stored link: one buffer per thread, no interpolation
+        if (link.Edge is not { } e)
+        {
+            var best = link.BestProbability;
+            sb.Append(best >= reviewThreshold ? "best candidate p=" : "no candidate above the review threshold (best p=");
+            Evidence.AppendNumber(sb, best, "0.0000");
+            return sb.Append(best >= reviewThreshold ? " is linked to another record of this registry" : ")").ToString();
+        }
+
+        var other = result.Records[e.A == link.Record ? e.B : e.A].Source;
+        if (e.Method == LinkMethod.Clerk)
+        {
+            sb.Append("clerk accepted");
+        }
+        else
+        {
+            Evidence.AppendNumber(sb.Append("p="), e.Probability, "0.0000");
+        }
+
+        sb.Append(" with ").Append(other.FeedName).Append(' ').Append(other.SourceKey).Append(": ");
+        Span<double> weights = stackalloc double[Fields.Count];
+        result.Scoring.FieldWeights(result.Model, e.A, e.B, e.Pattern, weights);
+        return Evidence.AppendText(sb, e.Pattern, weights, e.Weight).ToString();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using Integration.Matching.Comparison;
+
+namespace Integration.Matching.Scoring;
+
+/// <summary>The decision on one pair: the pattern it was scored on, its weight and probability, and how it would link (null: not at all).</summary>
+public readonly record struct PairDecision(int Pattern, double Weight, double Probability, LinkMethod? Method);
+
+/// <summary>Every candidate pair that would link or is in the review band, and each record's best probability.</summary>
+public sealed record ScoredCandidates(List<LinkEdge> Edges, double[] BestProbability);
+
+/// <summary>
+/// The decide stage: both thresholds in one place. A pair at or above <see cref="MatchingOptions.AutoLinkThreshold"/>
+/// links automatically (verified identifier, else corroborated fuzzy); from <see cref="MatchingOptions.ReviewThreshold"/>
+/// up it is in the clerks' review band; below it is not linked.
+/// </summary>
+public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel model, PairScoring scoring)
+{
+    public double AutoLinkThreshold => options.AutoLinkThreshold;
+
+    public double ReviewThreshold => options.ReviewThreshold;
+
+    public PairDecision Decide(int a, int b, int pattern)
+    {
+        var w = scoring.Weight(model, a, b, pattern);
+        var p = FellegiSunterModel.Probability(w);
+        var idShared = ModelTraining.SharesIdentifier(pattern);
+        var verified = idShared && Verified(pattern, p, options.AutoLinkThreshold);
+
+        // A shared identifier the rest of the record contradicts is not evidence: score without it.
+        var effective = idShared && !verified ? Pattern.WithoutIds(pattern) : pattern;
+        if (effective != pattern)
+        {
+            w = scoring.Weight(model, a, b, effective);
+            p = FellegiSunterModel.Probability(w);
+        }
+
+        LinkMethod? method = verified ? LinkMethod.Id
+            : p >= options.AutoLinkThreshold && Corroborated(effective, scoring, a, b) ? LinkMethod.Fuzzy
+            : p >= options.ReviewThreshold ? LinkMethod.Review
+            : null;
+        return new PairDecision(effective, w, p, method);
+    }
+
+    /// <summary>The model's weight and probability of a pair on its whole pattern, for pairs a clerk decided.</summary>
+    public ScoredPair Score(int a, int b, int pattern)
+    {
+        var w = scoring.Weight(model, a, b, pattern);
+        return new ScoredPair(a, b, pattern, w, FellegiSunterModel.Probability(w));
+    }
+
+    /// <summary>A pair a clerk accepted: linked whatever its score, shown with the weight the model gives it.</summary>
+    public LinkEdge Accepted(int a, int b, int pattern) => new(a, b, pattern, scoring.Weight(model, a, b, pattern), 1.0, LinkMethod.Clerk);
+
+    /// <summary>The band a linking pair is kept in: automatic links and the review band (clerks' bands are set where their decisions apply).</summary>
+    public static PairBand BandOf(LinkMethod method) => method == LinkMethod.Review ? PairBand.Review : PairBand.Link;
+
+    /// <summary>Decides every candidate in parallel, keeping those that link or fall in the review band.</summary>
+    public ScoredCandidates DecideAll(List<ComparedPair> candidates, int recordCount)
+    {
+        var bag = new ConcurrentBag<List<LinkEdge>>();
+        var bestBits = new long[recordCount];
+        Parallel.ForEach(
+            Partitioner.Create(0, candidates.Count, 4096),
+            () => new List<LinkEdge>(),
+            (range, _, local) =>
+            {
+                for (var k = range.Item1; k < range.Item2; k++)
+                {
+                    var (a, b, pattern) = candidates[k];
+                    var d = Decide(a, b, pattern);
+                    Raise(bestBits, a, d.Probability);
+                    Raise(bestBits, b, d.Probability);
+                    if (d.Method is { } m)
+                    {
+                        local.Add(new LinkEdge(a, b, d.Pattern, d.Weight, d.Probability, m));
+                    }
+                }
+
+                return local;
+            },
+            local => bag.Add(local));
+
+        var best = new double[recordCount];
+        for (var i = 0; i < recordCount; i++)
+        {
+            best[i] = BitConverter.Int64BitsToDouble(Interlocked.Read(ref bestBits[i]));
+        }
+
+        return new ScoredCandidates(bag.SelectMany(l => l).ToList(), best);
+    }
+
+    /// <summary>
+    /// A shared TIN or MoC number links two records only when the names agree and the whole record,
+    /// identifier included, is an automatic link: a sister firm carrying another firm's TIN, with another
+    /// line of business at another address, is scored without the identifier instead.
+    /// </summary>
+    public static bool Verified(int pattern, double probability, double autoLinkThreshold) =>
+        Fields.NameAgrees(Pattern.Level(pattern, Fields.Name)) && probability >= autoLinkThreshold;
+
+    /// <summary>
+    /// Without a shared identifier a pair links automatically only when the names agree and something
+    /// specific to one firm agrees too (a phone or e-mail no other firm uses, the house number); otherwise
+    /// a clerk looks first. Similar names in one commune are common (family names, trade words), and a
+    /// wrong link blocks a firm.
+    /// </summary>
+    public static bool Corroborated(int pattern, PairScoring scoring, int a, int b) =>
+        Fields.NameAgrees(Pattern.Level(pattern, Fields.Name))
+        && ((Pattern.Level(pattern, Fields.Phone) == 1 && scoring.SpecificPhone(a, b))
+            || Pattern.Level(pattern, Fields.House) >= 1
+            || (Pattern.Level(pattern, Fields.Email) == 1 && scoring.SpecificEmail(a, b)));
+
+    private static void Raise(long[] bits, int i, double p)
+    {
+        var current = Interlocked.Read(ref bits[i]);
+        while (p > BitConverter.Int64BitsToDouble(current))
+        {
+            var seen = Interlocked.CompareExchange(ref bits[i], BitConverter.DoubleToInt64Bits(p), current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+}
