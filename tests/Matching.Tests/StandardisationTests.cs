@@ -53,25 +53,6 @@ public class StandardisationTests
         Assert.NotEqual(PhoneticKey.FromLatin("Sokha"), PhoneticKey.FromLatin("Dara"));
     }
 
-    [Theory]
-    [InlineData("012 345 678", "+85512345678")]
-    [InlineData("012-345-678", "+85512345678")]
-    [InlineData("+855 12 345 678", "+85512345678")]
-    [InlineData("85512345678", "+85512345678")]
-    [InlineData("(855) 97 7654 321", "+855977654321")]
-    public void Phones_become_e164(string cell, string expected)
-    {
-        Assert.Equal([expected], Phones.Parse(cell));
-    }
-
-    [Fact]
-    public void Several_phones_in_one_cell_are_all_kept()
-    {
-        Assert.Equal(["+85512345678", "+85517888999"], Phones.Parse("012 345 678 / 017 888 999"));
-        Assert.Equal(["+85512345678", "+85517888999"], Phones.Parse("012345678 017888999"));
-        Assert.Empty(Phones.Parse("n/a"));
-    }
-
     [Fact]
     public void Tins_have_one_canonical_form_and_digit_slips_are_seen()
     {
