@@ -31,6 +31,12 @@ public sealed class LinkageResult
     public required List<int[]> Clusters { get; init; }
     public required RecordLink[] Links { get; init; }
     public required List<KeptPair> Pairs { get; init; }
+
+    /// <summary>
+    /// Pairs of records of one registry in one enterprise (not MoC branch licences): the registrations to clean
+    /// up, each with the link that joins the two (their direct pair, or how the records were linked).
+    /// </summary>
+    public required List<LinkEdge> Duplicates { get; init; }
     public required BlockingStats Blocking { get; init; }
     public required Dictionary<string, double> Timings { get; init; }
     public int EmIterations { get; init; }

@@ -61,6 +61,7 @@ public sealed class MatchEngine(MatchingOptions options)
 
         var links = LinkExplanation.DescribeLinks(records, clustering.Clusters, clustering.Accepted, scored.BestProbability);
         var pairs = LinkExplanation.KeepPairs(edges, clustering.Accepted, clerk, decision, records);
+        var duplicates = LinkExplanation.Duplicates(records, clustering.Clusters, edges, links, decision);
         Lap("explanation_s");
         return new LinkageResult
         {
@@ -70,6 +71,7 @@ public sealed class MatchEngine(MatchingOptions options)
             Clusters = clustering.Clusters,
             Links = links,
             Pairs = pairs,
+            Duplicates = duplicates,
             Blocking = blocking,
             Timings = timings,
             EmIterations = trained.Iterations,

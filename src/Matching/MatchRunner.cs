@@ -27,7 +27,8 @@ public sealed record MatchRunSummary(
     long CandidatePairs,
     IReadOnlyDictionary<string, long> PairsPerBlockingKey,
     IReadOnlyDictionary<string, int> Events,
-    IReadOnlyDictionary<string, double> Timings);
+    IReadOnlyDictionary<string, double> Timings,
+    IReadOnlyDictionary<string, int> DuplicatePairsByFeed);
 
 /// <summary>
 /// One matching run against the database: read the current registry records, match them, keep
@@ -76,7 +77,8 @@ public sealed class MatchRunner(
             progress?.Report("storing links, pairs and enterprises");
             sw.Restart();
             var enterpriseRows = LinkageRows.Enterprises(result, ids, previous, runId, gazetteer);
-            await store.SaveAsync(runId, LinkageRows.Links(result, ids, runId, _options.ReviewThreshold), LinkageRows.Pairs(result, runId), enterpriseRows, ids.Events, ct);
+            await store.SaveAsync(runId, LinkageRows.Links(result, ids, runId, _options.ReviewThreshold), LinkageRows.Pairs(result, runId), enterpriseRows, ids.Events,
+                LinkageRows.Duplicates(result, ids, runId), ct);
             result.Timings["storing_s"] = Math.Round(sw.Elapsed.TotalSeconds, 3);
             result.Timings["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3);
 
@@ -111,7 +113,8 @@ public sealed class MatchRunner(
         result.CandidatePairs,
         result.Blocking.PairsByKeyName(),
         ids.Events.GroupBy(e => e.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-        result.Timings);
+        result.Timings,
+        result.Duplicates.GroupBy(d => result.Records[d.A].Source.FeedName).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
 
     private string Parameters(LinkageResult result) => JsonSerializer.Serialize(new
     {

@@ -22,6 +22,7 @@ public static class MatchingServiceCollectionExtensions
         services.AddSingleton<LinkageExporter>();
         services.AddSingleton<MatchRunner>();
         services.AddSingleton<EnterpriseQueries>();
+        services.AddSingleton<DuplicateRegistrations>();
         services.AddSingleton<IPipelineJob, MatchJob>();
         services.AddSingleton<IEvaluation, MatchEvaluation>();
         services.AddSingleton<EvaluationReport>();

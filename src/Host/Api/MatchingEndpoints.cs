@@ -18,6 +18,10 @@ public static class MatchingEndpoints
                 ? Results.Ok(view)
                 : Results.NotFound(new { error = $"No enterprise with id '{id}'." }));
 
+        // Records of one registry held to be one firm (NSSF registered twice, two TINs): the registrations to clean up.
+        api.MapGet("/duplicate-registrations", async (string? feed, DuplicateRegistrations duplicates, CancellationToken ct) =>
+            Results.Ok(await duplicates.ListAsync(feed, ct)));
+
         api.MapGet("/review", async (int? top, ReviewService review, CancellationToken ct) =>
             Results.Ok(await review.QueueAsync(top ?? 100, ct)));
 

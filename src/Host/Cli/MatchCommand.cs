@@ -30,6 +30,7 @@ internal static class MatchCommand
             Console.WriteLine("links by method: " + string.Join(", ", s.LinksByMethod.Select(kv => $"{kv.Key} {kv.Value:N0}")));
             Console.WriteLine($"review band: {s.ReviewPairs:N0} pairs; candidate pairs: {s.CandidatePairs:N0}");
             Console.WriteLine("pairs per blocking key: " + string.Join(", ", s.PairsPerBlockingKey.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+            Console.WriteLine("duplicate registrations (pairs of one registry in one enterprise): " + (s.DuplicatePairsByFeed.Count == 0 ? "none" : string.Join(", ", s.DuplicatePairsByFeed.Select(kv => $"{kv.Key} {kv.Value:N0}"))));
             Console.WriteLine("id events: " + (s.Events.Count == 0 ? "none" : string.Join(", ", s.Events.Select(kv => $"{kv.Key} {kv.Value:N0}"))));
             Console.WriteLine("timings (s): " + string.Join(", ", s.Timings.Select(kv => $"{kv.Key.Replace("_s", "", StringComparison.Ordinal)} {kv.Value:0.0}")));
             return 0;

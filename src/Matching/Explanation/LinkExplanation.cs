@@ -95,6 +95,82 @@ public static class LinkExplanation
         return kept;
     }
 
+    /// <summary>
+    /// The pairs of records of one registry that share an enterprise, a MoC branch licence apart (a branch is a
+    /// licence of its own, not a duplicate). Each comes with its direct edge when it has one, else with its own
+    /// score and the weaker method of the two records' links: how the two came to be one firm.
+    /// </summary>
+    public static List<LinkEdge> Duplicates(StandardRecord[] records, List<int[]> clusters, List<LinkEdge> scored, RecordLink[] links, LinkDecision decision)
+    {
+        var duplicates = new List<LinkEdge>();
+        Dictionary<(int, int), LinkEdge>? byPair = null;
+        var sameFeed = new List<int>();
+        foreach (var cluster in clusters)
+        {
+            if (cluster.Length < 2)
+            {
+                continue;
+            }
+
+            for (var feed = 0; feed < Records.Feeds.All.Length; feed++)
+            {
+                sameFeed.Clear();
+                foreach (var m in cluster)
+                {
+                    if (records[m].Feed == feed && !records[m].IsBranch)
+                    {
+                        sameFeed.Add(m);
+                    }
+                }
+
+                for (var x = 0; x < sameFeed.Count; x++)
+                {
+                    for (var y = x + 1; y < sameFeed.Count; y++)
+                    {
+                        byPair ??= scored.GroupBy(e => (e.A, e.B)).ToDictionary(g => g.Key, g => g.Last());
+                        var (a, b) = (Math.Min(sameFeed[x], sameFeed[y]), Math.Max(sameFeed[x], sameFeed[y]));
+                        if (byPair.TryGetValue((a, b), out var direct))
+                        {
+                            duplicates.Add(direct);
+                            continue;
+                        }
+
+                        var s = decision.Score(a, b, PairComparer.Compare(records[a], records[b]));
+                        var method = (LinkMethod)Math.Max((int)(links[a].Method ?? LinkMethod.Review), (int)(links[b].Method ?? LinkMethod.Review));
+                        duplicates.Add(new LinkEdge(a, b, s.Pattern, s.Weight, s.Probability, method));
+                    }
+                }
+            }
+        }
+
+        return duplicates;
+    }
+
+    /// <summary>"p=0.9990: name exact +11.0; ... (total 12.3)", or "clerk accepted: ..." for a clerk's link.</summary>
+    public static string ExplainPair(LinkageResult result, LinkEdge e) => AppendPair(Evidence.Builder(), result, e, null).ToString();
+
+    private static System.Text.StringBuilder AppendPair(System.Text.StringBuilder sb, LinkageResult result, LinkEdge e, Standardisation.SourceRef? other)
+    {
+        if (e.Method == LinkMethod.Clerk)
+        {
+            sb.Append("clerk accepted");
+        }
+        else
+        {
+            Evidence.AppendNumber(sb.Append("p="), e.Probability, "0.0000");
+        }
+
+        if (other is { } o)
+        {
+            sb.Append(" with ").Append(o.FeedName).Append(' ').Append(o.SourceKey);
+        }
+
+        sb.Append(": ");
+        Span<double> weights = stackalloc double[Fields.Count];
+        result.Scoring.FieldWeights(result.Model, e.A, e.B, e.Pattern, weights);
+        return Evidence.AppendText(sb, e.Pattern, weights, e.Weight);
+    }
+
     /// <summary>The evidence text of a record's link: which fields agreed with its partner and how strongly.</summary>
     public static string Explain(LinkageResult result, RecordLink link, double reviewThreshold)
     {
@@ -107,19 +183,6 @@ public static class LinkExplanation
             return sb.Append(best >= reviewThreshold ? " is linked to another record of this registry" : ")").ToString();
         }
 
-        var other = result.Records[e.A == link.Record ? e.B : e.A].Source;
-        if (e.Method == LinkMethod.Clerk)
-        {
-            sb.Append("clerk accepted");
-        }
-        else
-        {
-            Evidence.AppendNumber(sb.Append("p="), e.Probability, "0.0000");
-        }
-
-        sb.Append(" with ").Append(other.FeedName).Append(' ').Append(other.SourceKey).Append(": ");
-        Span<double> weights = stackalloc double[Fields.Count];
-        result.Scoring.FieldWeights(result.Model, e.A, e.B, e.Pattern, weights);
-        return Evidence.AppendText(sb, e.Pattern, weights, e.Weight).ToString();
+        return AppendPair(sb, result, e, result.Records[e.A == link.Record ? e.B : e.A].Source).ToString();
     }
 }

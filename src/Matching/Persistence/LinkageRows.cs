@@ -28,13 +28,37 @@ public static class LinkageRows
         {
             var a = result.Records[p.A].Source;
             var b = result.Records[p.B].Source;
-            if (a.Feed > b.Feed)
+            if (a.Feed > b.Feed || (a.Feed == b.Feed && string.CompareOrdinal(a.SourceKey, b.SourceKey) > 0))
             {
                 (a, b) = (b, a);
             }
 
             yield return [a.FeedName, a.SourceKey, b.FeedName, b.SourceKey, Math.Round(p.Probability, 6), Math.Round(p.Weight, 3), StoredText.Of(p.Band),
                 Evidence.Json(result.Model, p.Pattern, Weights(result, p.A, p.B, p.Pattern, weights), p.Weight, p.Probability), runId];
+        }
+    }
+
+    /// <summary>registration_duplicates: one row per pair of records of one registry in one enterprise, keys in ordinal order.</summary>
+    public static IEnumerable<object?[]> Duplicates(LinkageResult result, IdAssignment ids, string runId)
+    {
+        var clusterOf = new int[result.Records.Length];
+        foreach (var l in result.Links)
+        {
+            clusterOf[l.Record] = l.Cluster;
+        }
+
+        foreach (var d in result.Duplicates)
+        {
+            var a = result.Records[d.A].Source;
+            var b = result.Records[d.B].Source;
+            if (string.CompareOrdinal(a.SourceKey, b.SourceKey) > 0)
+            {
+                (a, b) = (b, a);
+            }
+
+            var p = d.Method == LinkMethod.Clerk ? 1.0 : d.Probability;
+            yield return [ids.ClusterIds[clusterOf[d.A]], a.FeedName, a.SourceKey, b.SourceKey, Math.Round(p, 6), StoredText.Of(d.Method),
+                Explanation.LinkExplanation.ExplainPair(result, d), runId];
         }
     }
 
