@@ -21,4 +21,17 @@ public class MigrationTests
         var versions = conn.Query<string>("SELECT version FROM schema_migrations").ToList();
         Assert.Contains("ingest/0001_feeds", versions);
     }
+
+    [Fact]
+    public void SQLite_is_the_engine_bundled_with_SQLitePCLRaw_3()
+    {
+        using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        using var conn = test.Db.Open();
+
+        // bundle_e_sqlite3 3.0.5 ships SQLite 3.53; the 2.0.6 bundle it replaced was 3.35 (2021).
+        var version = Version.Parse(conn.ExecuteScalar<string>("SELECT sqlite_version()")!);
+
+        Assert.True(version >= new Version(3, 50), $"SQLite {version}");
+        Assert.Equal("wal", conn.ExecuteScalar<string>("PRAGMA journal_mode"));
+    }
 }

@@ -142,16 +142,15 @@ public sealed class SqliteFeedWriter : IFeedWriter
     {
         var s = _select;
         BindKey(s, row.Key!);
-        if (raw.sqlite3_step(s.Handle) != raw.SQLITE_ROW)
+        if (!s.Step())
         {
-            s.Reset();
             return null;
         }
 
         var changed = new List<string>();
         for (var i = 0; i < _feed.Columns.Count; i++)
         {
-            var stored = raw.sqlite3_column_type(s.Handle, i) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(s.Handle, i).utf8_to_string();
+            var stored = s.Text(i);
             if (!string.Equals(stored, row.Text[i], StringComparison.Ordinal))
             {
                 changed.Add(_feed.Columns[i].Name);
