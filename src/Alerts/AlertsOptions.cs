@@ -44,8 +44,13 @@ public sealed class LicencePolicyOptions
     /// <summary>MoC / GDT statuses of a trading firm (for leads). Default ACTIVE.</summary>
     public string[]? ActiveRegistryStatuses { get; set; }
 
-    /// <summary>Link methods in the review band: a decision resting on one of them is REVIEW, never ALLOW or BLOCK. Default review.</summary>
+    /// <summary>Link methods in the review band. Used for a record whose pairs the match run did not store: its own
+    /// link then says whether it is certainly joined. Default review.</summary>
     public string[]? UncertainLinkMethods { get; set; }
+
+    /// <summary>Most groups of records joined to R only through review-band links whose every combination is weighed
+    /// (2^n answers); more than this is REVIEW outright.</summary>
+    public int MaxUncertainGroups { get; set; } = 10;
 
     public IReadOnlyCollection<string> NssfActive => ActiveNssfStatuses is { Length: > 0 } a ? a : ["ACTIVE"];
 

@@ -55,6 +55,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         if (Environment.GetEnvironmentVariable("ALERTS_E2E_KEEP") is { Length: > 0 } keep && provider == DatabaseProvider.Sqlite)
         {
             pipeline.Keep(keep);
+            await WriteDisagreements(sp.GetRequiredService<AlertsBatch>(), pipeline.Truth, Path.Combine(keep, "disagreements.csv"));
         }
 
         // The batch job runs on the same data and writes the three exports.
@@ -67,5 +68,18 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         }
 
         return section.Metrics;
+    }
+
+    /// <summary>For diagnosis: every check whose answer differs from the answer key, with its reasons.</summary>
+    private static async Task WriteDisagreements(AlertsBatch batch, GroundTruth truth, string path)
+    {
+        var outcome = await batch.RunAsync(truth.AsOf, record: false, "diagnosis");
+        var trueId = truth.Records.GroupBy(r => (r.Feed, r.SourceKey)).ToDictionary(g => g.Key, g => g.First().TrueId);
+        var firms = truth.Firms.ToDictionary(f => f.TrueId);
+        var rows = outcome.Checks
+            .Select(d => (d, firm: trueId.TryGetValue((Model.Feeds.Moc, d.RegistrationNo), out var t) ? firms.GetValueOrDefault(t) : null))
+            .Where(x => x.firm is { ExpectedDecision.Length: > 0 } && x.firm.ExpectedDecision != x.d.Decision)
+            .Select(x => (IReadOnlyList<string?>)[x.d.RegistrationNo, x.firm!.TrueId, x.firm.ExpectedDecision + " " + x.firm.ExpectedReason, x.d.Decision, x.d.ReasonText, x.d.EnterpriseId]);
+        Core.Export.CsvExport.Write(path, ["registration_no", "true_id", "expected", "decision", "reasons", "enterprise_id"], rows);
     }
 }

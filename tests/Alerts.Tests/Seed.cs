@@ -88,6 +88,16 @@ public sealed class Seed(Db db)
         return this;
     }
 
+    /// <summary>A scored pair as matching stores it (match_pairs): band LINK, REVIEW, CLERK_ACCEPT or CLERK_REJECT.</summary>
+    public Seed Pair(string feedA, string keyA, string feedB, string keyB, string band = "LINK", double p = 0.999, string run = "m1")
+    {
+        Exec("""
+            INSERT INTO match_pairs (feed_a, key_a, feed_b, key_b, probability, match_weight, band, evidence, run_id)
+            VALUES (@feedA, @keyA, @feedB, @keyB, @p, 0, @band, '{}', @run)
+            """, new { feedA, keyA, feedB, keyB, p, band, run });
+        return this;
+    }
+
     /// <summary>Records a finished match run and moves every link onto it, as a new matching run would.</summary>
     public Seed MatchRun(string runId, string started)
     {

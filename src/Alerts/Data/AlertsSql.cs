@@ -3,7 +3,7 @@ namespace Integration.Alerts.Data;
 /// <summary>The SELECTs of the feed and linkage tables, written once for SQLite and PostgreSQL.</summary>
 internal static class AlertsSql
 {
-    private const string Source = "file_id, line, first_seen_on, is_current, activity, isic_code, house_no, street, village, commune, district, province, address, phone, status, name_en, name_km";
+    private const string Source = "file_id, line, first_seen_on, last_seen_on, is_current, activity, isic_code, house_no, street, village, commune, district, province, address, phone, status, name_en, name_km";
 
     public const string Moc = "SELECT registration_no, renewal_applied_on, declared_employees, " + Source + " FROM moc_licences";
 
@@ -14,6 +14,9 @@ internal static class AlertsSql
     public const string Contributions = "SELECT nssf_id, period, due_khr, paid_khr, paid_on, file_id, line FROM nssf_contributions";
 
     public const string LastFullyPaid = "SELECT nssf_id, MAX(period) AS period FROM nssf_contributions WHERE COALESCE(paid_khr, 0) >= COALESCE(due_khr, 0)";
+
+    /// <summary>The pairs of the latest match run; a clerk's reject joins nothing and is left out.</summary>
+    public const string Pairs = "SELECT feed_a, key_a, feed_b, key_b, probability, band, run_id FROM match_pairs WHERE band <> 'CLERK_REJECT'";
 
     public const string Links = "SELECT feed, source_key, enterprise_id, confidence, method, run_id FROM entity_links";
 

@@ -23,21 +23,62 @@ public sealed class FactsReader
     }
 
     /// <summary>
-    /// Everything a licence check needs about one enterprise: its links first, then only the records those
-    /// links name, by primary key (keyed lookups; subqueries cost more to prepare than to run here).
+    /// Everything a licence check needs about one enterprise: its links and the pairs that touch its records
+    /// first, then only the records those links name, by primary key (keyed lookups; subqueries cost more to
+    /// prepare than to run here); then, when a review-band pair reaches a record of another enterprise, that
+    /// record with its link and contributions.
     /// </summary>
     public static EnterpriseFacts ForEnterprise(DbConnection conn, string enterpriseId, DateOnly asOf, LicencePolicyOptions policy)
     {
         var facts = new EnterpriseFacts(enterpriseId);
-        using (var grid = conn.QueryMultiple(AlertsSql.Enterprises + " WHERE enterprise_id = @e;\n" + AlertsSql.Links + " WHERE enterprise_id = @e", new { e = enterpriseId }))
+        using (var grid = conn.QueryMultiple(
+            AlertsSql.Enterprises + " WHERE enterprise_id = @e;\n" + AlertsSql.Links + " WHERE enterprise_id = @e;\n" + PairsOfEnterprise,
+            new { e = enterpriseId }))
         {
             facts.Enterprise = grid.ReadFirstOrDefault<EnterpriseRow>();
             facts.Links.AddRange(grid.Read<LinkRow>());
+            facts.Pairs.AddRange(grid.Read<PairRow>());
         }
 
-        var moc = facts.Links.Where(l => l.Feed == Feeds.Moc).Select(l => l.SourceKey).ToList();
-        var gdt = facts.Links.Where(l => l.Feed == Feeds.Gdt).Select(l => l.SourceKey).ToList();
-        var nssf = facts.Links.Where(l => l.Feed == Feeds.Nssf).Select(l => l.SourceKey).ToList();
+        LoadRecords(conn, facts, facts.Links, asOf, policy);
+        var own = facts.Records.ToHashSet();
+        var outside = facts.Pairs
+            .Where(p => p.Kind.IsUncertain() && own.Contains(p.A) != own.Contains(p.B))
+            .Select(p => own.Contains(p.A) ? p.B : p.A)
+            .Distinct()
+            .ToList();
+        if (outside.Count > 0)
+        {
+            var args = new DynamicParameters();
+            var sql = AlertsSql.Links + " WHERE " + string.Join(" OR ", outside.Select((k, i) => Key(args, i, k)));
+            var near = new EnterpriseFacts("");
+            near.Links.AddRange(conn.Query<LinkRow>(sql, args));
+            LoadRecords(conn, near, near.Links, asOf, policy);
+            facts.Neighbours = near;
+        }
+
+        return facts;
+
+        static string Key(DynamicParameters args, int i, RecordKey k)
+        {
+            var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            args.Add("f" + n, k.Feed);
+            args.Add("k" + n, k.Key);
+            return $"(feed = @f{n} AND source_key = @k{n})";
+        }
+    }
+
+    /// <summary>The pairs with either record in enterprise @e (each side through its own index; UNION drops a pair met twice).</summary>
+    private const string PairsOfEnterprise =
+        "SELECT p.feed_a, p.key_a, p.feed_b, p.key_b, p.probability, p.band, p.run_id FROM match_pairs p JOIN entity_links l ON l.feed = p.feed_a AND l.source_key = p.key_a WHERE l.enterprise_id = @e AND p.band <> 'CLERK_REJECT'"
+        + " UNION SELECT p.feed_a, p.key_a, p.feed_b, p.key_b, p.probability, p.band, p.run_id FROM match_pairs p JOIN entity_links l ON l.feed = p.feed_b AND l.source_key = p.key_b WHERE l.enterprise_id = @e AND p.band <> 'CLERK_REJECT'";
+
+    /// <summary>The records <paramref name="links"/> name, with the contributions in the window of their NSSF ids, into <paramref name="facts"/>.</summary>
+    private static void LoadRecords(DbConnection conn, EnterpriseFacts facts, IReadOnlyCollection<LinkRow> links, DateOnly asOf, LicencePolicyOptions policy)
+    {
+        var moc = links.Where(l => l.Feed == Feeds.Moc).Select(l => l.SourceKey).ToList();
+        var gdt = links.Where(l => l.Feed == Feeds.Gdt).Select(l => l.SourceKey).ToList();
+        var nssf = links.Where(l => l.Feed == Feeds.Nssf).Select(l => l.SourceKey).ToList();
         // Explicit (@k0, @k1) lists: Dapper would send an array to Npgsql, which "IN @list" does not accept.
         var args = new DynamicParameters();
         args.Add("from", ContributionStatus.WindowStart(asOf, policy).ToString());
@@ -72,7 +113,7 @@ public sealed class FactsReader
 
         if (statements.Count == 0)
         {
-            return facts;
+            return;
         }
 
         using var records = conn.QueryMultiple(string.Join(";\n", statements), args);
@@ -99,8 +140,6 @@ public sealed class FactsReader
                 facts.LastFullyPaid[p.NssfId] = p.Period;
             }
         }
-
-        return facts;
     }
 
     /// <summary>Every live enterprise with its facts, keyed by enterprise id. Records not linked to a
@@ -158,6 +197,8 @@ public sealed class FactsReader
             }
         }
 
+        AddPairs(conn, byKey);
+
         foreach (var i in conn.Query<InspectionRow>(AlertsSql.Inspections + " GROUP BY nssf_id, registration_no", buffered: false))
         {
             var f = (i.NssfId is { Length: > 0 } n ? byKey.GetValueOrDefault((Feeds.Nssf, n)) : null)
@@ -169,6 +210,67 @@ public sealed class FactsReader
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// Each pair goes to the enterprise of its records: a pair inside one enterprise to it, a review-band pair
+    /// between two to both, each taking the other's record (with its contributions) as a neighbour.
+    /// </summary>
+    private static void AddPairs(DbConnection conn, Dictionary<(string Feed, string Key), EnterpriseFacts> byKey)
+    {
+        foreach (var p in conn.Query<PairRow>(AlertsSql.Pairs, buffered: false))
+        {
+            var a = byKey.GetValueOrDefault((p.FeedA, p.KeyA));
+            var b = byKey.GetValueOrDefault((p.FeedB, p.KeyB));
+            if (a is null || b is null)
+            {
+                continue;
+            }
+
+            a.Pairs.Add(p);
+            if (ReferenceEquals(a, b) || !p.Kind.IsUncertain())
+            {
+                continue;
+            }
+
+            b.Pairs.Add(p);
+            AddNeighbour(a, b, p.B);
+            AddNeighbour(b, a, p.A);
+        }
+    }
+
+    /// <summary>Copies record <paramref name="key"/> of <paramref name="owner"/> into <paramref name="facts"/>' neighbours (once).</summary>
+    private static void AddNeighbour(EnterpriseFacts facts, EnterpriseFacts owner, RecordKey key)
+    {
+        var near = facts.Neighbours ??= new EnterpriseFacts("");
+        if (near.LinkOf(key) is not null || owner.LinkOf(key) is not { } link)
+        {
+            return;
+        }
+
+        near.Links.Add(link);
+        switch (key.Feed)
+        {
+            case Feeds.Moc:
+                near.Moc.AddRange(owner.Moc.Where(m => m.RegistrationNo == key.Key));
+                break;
+            case Feeds.Gdt:
+                near.Gdt.AddRange(owner.Gdt.Where(g => g.Tin == key.Key));
+                break;
+            case Feeds.Nssf:
+                near.Nssf.AddRange(owner.Nssf.Where(n => n.NssfId == key.Key));
+                if (owner.Contributions.TryGetValue(key.Key, out var rows))
+                {
+                    near.Contributions[key.Key] = rows;
+                }
+
+                if (owner.LastFullyPaid.TryGetValue(key.Key, out var paid))
+                {
+                    near.LastFullyPaid[key.Key] = paid;
+                }
+
+                break;
+        }
     }
 
     private static void AddContribution(EnterpriseFacts facts, ContributionRow c)

@@ -30,14 +30,58 @@ public sealed class EnterpriseFacts(string enterpriseId)
     /// <summary>Latest inspection date of any of the enterprise's NSSF ids or MoC registrations.</summary>
     public string? LastInspectedOn { get; set; }
 
+    /// <summary>The stored pairs that touch the enterprise's records: those inside it (how surely its records are
+    /// joined) and review-band pairs to records of other enterprises (candidates the matcher placed elsewhere).</summary>
+    public List<PairRow> Pairs { get; } = [];
+
+    /// <summary>The records of other enterprises that a review-band pair joins to this one, with their own links
+    /// and contributions; null when there are none.</summary>
+    public EnterpriseFacts? Neighbours { get; set; }
+
+    /// <summary>The enterprise's records (those its links name).</summary>
+    public IEnumerable<RecordKey> Records => Links.Select(l => l.Record);
+
     public LinkRow? LinkOf(string feed, string key) =>
         Links.FirstOrDefault(l => l.Feed == feed && l.SourceKey == key);
+
+    public LinkRow? LinkOf(RecordKey record) => LinkOf(record.Feed, record.Key);
 
     /// <summary>The keys of the enterprise's records of one feed, sorted and <c>|</c>-separated; null when none.</summary>
     public string? Keys(string feed)
     {
         var keys = Links.Where(l => l.Feed == feed).Select(l => l.SourceKey).Order(StringComparer.Ordinal).ToList();
         return keys.Count == 0 ? null : string.Join('|', keys);
+    }
+
+    /// <summary>
+    /// The facts of only <paramref name="keep"/>: records, links and contributions of those records, taken from
+    /// this enterprise and its neighbours. One answer is worked out on such a subset to see whether it would
+    /// change if an uncertain link were wrong.
+    /// </summary>
+    public EnterpriseFacts Within(IReadOnlySet<RecordKey> keep)
+    {
+        var subset = new EnterpriseFacts(EnterpriseId) { Enterprise = Enterprise, LastInspectedOn = LastInspectedOn };
+        foreach (var source in Neighbours is null ? [this] : new[] { this, Neighbours })
+        {
+            subset.Links.AddRange(source.Links.Where(l => keep.Contains(l.Record)));
+            subset.Moc.AddRange(source.Moc.Where(m => keep.Contains(new RecordKey(Feeds.Moc, m.RegistrationNo))));
+            subset.Gdt.AddRange(source.Gdt.Where(g => keep.Contains(new RecordKey(Feeds.Gdt, g.Tin))));
+            foreach (var n in source.Nssf.Where(n => keep.Contains(new RecordKey(Feeds.Nssf, n.NssfId))))
+            {
+                subset.Nssf.Add(n);
+                if (source.Contributions.TryGetValue(n.NssfId, out var rows))
+                {
+                    subset.Contributions[n.NssfId] = rows;
+                }
+
+                if (source.LastFullyPaid.TryGetValue(n.NssfId, out var paid))
+                {
+                    subset.LastFullyPaid[n.NssfId] = paid;
+                }
+            }
+        }
+
+        return subset;
     }
 
     public IEnumerable<T> Current<T>(IEnumerable<T> rows)

@@ -12,6 +12,10 @@ public abstract record SourceRow
 
     public string? FirstSeenOn { get; init; }
 
+    /// <summary>As-of date of the latest extract that held the record.</summary>
+    public string? LastSeenOn { get; init; }
+
+    /// <summary>1 when the latest extract of its register holds the record; 0 once it was removed from it.</summary>
     public long IsCurrent { get; init; } = 1;
 
     public string? Activity { get; init; }
@@ -129,6 +133,15 @@ public sealed record LinkRow
     public string Method { get; init; } = "";
 
     public string RunId { get; init; } = "";
+
+    public RecordKey Record => new(Feed, SourceKey);
+}
+
+/// <summary>A source record by feed and key: how links, pairs and evidence name it.</summary>
+public readonly record struct RecordKey(string Feed, string Key)
+{
+    /// <summary>e.g. <c>NSSF N00123</c>.</summary>
+    public override string ToString() => $"{Feeds.Label(Feed)} {Key}";
 }
 
 /// <summary>Feed names as entity_links and the landing zone spell them.</summary>
@@ -137,4 +150,13 @@ public static class Feeds
     public const string Moc = "moc-licences";
     public const string Gdt = "gdt-taxpayers";
     public const string Nssf = "nssf-employers";
+
+    /// <summary>The register's short name for sentences: MoC, GDT, NSSF.</summary>
+    public static string Label(string feed) => feed switch
+    {
+        Moc => "MoC",
+        Gdt => "GDT",
+        Nssf => "NSSF",
+        _ => feed,
+    };
 }

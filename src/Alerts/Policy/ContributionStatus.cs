@@ -2,18 +2,21 @@ using Integration.Alerts.Model;
 
 namespace Integration.Alerts.Policy;
 
-/// <summary>One unpaid month of one employer: no declaration at all, or paid less than due.</summary>
+/// <summary>One unpaid month of the firm: no declaration under any of its NSSF ids, or one paid less than due.</summary>
+/// <param name="NssfId">The id whose row was paid short; for a month with no declaration, the active ids (<c>|</c>-separated).</param>
 public sealed record UnpaidMonth(string NssfId, Month Period, ContributionRow? Row)
 {
     public long Outstanding => Row?.Outstanding ?? 0;
 }
 
-/// <summary>Payment record of the enterprise's active NSSF employers over the look-back window.</summary>
+/// <summary>Payment record of the enterprise over the look-back window, across all its NSSF ids.</summary>
 /// <param name="LatestDue">Latest month whose contributions were due on the check date.</param>
-/// <param name="WindowFrom">First month of the full window (an employer registered later starts later).</param>
+/// <param name="WindowFrom">First month of the full window.</param>
+/// <param name="Start">First month counted: the window's, or the earliest registration month of the active employers when later.</param>
 public sealed record ContributionStatus(
     Month LatestDue,
     Month WindowFrom,
+    Month Start,
     IReadOnlyList<UnpaidMonth> Unpaid,
     IReadOnlyList<ContributionRow> RowsUsed,
     string? PaidThrough)
@@ -31,46 +34,46 @@ public sealed record ContributionStatus(
     public static Month WindowStart(DateOnly asOf, LicencePolicyOptions policy) =>
         LatestDueMonth(asOf, policy).AddMonths(-(Math.Max(1, policy.WindowMonths) - 1));
 
-    /// <summary>rules.md step 4 for the given employers: a month of the window is unpaid when it has no
-    /// contribution row or paid &lt; due. The window starts no earlier than the employer's registration month.</summary>
-    public static ContributionStatus Of(EnterpriseFacts facts, IReadOnlyList<NssfEmployerRecord> employers, DateOnly asOf, LicencePolicyOptions policy)
+    /// <summary>
+    /// rules.md step 4 for a firm whose active employers are <paramref name="active"/>: a month of the window is
+    /// unpaid when none of the firm's NSSF ids has a contribution row for it, or a row has paid &lt; due.
+    /// Rows of every NSSF id of the firm count, active or not: a firm registered twice that pays under one id
+    /// has paid (a duplicate registration is not arrears). The window starts no earlier than the earliest
+    /// registration month of the active employers: months before the firm's current registration are not
+    /// asked of it here (a closed registration's debts are its own collection case).
+    /// </summary>
+    public static ContributionStatus Of(EnterpriseFacts facts, IReadOnlyList<NssfEmployerRecord> active, DateOnly asOf, LicencePolicyOptions policy)
     {
         var latestDue = LatestDueMonth(asOf, policy);
         var from = WindowStart(asOf, policy);
+        var start = active.Count == 0
+            ? from
+            : active.Select(a => Month.TryParse(a.RegisteredOn, out var registered) && registered > from ? registered : from).Min();
+
+        var ids = active.Select(a => a.NssfId).Concat(facts.Nssf.Select(n => n.NssfId)).Distinct(StringComparer.Ordinal).ToList();
+        var byMonth = ids
+            .SelectMany(id => facts.Contributions.GetValueOrDefault(id) ?? [])
+            .Where(r => Month.TryParse(r.Period, out var m) && m >= start && m <= latestDue)
+            .ToLookup(r => r.Period, StringComparer.Ordinal);
+        var activeIds = string.Join('|', active.Select(a => a.NssfId).Distinct(StringComparer.Ordinal));
         var unpaid = new List<UnpaidMonth>();
         var used = new List<ContributionRow>();
-        string? paidThrough = null;
-        foreach (var employer in employers)
+        for (var m = start; m <= latestDue; m = m.AddMonths(1))
         {
-            var start = from;
-            if (Month.TryParse(employer.RegisteredOn, out var registered) && registered > start)
+            var rows = byMonth[m.ToString()].OrderBy(r => r.NssfId, StringComparer.Ordinal).ToList();
+            used.AddRange(rows);
+            if (rows.Count == 0)
             {
-                start = registered;
+                unpaid.Add(new UnpaidMonth(activeIds, m, null));
             }
 
-            var rows = (facts.Contributions.GetValueOrDefault(employer.NssfId) ?? [])
-                .Where(r => Month.TryParse(r.Period, out _))
-                .ToDictionary(r => r.Period, StringComparer.Ordinal);
-            for (var m = start; m <= latestDue; m = m.AddMonths(1))
-            {
-                var row = rows.GetValueOrDefault(m.ToString());
-                if (row is not null)
-                {
-                    used.Add(row);
-                }
-
-                if (row is null || !row.FullyPaid)
-                {
-                    unpaid.Add(new UnpaidMonth(employer.NssfId, m, row));
-                }
-            }
-
-            if (facts.LastFullyPaid.GetValueOrDefault(employer.NssfId) is { } p && (paidThrough is null || string.CompareOrdinal(p, paidThrough) > 0))
-            {
-                paidThrough = p;
-            }
+            unpaid.AddRange(rows.Where(r => !r.FullyPaid).Select(r => new UnpaidMonth(r.NssfId, m, r)));
         }
 
-        return new ContributionStatus(latestDue, from, unpaid, used, paidThrough);
+        var paidThrough = ids
+            .Select(id => facts.LastFullyPaid.GetValueOrDefault(id))
+            .OfType<string>()
+            .Max(StringComparer.Ordinal);
+        return new ContributionStatus(latestDue, from, start, unpaid, used, paidThrough);
     }
 }

@@ -14,6 +14,9 @@ public static class ReasonCodes
     public const string NotRegistered = "NOT_REGISTERED";
     public const string Arrears = "ARREARS";
     public const string UncertainMatch = "UNCERTAIN_MATCH";
+
+    /// <summary>The registration was removed from the latest MoC extract: no check is made on it.</summary>
+    public const string NotInCurrentRegister = "NOT_IN_CURRENT_REGISTER";
 }
 
 /// <summary>A reason code and the sentence that explains it to the officer.</summary>
@@ -44,8 +47,9 @@ public sealed record LicenceDecision(
     public string ReasonText => string.Join("; ", Reasons.Select(r => r.ToString()));
 }
 
-/// <summary>What a decision rests on, stored as JSON in the check log: links with their match run, the
-/// source records with file and line, the contribution rows and the policy numbers in force.</summary>
+/// <summary>What a decision rests on, stored as JSON in the check log: links with their match run and whether
+/// certain pairs join them to R, the pairs (with their bands) that say so, the source records with file and
+/// line, the contribution rows and the policy numbers in force; for a REVIEW, the uncertain links it turns on.</summary>
 public sealed record CheckEvidence(
     IReadOnlyList<EvidenceLink> Links,
     IReadOnlyList<EvidenceRecord> Records,
@@ -55,10 +59,33 @@ public sealed record CheckEvidence(
     string? LatestDue,
     IReadOnlyList<string> UnpaidMonths,
     string? DecisionWithoutReview,
-    LicencePolicyOptions Policy);
+    LicencePolicyOptions Policy)
+{
+    /// <summary>The stored pairs among the enterprise's records, and review-band pairs to candidates in other enterprises.</summary>
+    public IReadOnlyList<EvidencePair> Pairs { get; init; } = [];
 
-public sealed record EvidenceLink(string Feed, string SourceKey, string EnterpriseId, string Method, double Confidence, string RunId);
+    /// <summary>For a REVIEW: the review-band links whose confirmation or rejection changes the decision.</summary>
+    public IReadOnlyList<string> UncertainLinks { get; init; } = [];
+}
 
-public sealed record EvidenceRecord(string Feed, string SourceKey, string? Status, long FileId, long Line, string? FirstSeenOn, bool Current);
+/// <param name="Method">How the matcher linked the record (id, fuzzy, clerk, review, single).</param>
+public sealed record EvidenceLink(string Feed, string SourceKey, string EnterpriseId, string Method, double Confidence, string RunId)
+{
+    /// <summary>True when a path of certain pairs (automatic or clerk-accepted) joins the record to R.</summary>
+    public bool CertainlyJoined { get; init; }
+}
+
+/// <param name="Band">LINK, REVIEW, CLERK_ACCEPT or CLERK_REJECT, as match_pairs holds it.</param>
+public sealed record EvidencePair(string FeedA, string KeyA, string FeedB, string KeyB, string Band, double Probability, string RunId);
+
+public sealed record EvidenceRecord(string Feed, string SourceKey, string? Status, long FileId, long Line, string? FirstSeenOn, bool Current)
+{
+    public string? LastSeenOn { get; init; }
+
+    /// <summary>The enterprise the record is linked to (another one for a review-band candidate placed elsewhere).</summary>
+    public string? EnterpriseId { get; init; }
+
+    public bool CertainlyJoined { get; init; }
+}
 
 public sealed record EvidenceContribution(string NssfId, string Period, long? DueKhr, long? PaidKhr, long FileId, long Line);

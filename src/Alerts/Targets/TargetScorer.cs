@@ -33,7 +33,8 @@ public sealed class TargetScorer(TargetOptions weights, LicencePolicyOptions pol
         }
 
         var factors = new List<Factor>();
-        long? insured = activeNssf.Count > 0 ? activeNssf.Sum(n => n.InsuredWorkers ?? 0) : null;
+        // The largest, not the sum: several active ids of one firm are mostly one workforce registered twice.
+        long? insured = activeNssf.Count > 0 ? activeNssf.Max(n => n.InsuredWorkers ?? 0) : null;
         if (activeNssf.Count == 0)
         {
             Add(factors, "NOT_REGISTERED", null, weights.NotRegisteredPoints);
