@@ -1,4 +1,5 @@
 using Integration.Alerts.Checks;
+using Integration.Alerts.Duplicates;
 using Integration.Alerts.Evaluation;
 using Integration.Alerts.Jobs;
 using Integration.Alerts.Leads;
@@ -26,6 +27,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<AlertRunSource>();
         services.AddSingleton<LeadService>();
         services.AddSingleton<TargetService>();
+        services.AddSingleton<DuplicateService>();
         services.AddSingleton<IPipelineJob, AlertsJob>();
         services.AddSingleton<IEvaluation, AlertsEvaluation>();
         return services;

@@ -62,7 +62,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         var job = sp.GetServices<Core.Jobs.IPipelineJob>().OfType<AlertsJob>().Single();
         var result = await job.RunAsync(new Core.Jobs.JobContext("test", DateTimeOffset.UtcNow));
         output.WriteLine(result.Summary);
-        foreach (var file in new[] { "licence-checks.csv", "leads.csv", "targets.csv" })
+        foreach (var file in new[] { "licence-checks.csv", "leads.csv", "targets.csv", "duplicates.csv" })
         {
             Assert.True(File.Exists(pipeline.Data.Combine("exports", file)), file + " was not written");
         }

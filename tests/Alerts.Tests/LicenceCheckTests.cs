@@ -270,6 +270,24 @@ public sealed class LicenceCheckTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_registration_removed_from_the_register_says_so_with_its_last_seen_date(DatabaseProvider provider)
+    {
+        using var h = new AlertsTestHost(provider);
+        // Matching links only current records: the removed one has no link (or a stale one until the next match run).
+        h.Seed.Moc("R1", "E1", declared: 5, current: 0).Exec("DELETE FROM entity_links WHERE source_key = 'R1'");
+        h.Seed.Moc("R2", "E2", declared: 5, current: 0);
+
+        var d1 = (await h.Check("R1")).Decision;
+        var d2 = (await h.Check("R2")).Decision;
+
+        foreach (var d in new[] { d1, d2 })
+        {
+            Assert.Equal(("REVIEW", "NOT_IN_CURRENT_REGISTER"), (d.Decision, d.ReasonCodes));
+            Assert.Contains("is not in the current MoC register: it was last in the extract of 2026-10-01", d.ReasonText, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Every_check_is_logged_with_who_when_and_the_evidence(DatabaseProvider provider)
     {
         using var h = new AlertsTestHost(provider);

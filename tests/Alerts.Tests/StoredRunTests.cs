@@ -89,7 +89,25 @@ public sealed class StoredRunTests
         Assert.Equal("E1", Assert.Single(phnomPenh).EnterpriseId);
         using var conn = h.Database.Db.Open();
         var runs = conn.Query<(string RunId, string Trigger, long Snapshots)>("SELECT run_id, trigger, snapshots FROM alert_runs").ToList();
-        Assert.Equal((all.AlertRunId!, "on-demand", 1L), Assert.Single(runs));
+        Assert.Equal((all.AlertRunId!, "on-demand", 2L), Assert.Single(runs));
         Assert.Equal(2L, conn.ExecuteScalar<long>("SELECT COUNT(*) FROM target_snapshots WHERE alert_run_id = @r", new { r = all.AlertRunId }));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_run_stored_before_duplicates_were_kept_answers_leads_and_a_new_run_answers_duplicates(DatabaseProvider provider)
+    {
+        using var h = new AlertsTestHost(provider);
+        h.Seed.Moc("R1", "E1", declared: 4).Moc("R2", "E2").Nssf("N2", "E2").Nssf("N3", "E2", status: "CLOSED");
+        h.Seed.MatchRun("m1", "2026-10-01T00:00:00Z");
+        var old = await h.Batch.RunAsync(null, record: true, "test");
+        h.Seed.Exec("UPDATE alert_runs SET snapshots = 1");
+        h.Seed.Exec("DELETE FROM duplicate_snapshots");
+
+        var leads = await h.Leads.ReadAsync(new Leads.LeadQuery());
+        var duplicates = await h.Get<Duplicates.DuplicateService>().ReadAsync(new Duplicates.DuplicateQuery());
+
+        Assert.Equal(old.AlertRunId, leads.AlertRunId);
+        Assert.NotEqual(old.AlertRunId, duplicates.AlertRunId);
+        Assert.Equal([("N2", "KEEP"), ("N3", "SUPERSEDED")], duplicates.Rows.Select(r => (r.NssfId, r.Action)));
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Integration.Alerts.Checks;
 using Integration.Alerts.Data;
+using Integration.Alerts.Duplicates;
 using Integration.Alerts.Export;
 using Integration.Alerts.Leads;
 using Integration.Alerts.Model;
@@ -25,6 +26,9 @@ public sealed record AlertsOutcome(
     IReadOnlyList<TargetRow> Targets,
     bool Recorded)
 {
+    /// <summary>The NSSF registrations to clean up (employers registered more than once).</summary>
+    public IReadOnlyList<DuplicateRow> Duplicates { get; init; } = [];
+
     /// <summary>The whole ranked target list, before the export's capacity cut (what the run stores).</summary>
     public IReadOnlyList<TargetRow> RankedTargets { get; init; } = [];
 
@@ -39,6 +43,8 @@ public sealed record AlertsOutcome(
 /// </summary>
 public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProvider clock, LicenceCheckService checks, LeadBuilder leads, TargetBuilder targets)
 {
+    private readonly DuplicateFinder _duplicates = new(options.Value.LicencePolicy);
+
     /// <summary>
     /// The batch check date: Alerts:BatchAsOf when set, else the as-of date of the match run's data (the
     /// latest extract: deciding later than the data reaches would count payments not yet delivered as
@@ -80,9 +86,10 @@ public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProv
         var leadRows = leads.Build(conn, all, date, run);
         var ranked = targets.Build(all, date, run, new TargetQuery(Capacity: 0));
         var targetRows = targets.Select(ranked, new TargetQuery());
+        var duplicates = Duplicates(all, date, run);
         if (!record || AlreadyRecorded(conn, run, date))
         {
-            return new AlertsOutcome(null, run, date, decisions, leadRows, targetRows, false) { RankedTargets = ranked, Facts = all };
+            return new AlertsOutcome(null, run, date, decisions, leadRows, targetRows, false) { RankedTargets = ranked, Facts = all, Duplicates = duplicates };
         }
 
         var alertRunId = RunId.New("alerts", clock);
@@ -92,10 +99,11 @@ public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProv
         {
             RunSnapshots.SaveLeads(conn, tx, alertRunId, leadRows);
             RunSnapshots.SaveTargets(conn, tx, alertRunId, ranked);
+            RunSnapshots.SaveDuplicates(conn, tx, alertRunId, duplicates);
             conn.Execute(
                 """
-                INSERT INTO alert_runs (run_id, match_run_id, as_of, started_at, finished_at, trigger, outcome, checks, leads, targets, snapshots)
-                VALUES (@alertRunId, @match, @asOf, @started, @finished, @trigger, 'SUCCEEDED', @checks, @leads, @targets, 1)
+                INSERT INTO alert_runs (run_id, match_run_id, as_of, started_at, finished_at, trigger, outcome, checks, leads, targets, duplicates, snapshots)
+                VALUES (@alertRunId, @match, @asOf, @started, @finished, @trigger, 'SUCCEEDED', @checks, @leads, @targets, @duplicates, @snapshots)
                 """,
                 new
                 {
@@ -108,19 +116,32 @@ public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProv
                     checks = (long)decisions.Count,
                     leads = (long)leadRows.Count,
                     targets = (long)ranked.Count,
+                    duplicates = (long)duplicates.Count,
+                    snapshots = (long)RunSnapshots.Version,
                 },
                 tx);
             tx.Commit();
         }
 
-        return new AlertsOutcome(alertRunId, run, date, decisions, leadRows, targetRows, true) { RankedTargets = ranked, Facts = all };
+        return new AlertsOutcome(alertRunId, run, date, decisions, leadRows, targetRows, true) { RankedTargets = ranked, Facts = all, Duplicates = duplicates };
+    }
+
+    /// <summary>Every enterprise's duplicate NSSF registrations, grouped by enterprise (in id order), the one to keep first.</summary>
+    private List<DuplicateRow> Duplicates(IReadOnlyDictionary<string, EnterpriseFacts> all, DateOnly date, MatchRunInfo run)
+    {
+        var asOfText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return all.Values
+            .OrderBy(f => f.EnterpriseId, StringComparer.Ordinal)
+            .SelectMany(f => _duplicates.Rows(f, date))
+            .Select((r, i) => r with { RunId = run.RunId, AsOf = asOfText, ListNo = i + 1 })
+            .ToList();
     }
 
     public static IReadOnlyList<string> Export(string folder, AlertsOutcome outcome) =>
-        AlertsExport.Write(folder, outcome.Checks.Select(d => LicenceCheckRow.From(d)), outcome.Leads, outcome.Targets);
+        AlertsExport.Write(folder, outcome.Checks.Select(d => LicenceCheckRow.From(d)), outcome.Leads, outcome.Targets, outcome.Duplicates);
 
     private static bool AlreadyRecorded(DbConnection conn, MatchRunInfo run, DateOnly date) =>
         conn.ExecuteScalar<long>(
-            "SELECT COUNT(*) FROM alert_runs WHERE outcome = 'SUCCEEDED' AND snapshots = 1 AND match_run_id = @m AND as_of = @d",
-            new { m = run.RunId, d = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }) > 0;
+            "SELECT COUNT(*) FROM alert_runs WHERE outcome = 'SUCCEEDED' AND snapshots >= @v AND match_run_id = @m AND as_of = @d",
+            new { m = run.RunId, d = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v = (long)RunSnapshots.Version }) > 0;
 }

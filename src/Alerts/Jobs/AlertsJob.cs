@@ -18,7 +18,7 @@ public sealed class AlertsJob(AlertsBatch batch, StorageOptions storage) : IPipe
 
         AlertsBatch.Export(storage.ExportPath, outcome);
         var summary = outcome.Recorded
-            ? $"Alerts run {outcome.AlertRunId} on match run {outcome.MatchRun.RunId} as of {outcome.AsOf:yyyy-MM-dd}: {outcome.Checks.Count} checks, {outcome.Leads.Count} leads, {outcome.Targets.Count} targets."
+            ? $"Alerts run {outcome.AlertRunId} on match run {outcome.MatchRun.RunId} as of {outcome.AsOf:yyyy-MM-dd}: {outcome.Checks.Count} checks, {outcome.Leads.Count} leads, {outcome.Targets.Count} targets, {outcome.Duplicates.Count} duplicate NSSF registrations."
             : $"Match run {outcome.MatchRun.RunId} as of {outcome.AsOf:yyyy-MM-dd} was already recorded; exports refreshed.";
         return JobResult.Of(
             summary,
@@ -27,6 +27,7 @@ public sealed class AlertsJob(AlertsBatch batch, StorageOptions storage) : IPipe
             ("review", outcome.Checks.Count(c => c.Decision == Policy.Decisions.Review)),
             ("leads", outcome.Leads.Count),
             ("new_leads", outcome.Leads.Count(l => l.IsNew)),
-            ("targets", outcome.Targets.Count));
+            ("targets", outcome.Targets.Count),
+            ("duplicate_registrations", outcome.Duplicates.Count));
     }
 }

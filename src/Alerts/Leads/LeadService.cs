@@ -39,7 +39,7 @@ public sealed class LeadService(Db db, TimeProvider clock, AlertRunSource runs)
     /// computed on demand.
     /// </summary>
     public Task<ListAnswer<LeadRow>> ReadAsync(LeadQuery query, DateOnly? asOf = null, CancellationToken ct = default) =>
-        runs.ReadAsync(asOf, (conn, run) => Read(conn, run, query), outcome => LeadBuilder.Filter(outcome.Leads, query).ToList(), ct);
+        runs.ReadAsync(asOf, (conn, run) => Read(conn, run, query), outcome => LeadBuilder.Filter(outcome.Leads, query).ToList(), ct: ct);
 
     private static IReadOnlyList<LeadRow> Read(DbConnection conn, AlertRunRef run, LeadQuery q)
     {

@@ -32,9 +32,10 @@ public sealed class AlertRunSource(Db db, AlertsBatch batch) : IDisposable
     /// A list answer: <paramref name="stored"/> reads it from the stored run, <paramref name="computed"/> takes
     /// it from lists computed for a date no stored run covers; empty when there is no match run yet.
     /// </summary>
-    public async Task<ListAnswer<T>> ReadAsync<T>(DateOnly? asOf, Func<DbConnection, AlertRunRef, IReadOnlyList<T>> stored, Func<AlertsOutcome, IReadOnlyList<T>> computed, CancellationToken ct = default)
+    /// <param name="snapshots">The stored lists the answer needs (<see cref="RunSnapshots.Version"/> 2 for the duplicates).</param>
+    public async Task<ListAnswer<T>> ReadAsync<T>(DateOnly? asOf, Func<DbConnection, AlertRunRef, IReadOnlyList<T>> stored, Func<AlertsOutcome, IReadOnlyList<T>> computed, int snapshots = 1, CancellationToken ct = default)
     {
-        switch (await ResolveAsync(asOf, ct))
+        switch (await ResolveAsync(asOf, snapshots, ct))
         {
             case { Stored: { } run }:
                 await using (var conn = await db.OpenAsync(ct))
@@ -50,7 +51,7 @@ public sealed class AlertRunSource(Db db, AlertsBatch batch) : IDisposable
     }
 
     /// <summary>The source of the lists; null when there is no match run yet (nothing to list).</summary>
-    public async Task<ListSource?> ResolveAsync(DateOnly? asOf, CancellationToken ct = default)
+    public async Task<ListSource?> ResolveAsync(DateOnly? asOf, int snapshots = 1, CancellationToken ct = default)
     {
         MatchRunInfo? match;
         await using (var conn = await db.OpenAsync(ct))
@@ -61,7 +62,7 @@ public sealed class AlertRunSource(Db db, AlertsBatch batch) : IDisposable
                 return null;
             }
 
-            if (AlertRunRef.Latest(conn, match.RunId, asOf) is { } stored)
+            if (AlertRunRef.Latest(conn, match.RunId, asOf, snapshots) is { } stored)
             {
                 return new ListSource(stored, null);
             }
@@ -77,7 +78,7 @@ public sealed class AlertRunSource(Db db, AlertsBatch batch) : IDisposable
         {
             await using (var conn = await db.OpenAsync(ct))
             {
-                if (AlertRunRef.Latest(conn, match.RunId, asOf) is { } meanwhile)
+                if (AlertRunRef.Latest(conn, match.RunId, asOf, snapshots) is { } meanwhile)
                 {
                     return new ListSource(meanwhile, null);
                 }
@@ -87,7 +88,7 @@ public sealed class AlertRunSource(Db db, AlertsBatch batch) : IDisposable
             await using (var conn = await db.OpenAsync(ct))
             {
                 // Recorded now, or by another process on the same match run and date since.
-                var recorded = outcome.MatchRun is { } m ? AlertRunRef.Latest(conn, m.RunId, outcome.AsOf) : null;
+                var recorded = outcome.MatchRun is { } m ? AlertRunRef.Latest(conn, m.RunId, outcome.AsOf, snapshots) : null;
                 return recorded is null ? new ListSource(null, outcome) : new ListSource(recorded, null);
             }
         }

@@ -25,7 +25,7 @@ public sealed class TargetService(AlertRunSource runs, TargetBuilder builder)
     /// ranked from 1 within the place asked for, and which run that is.
     /// </summary>
     public Task<ListAnswer<TargetRow>> ReadAsync(TargetQuery query, DateOnly? asOf = null, CancellationToken ct = default) =>
-        runs.ReadAsync(asOf, (conn, run) => Read(conn, run, query), outcome => builder.Select(outcome.RankedTargets, query), ct);
+        runs.ReadAsync(asOf, (conn, run) => Read(conn, run, query), outcome => builder.Select(outcome.RankedTargets, query), ct: ct);
 
     private IReadOnlyList<TargetRow> Read(DbConnection conn, AlertRunRef run, TargetQuery query)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integration.Alerts.Checks;
+using Integration.Alerts.Duplicates;
 using Integration.Alerts.Leads;
 using Integration.Alerts.Runs;
 using Integration.Alerts.Targets;
@@ -78,6 +79,24 @@ public static class AlertsEndpoints
             .RequireAuthorization(ApiRoles.Inspection)
             .WithName("ListTargets")
             .WithSummary("Enterprises ranked by inspection risk score (0..100) with each factor's points, cut to capacity, as the latest alerts run stored them.");
+
+        api.MapGet("/duplicates", async (DuplicateService duplicates, string? province, string? district, string? action, string? asOf, int? limit, int? offset, HttpContext http, CancellationToken ct) =>
+            {
+                if (!string.IsNullOrWhiteSpace(action) && DuplicateActions.Normalise(action) is null)
+                {
+                    return Problem(400, "Unknown action", $"'{action}' is not one of {string.Join(", ", DuplicateActions.All)}.");
+                }
+
+                if (!TryDate(asOf, out var date, out var problem) || !TryPage(limit, offset, out var page, out problem))
+                {
+                    return problem;
+                }
+
+                return Answer(http, await duplicates.ReadAsync(new DuplicateQuery(province, district, action), date, ct), page);
+            })
+            .RequireAuthorization(ApiRoles.Registration)
+            .WithName("ListDuplicateRegistrations")
+            .WithSummary("NSSF registrations of employers registered more than once: the registration to keep and what to do with each other one (MERGE, CLOSE, SUPERSEDED, CONFIRM_MATCH), as the latest alerts run stored them.");
         return app;
     }
 

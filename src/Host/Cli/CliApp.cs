@@ -31,6 +31,7 @@ public static class CliApp
         CheckCommand.Create(),
         LeadsCommand.Create(),
         TargetsCommand.Create(),
+        DuplicatesCommand.Create(),
         ExportCommand.Create(),
         DemoCommand.Create(),
         ServeCommand.Create(),
