@@ -8,8 +8,10 @@ using Integration.Alerts.Targets;
 using Integration.Core.Database;
 using Integration.Core.Jobs;
 using Integration.Core.Truth;
+using Integration.Matching.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Integration.Alerts;
 
@@ -23,6 +25,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<LicenceCheckService>();
         services.AddSingleton<LeadBuilder>();
         services.AddSingleton<TargetBuilder>();
+        services.TryAddSingleton<DuplicateRegistrations>(); // matching's published reader of duplicate registrations
         services.AddSingleton<AlertsBatch>();
         services.AddSingleton<AlertRunSource>();
         services.AddSingleton<LeadService>();

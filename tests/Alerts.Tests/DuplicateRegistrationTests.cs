@@ -26,7 +26,8 @@ public sealed class DuplicateRegistrationTests
             .Paid("N1", "2025-01", "2026-09").Paid("N3", "2013-01", "2014-12")
             .Pair(Feeds.Moc, "R1", Feeds.Nssf, "N1").Pair(Feeds.Moc, "R1", Feeds.Nssf, "N2").Pair(Feeds.Nssf, "N1", Feeds.Nssf, "N3", "CLERK_ACCEPT", 0.9)
             .Pair(Feeds.Nssf, "N1", Feeds.Nssf, "N4", "REVIEW", 0.8);
-        seed.Moc("R2", "E2").Nssf("N5", "E2").Nssf("N6", "E2").Paid("N5", "2025-01", "2026-09").Paid("N6", "2025-01", "2026-03");
+        seed.Moc("R2", "E2").Nssf("N5", "E2").Nssf("N6", "E2").Paid("N5", "2025-01", "2026-09").Paid("N6", "2025-01", "2026-03")
+            .RegistrationDuplicate("E2", Feeds.Nssf, "N5", "N6", 0.9991, "id", "p=0.9991: name exact +11.0; phone +6.2 (total 14.1)");
         seed.Moc("R3", "E3").Nssf("N7", "E3").Paid("N7", "2025-01", "2026-09");
     }
 
@@ -50,6 +51,8 @@ public sealed class DuplicateRegistrationTests
         Assert.Equal((6, "2026-03", true), (n6.MonthsDeclared, n6.PaidThrough, n6.CertainlyJoined));
         Assert.Contains("move its contributions to N5", n6.Reason, StringComparison.Ordinal);
         Assert.Equal("Employer N6", n6.NameEn); // the NSSF record's own name, as the division's file has it
+        Assert.Equal((0.9991, "p=0.9991: name exact +11.0; phone +6.2 (total 14.1)"), (n6.MatchProbability, n6.MatchEvidence)); // matching's pair evidence
+        Assert.Null(answer.Rows.Single(r => r.NssfId == "N5").MatchEvidence);
         Assert.Equal([("E2", "N5"), ("E2", "N6")], merge.Rows.Select(r => (r.EnterpriseId, r.NssfId)));
         await Assert.ThrowsAsync<ArgumentException>(() => h.Get<DuplicateService>().ReadAsync(new DuplicateQuery(Action: "DELETE")));
     }

@@ -98,6 +98,16 @@ public sealed class Seed(Db db)
         return this;
     }
 
+    /// <summary>A pair of records of one registry in one enterprise, as matching publishes it (registration_duplicates).</summary>
+    public Seed RegistrationDuplicate(string ent, string feed, string keyA, string keyB, double p, string method, string evidence, string run = "m1")
+    {
+        Exec("""
+            INSERT INTO registration_duplicates (enterprise_id, feed, key_a, key_b, probability, method, evidence, run_id)
+            VALUES (@ent, @feed, @keyA, @keyB, @p, @method, @evidence, @run)
+            """, new { ent, feed, keyA, keyB, p, method, evidence, run });
+        return this;
+    }
+
     /// <summary>Records a finished match run and moves every link onto it, as a new matching run would.</summary>
     public Seed MatchRun(string runId, string started)
     {

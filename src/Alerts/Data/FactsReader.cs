@@ -3,6 +3,7 @@ using Dapper;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
 using Integration.Matching.Persistence;
+using Integration.Matching.Scoring;
 
 namespace Integration.Alerts.Data;
 
@@ -70,8 +71,8 @@ public sealed class FactsReader
 
     /// <summary>The pairs with either record in enterprise @e (each side through its own index; UNION drops a pair met twice).</summary>
     private const string PairsOfEnterprise =
-        "SELECT p.feed_a, p.key_a, p.feed_b, p.key_b, p.probability, p.band, p.run_id FROM match_pairs p JOIN entity_links l ON l.feed = p.feed_a AND l.source_key = p.key_a WHERE l.enterprise_id = @e AND p.band <> 'CLERK_REJECT'"
-        + " UNION SELECT p.feed_a, p.key_a, p.feed_b, p.key_b, p.probability, p.band, p.run_id FROM match_pairs p JOIN entity_links l ON l.feed = p.feed_b AND l.source_key = p.key_b WHERE l.enterprise_id = @e AND p.band <> 'CLERK_REJECT'";
+        AlertsSql.Pairs + " JOIN entity_links l ON l.feed = p.feed_a AND l.source_key = p.key_a WHERE l.enterprise_id = @e"
+        + " UNION " + AlertsSql.Pairs + " JOIN entity_links l ON l.feed = p.feed_b AND l.source_key = p.key_b WHERE l.enterprise_id = @e";
 
     /// <summary>The records <paramref name="links"/> name, with the contributions in the window of their NSSF ids, into <paramref name="facts"/>.</summary>
     private static void LoadRecords(DbConnection conn, EnterpriseFacts facts, IReadOnlyCollection<LinkRow> links, DateOnly asOf, LicencePolicyOptions policy)
@@ -223,6 +224,11 @@ public sealed class FactsReader
             var a = byKey.GetValueOrDefault((p.FeedA, p.KeyA));
             var b = byKey.GetValueOrDefault((p.FeedB, p.KeyB));
             if (a is null || b is null)
+            {
+                continue;
+            }
+
+            if (p.Kind == PairBand.ClerkReject)
             {
                 continue;
             }

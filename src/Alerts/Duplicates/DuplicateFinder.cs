@@ -1,6 +1,7 @@
 using System.Globalization;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
+using Integration.Matching.Persistence;
 
 namespace Integration.Alerts.Duplicates;
 
@@ -8,11 +9,12 @@ namespace Integration.Alerts.Duplicates;
 /// The NSSF registrations to clean up: every enterprise that matching found to hold several current NSSF
 /// records is one employer registered more than once (a re-registration after a closure, a second office's
 /// registration, a clerk's double entry). Pure: an enterprise's facts in, its rows out, the registration to
-/// keep first.
+/// keep first, with the pair evidence matching published for it (registration_duplicates).
 /// </summary>
 public sealed class DuplicateFinder(LicencePolicyOptions policy)
 {
-    public IReadOnlyList<DuplicateRow> Rows(EnterpriseFacts facts, DateOnly asOf)
+    /// <param name="pairs">Matching's duplicate pairs of the enterprise's NSSF registrations (evidence for each row); may be empty.</param>
+    public IReadOnlyList<DuplicateRow> Rows(EnterpriseFacts facts, DateOnly asOf, IReadOnlyList<DuplicatePair> pairs)
     {
         var records = facts.Current(facts.Nssf).DistinctBy(n => n.NssfId).ToList();
         if (records.Count < 2)
@@ -50,8 +52,11 @@ public sealed class DuplicateFinder(LicencePolicyOptions policy)
                         : declared > 0
                             ? (DuplicateAction.Merge, Invariant($"Active duplicate of {keep.NssfId} with {declared} month(s) declared in {from}..{latestDue}: move its contributions to {keep.NssfId}, then close it."))
                             : (DuplicateAction.Close, Invariant($"Active duplicate of {keep.NssfId} with no declaration in {from}..{latestDue}: close it."));
+            var pair = n == keep ? null : pairs.FirstOrDefault(p => (p.KeyA == n.NssfId && p.KeyB == keep.NssfId) || (p.KeyB == n.NssfId && p.KeyA == keep.NssfId));
             rows.Add(DuplicateRow.Of(facts, n) with
             {
+                MatchProbability = pair?.Probability,
+                MatchEvidence = pair?.Evidence,
                 Action = action.Text(),
                 KeepNssfId = keep.NssfId,
                 MonthsDeclared = declared,

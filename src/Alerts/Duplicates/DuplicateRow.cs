@@ -51,7 +51,7 @@ public sealed record DuplicateRow : EnterpriseListing
     public static readonly string[] Columns =
     [
         "enterprise_id", "nssf_id", "action", "keep_nssf_id", "status", "registered_on", "insured_workers", "paid_through",
-        "months_declared", "link_method", "link_confidence", "certainly_joined", "name_en", "name_km", "province", "district",
+        "months_declared", "link_method", "link_confidence", "certainly_joined", "match_probability", "match_evidence", "name_en", "name_km", "province", "district",
         "address", "phone", "moc_registration_no", "tin", "reason", "run_id", "as_of",
     ];
 
@@ -83,6 +83,12 @@ public sealed record DuplicateRow : EnterpriseListing
     /// <summary>True when certain pairs (automatic or clerk-accepted) join this registration to the kept one.</summary>
     public bool CertainlyJoined { get; init; }
 
+    /// <summary>The matcher's probability that this registration and the kept one are one employer (matching's registration_duplicates).</summary>
+    public double? MatchProbability { get; init; }
+
+    /// <summary>Which fields of the two registrations agreed, and how strongly.</summary>
+    public string? MatchEvidence { get; init; }
+
     /// <summary>Why this action, in a sentence.</summary>
     public string Reason { get; init; } = "";
 
@@ -94,7 +100,7 @@ public sealed record DuplicateRow : EnterpriseListing
     [
         EnterpriseId, NssfId, Action, KeepNssfId, Status, RegisteredOn, InsuredWorkers?.ToString(CultureInfo.InvariantCulture), PaidThrough,
         MonthsDeclared.ToString(CultureInfo.InvariantCulture), LinkMethod, LinkConfidence.ToString("0.####", CultureInfo.InvariantCulture),
-        CertainlyJoined ? "true" : "false", NameEn, NameKm, Province, District, Address, Phone, MocRegistrationNo, Tin, Reason, RunId, AsOf,
+        CertainlyJoined ? "true" : "false", MatchProbability?.ToString("0.####", CultureInfo.InvariantCulture), MatchEvidence, NameEn, NameKm, Province, District, Address, Phone, MocRegistrationNo, Tin, Reason, RunId, AsOf,
     ];
 
     /// <summary>The row of <paramref name="record"/>, an NSSF registration of <paramref name="facts"/>' enterprise.</summary>

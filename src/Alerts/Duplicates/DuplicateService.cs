@@ -10,7 +10,7 @@ public sealed class DuplicateService(AlertRunSource runs)
 {
     private const string Select = """
         SELECT d.enterprise_id, d.nssf_id, d.action, d.keep_nssf_id, d.status, d.registered_on, d.insured_workers, d.paid_through,
-            d.months_declared, d.link_method, d.link_confidence, d.certainly_joined, d.name_en, d.name_km, d.province, d.district,
+            d.months_declared, d.link_method, d.link_confidence, d.certainly_joined, d.match_probability, d.match_evidence, d.name_en, d.name_km, d.province, d.district,
             d.province_code, d.district_code, d.address, d.phone, d.moc_registration_no, d.tin, d.reason, d.list_no,
             r.match_run_id AS run_id, r.as_of, d.alert_run_id
         FROM duplicate_snapshots d

@@ -12,6 +12,7 @@ using Integration.Alerts.Runs;
 using Integration.Alerts.Targets;
 using Integration.Core.Database;
 using Integration.Core.Runs;
+using Integration.Matching.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Alerts.Jobs;
@@ -41,7 +42,8 @@ public sealed record AlertsOutcome(
 /// target list, computed from one read of the register, recorded (check log, lead and target lists, alert
 /// run) and exported as CSV. The stored lists are what the API and CLI serve until the next run.
 /// </summary>
-public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProvider clock, LicenceCheckService checks, LeadBuilder leads, TargetBuilder targets)
+public sealed class AlertsBatch(
+    Db db, IOptions<AlertsOptions> options, TimeProvider clock, LicenceCheckService checks, LeadBuilder leads, TargetBuilder targets, DuplicateRegistrations registrations)
 {
     private readonly DuplicateFinder _duplicates = new(options.Value.LicencePolicy);
 
@@ -86,7 +88,7 @@ public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProv
         var leadRows = leads.Build(conn, all, date, run);
         var ranked = targets.Build(all, date, run, new TargetQuery(Capacity: 0));
         var targetRows = targets.Select(ranked, new TargetQuery());
-        var duplicates = Duplicates(all, date, run);
+        var duplicates = Duplicates(all, date, run, await registrations.ListAsync(Feeds.Nssf, ct));
         if (!record || AlreadyRecorded(conn, run, date))
         {
             return new AlertsOutcome(null, run, date, decisions, leadRows, targetRows, false) { RankedTargets = ranked, Facts = all, Duplicates = duplicates };
@@ -127,12 +129,13 @@ public sealed class AlertsBatch(Db db, IOptions<AlertsOptions> options, TimeProv
     }
 
     /// <summary>Every enterprise's duplicate NSSF registrations, grouped by enterprise (in id order), the one to keep first.</summary>
-    private List<DuplicateRow> Duplicates(IReadOnlyDictionary<string, EnterpriseFacts> all, DateOnly date, MatchRunInfo run)
+    private List<DuplicateRow> Duplicates(IReadOnlyDictionary<string, EnterpriseFacts> all, DateOnly date, MatchRunInfo run, IReadOnlyList<DuplicateRegistration> published)
     {
         var asOfText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var pairs = published.GroupBy(g => g.EnterpriseId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<DuplicatePair>)g.SelectMany(x => x.Pairs).ToList(), StringComparer.Ordinal);
         return all.Values
             .OrderBy(f => f.EnterpriseId, StringComparer.Ordinal)
-            .SelectMany(f => _duplicates.Rows(f, date))
+            .SelectMany(f => _duplicates.Rows(f, date, pairs.GetValueOrDefault(f.EnterpriseId) ?? []))
             .Select((r, i) => r with { RunId = run.RunId, AsOf = asOfText, ListNo = i + 1 })
             .ToList();
     }

@@ -17,6 +17,8 @@ CREATE TABLE duplicate_snapshots (
     link_method TEXT NOT NULL,
     link_confidence DOUBLE PRECISION NOT NULL,
     certainly_joined INTEGER NOT NULL,
+    match_probability DOUBLE PRECISION,  -- matching's pair of this registration and the kept one (registration_duplicates)
+    match_evidence TEXT,
     name_en TEXT,
     name_km TEXT,
     province TEXT,

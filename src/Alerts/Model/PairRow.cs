@@ -1,41 +1,21 @@
+using Integration.Matching.Scoring;
+
 namespace Integration.Alerts.Model;
 
-/// <summary>How the matcher (or a clerk) settled one scored pair of records (match_pairs.band).</summary>
-public enum PairBand
-{
-    /// <summary>Linked automatically: a verified identifier or a corroborated fuzzy match.</summary>
-    Link,
-
-    /// <summary>In the review band: linked provisionally, or refused for a better-supported rival, until a clerk decides.</summary>
-    Review,
-
-    /// <summary>A clerk accepted the pair: wins over the matcher.</summary>
-    ClerkAccept,
-
-    /// <summary>A clerk rejected the pair: the two records are not one firm.</summary>
-    ClerkReject,
-
-    /// <summary>A band this version does not know: treated as uncertain, never as proof.</summary>
-    Unknown,
-}
-
-/// <summary>The stored text of <see cref="PairBand"/>, in one place.</summary>
+/// <summary>How sure a stored pair's band (matching's <see cref="PairBand"/>, text from <see cref="StoredText"/>) makes the alerts.</summary>
 public static class PairBands
 {
-    public static PairBand Parse(string? band) => band?.Trim().ToUpperInvariant() switch
-    {
-        "LINK" => PairBand.Link,
-        "REVIEW" => PairBand.Review,
-        "CLERK_ACCEPT" => PairBand.ClerkAccept,
-        "CLERK_REJECT" => PairBand.ClerkReject,
-        _ => PairBand.Unknown,
-    };
+    private static readonly Dictionary<string, PairBand> ByText =
+        Enum.GetValues<PairBand>().ToDictionary(StoredText.Of, b => b, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The band of a stored text; null for a text this version does not know (treated as uncertain, never as proof).</summary>
+    public static PairBand? Parse(string? band) => band is not null && ByText.TryGetValue(band.Trim(), out var b) ? b : null;
 
     /// <summary>A pair that proves the two records are one firm: an automatic link or a clerk's accept.</summary>
-    public static bool IsCertain(this PairBand band) => band is PairBand.Link or PairBand.ClerkAccept;
+    public static bool IsCertain(this PairBand? band) => band is PairBand.Link or PairBand.ClerkAccept;
 
-    /// <summary>A pair that says the two records may be one firm, and no more.</summary>
-    public static bool IsUncertain(this PairBand band) => band is PairBand.Review or PairBand.Unknown;
+    /// <summary>A pair that says the two records may be one firm, and no more: the review band, or a band not known here.</summary>
+    public static bool IsUncertain(this PairBand? band) => band is PairBand.Review or null;
 }
 
 /// <summary>
@@ -63,7 +43,8 @@ public sealed record PairRow
 
     public RecordKey B => new(FeedB, KeyB);
 
-    public PairBand Kind => PairBands.Parse(Band);
+    /// <summary>The band; null when the stored text is not one this version knows.</summary>
+    public PairBand? Kind => PairBands.Parse(Band);
 
     /// <summary>The other record of the pair, given one of them.</summary>
     public RecordKey Other(RecordKey one) => one == A ? B : A;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integration.Alerts.Model;
+using Integration.Matching.Scoring;
 
 namespace Integration.Alerts.Policy;
 

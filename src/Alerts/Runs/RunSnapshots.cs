@@ -40,7 +40,8 @@ public static class RunSnapshots
         new("alert_run_id", DbType.String), new("enterprise_id", DbType.String), new("nssf_id", DbType.String), new("list_no", DbType.Int64),
         new("action", DbType.String), new("keep_nssf_id", DbType.String), new("status", DbType.String), new("registered_on", DbType.String),
         new("insured_workers", DbType.Int64), new("paid_through", DbType.String), new("months_declared", DbType.Int64), new("link_method", DbType.String),
-        new("link_confidence", DbType.Double), new("certainly_joined", DbType.Int32), new("name_en", DbType.String), new("name_km", DbType.String),
+        new("link_confidence", DbType.Double), new("certainly_joined", DbType.Int32), new("match_probability", DbType.Double),
+        new("match_evidence", DbType.String), new("name_en", DbType.String), new("name_km", DbType.String),
         new("province", DbType.String), new("district", DbType.String), new("province_code", DbType.String), new("district_code", DbType.String),
         new("address", DbType.String), new("phone", DbType.String), new("moc_registration_no", DbType.String), new("tin", DbType.String),
         new("reason", DbType.String),
@@ -61,7 +62,7 @@ public static class RunSnapshots
     private static object?[] Values(string run, long no, DuplicateRow r) =>
     [
         run, r.EnterpriseId, r.NssfId, no, r.Action, r.KeepNssfId, r.Status, r.RegisteredOn, r.InsuredWorkers, r.PaidThrough, (long)r.MonthsDeclared,
-        r.LinkMethod, r.LinkConfidence, r.CertainlyJoined ? 1 : 0, r.NameEn, r.NameKm, r.Province, r.District, r.ProvinceCode, r.DistrictCode,
+        r.LinkMethod, r.LinkConfidence, r.CertainlyJoined ? 1 : 0, r.MatchProbability, r.MatchEvidence, r.NameEn, r.NameKm, r.Province, r.District, r.ProvinceCode, r.DistrictCode,
         r.Address, r.Phone, r.MocRegistrationNo, r.Tin, r.Reason,
     ];
 
