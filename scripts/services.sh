@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts the real components the tests use, on loopback only:
 #   PostgreSQL from Debian's packages, in a throw-away data directory;
-#   Azurite (Azure Blob storage emulator) from npm, in memory, telemetry off.
+#   Azurite (Azure Blob storage emulator) from npm, in memory, telemetry off: once over HTTP (keys, SAS),
+#   once over HTTPS with OAuth (bearer tokens, as a managed identity sends), its certificate made by openssl.
 # Usage: scripts/services.sh start | stop | restart | status
 # `start` is idempotent (a service already answering on its port is reused, not restarted) and writes
 # .tools/services.env with the connection settings the tests read. `stop` stops only what `start` started
@@ -12,6 +13,9 @@ tools="$here/.tools"
 envfile="${INTEGRATION_SERVICES_ENV:-$tools/services.env}"
 pg_port="${INTEGRATION_PG_PORT:-55432}"
 az_port="${INTEGRATION_AZURITE_PORT:-10100}"
+az_oauth_port="${INTEGRATION_AZURITE_OAUTH_PORT:-10102}"
+# Fixed, outside the checkout: a checkout that reuses an OAuth Azurite another one started finds its certificate.
+az_oauth_tls="/tmp/integration-azurite-tls-$az_oauth_port"
 pg_data="${INTEGRATION_PG_DATA:-/tmp/integration-pg-$pg_port}"
 azurite_version="3.35.0"
 mkdir -p "$tools"
@@ -95,12 +99,8 @@ stop_postgres() {
   log "PostgreSQL stopped"
 }
 
-start_azurite() {
+install_azurite() {
   local bin="$tools/azurite/node_modules/.bin/azurite-blob"
-  if port_open "$az_port"; then
-    log "Azurite already listening on 127.0.0.1:$az_port"
-    return
-  fi
   if [ ! -x "$bin" ]; then
     if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
       log "installing Node.js and npm from Debian packages"
@@ -111,40 +111,68 @@ start_azurite() {
     (cd "$tools/azurite" && npm install --silent --no-audit --no-fund --no-save "azurite@$azurite_version" >/dev/null) \
       || die "npm install azurite@$azurite_version failed"
   fi
-  # setsid: the emulator outlives the shell that started it, and stop can end its whole group.
-  setsid nohup "$bin" --blobHost 127.0.0.1 --blobPort "$az_port" --inMemoryPersistence --skipApiVersionCheck \
-    --disableTelemetry --silent >"$tools/azurite-$az_port.log" 2>&1 </dev/null &
-  echo $! >"$tools/azurite-$az_port.pid"
-  wait_port "$az_port" 30 || { cat "$tools/azurite-$az_port.log" >&2 || true; die "Azurite did not open 127.0.0.1:$az_port; see $tools/azurite-$az_port.log"; }
-  log "Azurite started on 127.0.0.1:$az_port"
+  echo "$bin"
 }
 
-stop_azurite() {
-  [ -f "$tools/azurite-$az_port.pid" ] || { log "Azurite was not started by this checkout; left running"; return; }
-  local pid; pid="$(cat "$tools/azurite-$az_port.pid")"
+# run_azurite port name [extra args]: starts one emulator unless something already answers on the port.
+run_azurite() {
+  local port="$1" name="$2"; shift 2
+  if port_open "$port"; then
+    log "$name already listening on 127.0.0.1:$port"
+    return
+  fi
+  local bin; bin="$(install_azurite)"
+  # setsid: the emulator outlives the shell that started it, and stop can end its whole group.
+  setsid nohup "$bin" --blobHost 127.0.0.1 --blobPort "$port" --inMemoryPersistence --skipApiVersionCheck \
+    --disableTelemetry --silent "$@" >"$tools/azurite-$port.log" 2>&1 </dev/null &
+  echo $! >"$tools/azurite-$port.pid"
+  wait_port "$port" 30 || { cat "$tools/azurite-$port.log" >&2 || true; die "$name did not open 127.0.0.1:$port; see $tools/azurite-$port.log"; }
+  log "$name started on 127.0.0.1:$port"
+}
+
+start_azurite() { run_azurite "$az_port" Azurite; }
+
+start_azurite_oauth() {
+  if ! port_open "$az_oauth_port" && [ ! -s "$az_oauth_tls/cert.pem" ]; then
+    command -v openssl >/dev/null || apt_install openssl
+    mkdir -p "$az_oauth_tls"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+      -keyout "$az_oauth_tls/key.pem" -out "$az_oauth_tls/cert.pem" >/dev/null 2>&1 || die "openssl could not make a certificate"
+  fi
+  run_azurite "$az_oauth_port" "Azurite (HTTPS, OAuth)" --oauth basic --cert "$az_oauth_tls/cert.pem" --key "$az_oauth_tls/key.pem"
+  [ -s "$az_oauth_tls/cert.pem" ] || die "Azurite (OAuth) answers on $az_oauth_port but its certificate $az_oauth_tls/cert.pem is missing"
+}
+
+stop_azurite() { # port name
+  local port="$1" name="$2"
+  [ -f "$tools/azurite-$port.pid" ] || { log "$name was not started by this checkout; left running"; return; }
+  local pid; pid="$(cat "$tools/azurite-$port.pid")"
   if kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   fi
-  rm -f "$tools/azurite-$az_port.pid"
-  log "Azurite stopped"
+  rm -f "$tools/azurite-$port.pid"
+  log "$name stopped"
 }
 
 write_env() {
   cat >"$envfile" <<ENV
 INTEGRATION_TEST_POSTGRES='Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Maximum Pool Size=50'
 INTEGRATION_TEST_AZURITE='http://127.0.0.1:$az_port/devstoreaccount1'
+INTEGRATION_TEST_AZURITE_OAUTH='https://127.0.0.1:$az_oauth_port/devstoreaccount1'
+INTEGRATION_TEST_AZURITE_CERT='$az_oauth_tls/cert.pem'
 ENV
 }
 
 case "${1:-start}" in
-  start) start_postgres; start_azurite; write_env ;;
-  stop) stop_azurite; stop_postgres; rm -f "$envfile" ;;
+  start) start_postgres; start_azurite; start_azurite_oauth; write_env ;;
+  stop) stop_azurite "$az_oauth_port" "Azurite (OAuth)"; stop_azurite "$az_port" Azurite; stop_postgres; rm -f "$envfile" ;;
   restart) "$0" stop; "$0" start ;;
   status)
     if port_open "$pg_port"; then log "PostgreSQL: up on $pg_port"; else log "PostgreSQL: down"; fi
     if port_open "$az_port"; then log "Azurite: up on $az_port"; else log "Azurite: down"; fi
+    if port_open "$az_oauth_port"; then log "Azurite (OAuth): up on $az_oauth_port"; else log "Azurite (OAuth): down"; fi
     cat "$envfile" 2>/dev/null || echo "not started" ;;
   *) echo "usage: $0 start|stop|restart|status" >&2; exit 2 ;;
 esac

@@ -17,6 +17,12 @@ public static class TestServices
     /// <summary>Azurite blob endpoint including the account, e.g. http://127.0.0.1:10100/devstoreaccount1.</summary>
     public static string AzuriteBlobEndpoint => Get("INTEGRATION_TEST_AZURITE");
 
+    /// <summary>The Azurite that takes bearer tokens (HTTPS, OAuth), e.g. https://127.0.0.1:10102/devstoreaccount1.</summary>
+    public static string AzuriteOAuthEndpoint => Get("INTEGRATION_TEST_AZURITE_OAUTH");
+
+    /// <summary>The self-signed certificate (PEM) of <see cref="AzuriteOAuthEndpoint"/>, made by scripts/services.sh.</summary>
+    public static string AzuriteOAuthCertificate => Get("INTEGRATION_TEST_AZURITE_CERT");
+
     /// <summary>Azurite's well-known development account (public, documented by Microsoft; not a secret).</summary>
     public const string AzuriteAccount = "devstoreaccount1";
 
@@ -30,7 +36,8 @@ public static class TestServices
     private static Dictionary<string, string> Load()
     {
         var fromEnv = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in new[] { "INTEGRATION_TEST_POSTGRES", "INTEGRATION_TEST_AZURITE" })
+        string[] names = ["INTEGRATION_TEST_POSTGRES", "INTEGRATION_TEST_AZURITE", "INTEGRATION_TEST_AZURITE_OAUTH", "INTEGRATION_TEST_AZURITE_CERT"];
+        foreach (var name in names)
         {
             if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } v)
             {
@@ -38,13 +45,13 @@ public static class TestServices
             }
         }
 
-        if (fromEnv.Count == 2)
+        if (fromEnv.Count == names.Length)
         {
             return fromEnv;
         }
 
         var envFile = Path.Combine(RepoPaths.Root, ".tools", "services.env");
-        if (!File.Exists(envFile))
+        if (!File.Exists(envFile) || !File.ReadAllText(envFile).Contains("INTEGRATION_TEST_AZURITE_OAUTH", StringComparison.Ordinal))
         {
             StartServices();
         }

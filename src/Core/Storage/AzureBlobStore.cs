@@ -1,66 +1,37 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Xml.Linq;
+using Azure;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Integration.Core.Jobs;
 
 namespace Integration.Core.Storage;
 
 /// <summary>
-/// One container of Azure Blob storage (or Azurite) as a blob store, over the Blob REST API with a plain
-/// HttpClient: List Blobs (prefix + marker paging), Get Blob, Put Blob (single request up to
-/// <see cref="SinglePutLimit"/>, Put Block + Put Block List above it, committed atomically), Get Blob
-/// Properties for existence. Authorised with Shared Key or a SAS token. Network failures, throttling and
-/// 5xx answers surface as <see cref="TransientJobException"/> so that a scheduled job retries them.
-/// Neither the key nor the SAS ever appears in an exception, a log line or <see cref="Describe"/>.
+/// One container of Azure Blob storage (or Azurite) as a blob store, through the Azure SDK (Azure.Storage.Blobs):
+/// its retries, its block uploads (a large body goes up in uncommitted blocks and appears whole at the commit) and
+/// its resuming download stream. What this class adds is the store's contract: folder-style prefixes, a missing
+/// container read as empty, and failures as <see cref="TransientJobException"/> (unreachable, throttled, 5xx, so a
+/// scheduled job retries) or <see cref="InvalidOperationException"/> (refused: wrong credentials, missing rights),
+/// with messages that never carry a key or a SAS.
 /// </summary>
 public sealed class AzureBlobStore : IBlobStore
 {
-    public const string ApiVersion = "2021-12-02";
-
-    private static readonly HttpClient SharedHttp = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-    {
-        Timeout = TimeSpan.FromMinutes(10),
-    };
-
-    private readonly HttpClient _http;
-    private readonly Uri _container;
-    private readonly AzureSharedKey? _key;
-    private readonly string _sas;
-    private readonly TimeProvider _clock;
+    private readonly BlobContainerClient _container;
     private int _containerReady;
 
-    public AzureBlobStore(AzureBlobOptions options, string container, TimeProvider? clock = null, HttpClient? http = null)
+    public AzureBlobStore(AzureBlobOptions options, string container, BlobClientOptions? clientOptions = null)
+        : this(AzureBlobClients.Container(options, container, clientOptions))
     {
-        if (string.IsNullOrWhiteSpace(options.ServiceUri))
-        {
-            throw new ArgumentException("Storage:Azure:ServiceUri is required for Storage:Kind=AzureBlob.", nameof(options));
-        }
-
-        if (string.IsNullOrWhiteSpace(container))
-        {
-            throw new ArgumentException("A container name is required (Storage:Azure:LandingContainer / RawContainer).", nameof(container));
-        }
-
-        var service = new Uri(options.ServiceUri.TrimEnd('/') + "/");
-        _container = new Uri(service, Uri.EscapeDataString(container) + "/");
-        Container = container;
-        _http = http ?? SharedHttp;
-        _clock = clock ?? TimeProvider.System;
-        _sas = options.SasToken.Trim().TrimStart('?');
-        if (!string.IsNullOrWhiteSpace(options.AccountKey))
-        {
-            _key = new AzureSharedKey(string.IsNullOrWhiteSpace(options.AccountName) ? AccountFrom(service) : options.AccountName, options.AccountKey);
-        }
-        else if (_sas.Length == 0)
-        {
-            throw new ArgumentException("Storage:Azure needs AccountKey or SasToken (from the environment, never the repository).", nameof(options));
-        }
     }
 
-    public string Container { get; }
+    public AzureBlobStore(BlobContainerClient container)
+    {
+        _container = container;
+    }
 
-    /// <summary>Bodies up to this size go up in one Put Blob; larger ones in blocks of <see cref="BlockSize"/>.</summary>
+    public string Container => _container.Name;
+
+    /// <summary>Bodies of a known length up to this size go up in one Put Blob; larger ones (and streams of unknown length) in blocks of <see cref="BlockSize"/>.</summary>
     public int SinglePutLimit { get; init; } = 8 * 1024 * 1024;
 
     public int BlockSize { get; init; } = 4 * 1024 * 1024;
@@ -68,117 +39,87 @@ public sealed class AzureBlobStore : IBlobStore
     /// <summary>Page size for List Blobs (the service caps it at 5000).</summary>
     public int ListPageSize { get; init; } = 5000;
 
-    public string Describe() => $"azureblob:{_container.GetLeftPart(UriPartial.Path).TrimEnd('/')}";
+    /// <summary>The container's address without its query, so never a SAS.</summary>
+    public string Describe() => "azureblob:" + _container.Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
 
     public async Task<IReadOnlyList<BlobItem>> ListAsync(string prefix, CancellationToken ct = default)
     {
         var folder = NormalisePrefix(prefix);
         var items = new List<BlobItem>();
-        string? marker = null;
-        do
+        try
         {
-            var query = "restype=container&comp=list&maxresults=" + ListPageSize.ToString(CultureInfo.InvariantCulture)
-                + (folder.Length > 0 ? "&prefix=" + Uri.EscapeDataString(folder) : "")
-                + (marker is { Length: > 0 } ? "&marker=" + Uri.EscapeDataString(marker) : "");
-            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Address(null, query)), ct);
-            if (response.StatusCode == HttpStatusCode.NotFound)
+            var pages = _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, folder.Length > 0 ? folder : null, ct)
+                .AsPages(pageSizeHint: ListPageSize);
+            await foreach (var page in pages)
             {
-                return []; // no container yet: nothing has landed
+                items.AddRange(page.Values.Select(b => new BlobItem(b.Name, b.Properties.ContentLength ?? 0, b.Properties.LastModified ?? DateTimeOffset.UnixEpoch)));
             }
-
-            await EnsureSuccessAsync(response, "list", prefix, ct);
-            var xml = XDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-            foreach (var blob in xml.Root!.Element("Blobs")?.Elements("Blob") ?? [])
-            {
-                var props = blob.Element("Properties");
-                items.Add(new BlobItem(
-                    blob.Element("Name")!.Value,
-                    long.Parse(props?.Element("Content-Length")?.Value ?? "0", CultureInfo.InvariantCulture),
-                    DateTimeOffset.Parse(props?.Element("Last-Modified")?.Value ?? "1970-01-01T00:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)));
-            }
-
-            marker = xml.Root!.Element("NextMarker")?.Value;
         }
-        while (!string.IsNullOrEmpty(marker));
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            return []; // no container yet: nothing has landed
+        }
+        catch (Exception e) when (Failure("list", prefix, e, ct) is { } mapped)
+        {
+            throw mapped;
+        }
 
         return items.OrderBy(i => i.Path, StringComparer.Ordinal).ToList();
     }
 
     public async Task<Stream> OpenReadAsync(string path, CancellationToken ct = default)
     {
-        var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Address(path)), ct, HttpCompletionOption.ResponseHeadersRead);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        try
         {
-            response.Dispose();
-            throw new FileNotFoundException($"Blob '{path}' does not exist in {Describe()}.", path);
+            var download = await Blob(path).DownloadStreamingAsync(new BlobDownloadOptions(), ct);
+            return new MappedStream(download.Value.Content, this, path);
         }
-
-        await EnsureSuccessAsync(response, "read", path, ct);
-        return new ResponseStream(await response.Content.ReadAsStreamAsync(ct), response);
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new FileNotFoundException($"Blob '{path}' does not exist in {Describe()}.", path, e);
+        }
+        catch (Exception e) when (Failure("read", path, e, ct) is { } mapped)
+        {
+            throw mapped;
+        }
     }
 
     public async Task WriteAsync(string path, Stream content, CancellationToken ct = default)
     {
         ValidatePath(path);
-
-        // Read up to the single-put limit; a body that fits goes in one request.
-        var limit = SinglePutLimit + 1L;
-        var first = new byte[content.CanSeek ? Math.Min(limit, content.Length - content.Position + 1) : limit];
-        var filled = await FillAsync(content, first, ct);
-        if (filled <= SinglePutLimit)
+        await EnsureContainerAsync(ct);
+        var options = new BlobUploadOptions
         {
-            using var put = await SendCreatingContainerAsync(() => BlobPut(path, new ByteArrayContent(first, 0, filled)), ct);
-            await EnsureSuccessAsync(put, "write", path, ct);
-            return;
-        }
-
-        // Large body: uncommitted blocks, then one Put Block List. Readers see the old blob (or none) until the commit.
-        var blockIds = new List<string>();
-        var pending = new MemoryStream(first, 0, filled, writable: false);
-        var buffer = new byte[BlockSize];
-        while (true)
+            // The SDK puts in one request only bodies shorter than InitialTransferSize, and stages blocks when the length is unknown.
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = SinglePutLimit + 1L, MaximumTransferSize = BlockSize, MaximumConcurrency = 2 },
+        };
+        try
         {
-            var n = await FillAsync(pending, buffer, ct);
-            if (n < buffer.Length)
-            {
-                n += await FillAsync(content, buffer.AsMemory(n), ct);
-            }
-
-            if (n == 0)
-            {
-                break;
-            }
-
-            var id = Convert.ToBase64String(Encoding.ASCII.GetBytes(blockIds.Count.ToString("D6", CultureInfo.InvariantCulture)));
-            var block = buffer[..n];
-            using var response = await SendCreatingContainerAsync(
-                () => new HttpRequestMessage(HttpMethod.Put, Address(path, "comp=block&blockid=" + Uri.EscapeDataString(id))) { Content = new ByteArrayContent(block) },
-                ct);
-            await EnsureSuccessAsync(response, "write block of", path, ct);
-            blockIds.Add(id);
+            await Blob(path).UploadAsync(content, options, ct);
         }
-
-        var list = new XElement("BlockList", blockIds.Select(id => new XElement("Latest", id)));
-        var body = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + list.ToString(SaveOptions.DisableFormatting));
-        using var commit = await SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Put, Address(path, "comp=blocklist")) { Content = new ByteArrayContent(body) },
-            ct);
-        await EnsureSuccessAsync(commit, "commit block list of", path, ct);
+        catch (Exception e) when (Failure("write", path, e, ct) is { } mapped)
+        {
+            throw mapped;
+        }
     }
 
     public async Task<bool> ExistsAsync(string path, CancellationToken ct = default)
     {
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Head, Address(path)), ct);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        try
         {
-            return false;
+            return (await Blob(path).ExistsAsync(ct)).Value;
         }
-
-        await EnsureSuccessAsync(response, "check", path, ct);
-        return true;
+        catch (Exception e) when (Failure("check", path, e, ct) is { } mapped)
+        {
+            throw mapped;
+        }
     }
 
-    /// <summary>Creates the container if it does not exist (idempotent; done once per store before the first write).</summary>
+    /// <summary>
+    /// Creates the container if it does not exist (once per store, before the first write). A refusal is not an
+    /// error here: a SAS scoped to an existing container may write without the right to create one, and a write
+    /// that really cannot happen fails on its own with the service's reason.
+    /// </summary>
     public async Task EnsureContainerAsync(CancellationToken ct = default)
     {
         if (Volatile.Read(ref _containerReady) == 1)
@@ -186,118 +127,49 @@ public sealed class AzureBlobStore : IBlobStore
             return;
         }
 
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, Address(null, "restype=container")), ct);
-        if (response.StatusCode != HttpStatusCode.Conflict)
+        try
         {
-            await EnsureSuccessAsync(response, "create container", "", ct);
+            await _container.CreateIfNotExistsAsync(cancellationToken: ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 403)
+        {
+            // Left to the write (see above).
+        }
+        catch (Exception e) when (Failure("create container", "", e, ct) is { } mapped)
+        {
+            throw mapped;
         }
 
         Volatile.Write(ref _containerReady, 1);
     }
 
+    private BlobClient Blob(string path) => _container.GetBlobClient(path);
+
     /// <summary>
-    /// Sends a write; when the container does not exist yet, creates it and sends again. Creating only on demand
-    /// lets a SAS scoped to an existing container (no create permission) write.
+    /// The store's exception for an SDK failure, or null to let it pass (the caller's own cancellation, our own
+    /// exceptions). Only the status and the service's error code are quoted: the SDK's own message lists request
+    /// headers, which is more than an operator's log needs.
     /// </summary>
-    private async Task<HttpResponseMessage> SendCreatingContainerAsync(Func<HttpRequestMessage> create, CancellationToken ct)
+    private Exception? Failure(string operation, string path, Exception e, CancellationToken ct)
     {
-        var response = await SendAsync(create, ct);
-        if (response.StatusCode != HttpStatusCode.NotFound
-            || !response.Headers.TryGetValues("x-ms-error-code", out var codes) || !codes.Contains("ContainerNotFound"))
+        var what = $"Blob storage {Describe()}: {operation} '{path}'";
+        switch (e)
         {
-            return response;
+            case RequestFailedException { Status: 0 } r:
+                return new TransientJobException($"{what}: unreachable ({r.InnerException?.Message ?? "no response"}).", e);
+            case RequestFailedException r:
+                var message = $"{what} failed with {r.Status} ({r.ErrorCode ?? "no error code"}).";
+                return r.Status is 408 or 429 or >= 500 ? new TransientJobException(message, e) : new InvalidOperationException(message, e);
+            case AggregateException a when a.InnerExceptions.All(i => i is RequestFailedException or IOException or OperationCanceledException):
+                // The SDK's retry policy gave up: every try failed on the network or with a retriable status.
+                return new TransientJobException($"{what}: unreachable after {a.InnerExceptions.Count} tries ({a.InnerExceptions[^1].Message.Split('\n')[0]}).", e);
+            case OperationCanceledException when !ct.IsCancellationRequested:
+                return new TransientJobException($"{what} timed out.", e);
+            case IOException:
+                return new TransientJobException($"{what}: connection lost ({e.Message}).", e);
+            default:
+                return null;
         }
-
-        response.Dispose();
-        Volatile.Write(ref _containerReady, 0);
-        await EnsureContainerAsync(ct);
-        return await SendAsync(create, ct);
-    }
-
-    private HttpRequestMessage BlobPut(string path, HttpContent content)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, Address(path)) { Content = content };
-        request.Headers.TryAddWithoutValidation("x-ms-blob-type", "BlockBlob");
-        return request;
-    }
-
-    private Uri Address(string? path, string? query = null)
-    {
-        var relative = path is null ? "" : string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
-        var q = string.Join('&', new[] { query, _key is null ? _sas : null }.Where(s => !string.IsNullOrEmpty(s)));
-        return new Uri(_container, relative + (q.Length > 0 ? "?" + q : ""));
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken ct, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
-    {
-        using var request = create();
-        request.Headers.TryAddWithoutValidation("x-ms-version", ApiVersion);
-        _key?.Sign(request, _clock.GetUtcNow());
-        try
-        {
-            return await _http.SendAsync(request, completion, ct);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new TransientJobException($"Blob storage {Describe()} unreachable: {e.Message}", e);
-        }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
-        {
-            throw new TransientJobException($"Blob storage {Describe()} timed out.", e);
-        }
-    }
-
-    private async Task EnsureSuccessAsync(HttpResponseMessage response, string operation, string path, CancellationToken ct)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var code = response.Headers.TryGetValues("x-ms-error-code", out var codes) ? codes.FirstOrDefault() : null;
-        if (code is null && response.RequestMessage?.Method != HttpMethod.Head)
-        {
-            var body = await response.Content.ReadAsStringAsync(ct);
-            code = TryErrorCode(body);
-        }
-
-        var message = $"Blob storage {Describe()}: {operation} '{path}' failed with {(int)response.StatusCode} {response.ReasonPhrase} ({code ?? "no error code"}).";
-        var status = (int)response.StatusCode;
-        if (status is 408 or 429 or >= 500)
-        {
-            throw new TransientJobException(message);
-        }
-
-        throw new InvalidOperationException(message);
-    }
-
-    private static string? TryErrorCode(string body)
-    {
-        try
-        {
-            return XDocument.Parse(body).Root?.Element("Code")?.Value;
-        }
-        catch (System.Xml.XmlException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<int> FillAsync(Stream source, Memory<byte> buffer, CancellationToken ct)
-    {
-        var total = 0;
-        while (total < buffer.Length)
-        {
-            var n = await source.ReadAsync(buffer[total..], ct);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
     }
 
     private static string NormalisePrefix(string prefix)
@@ -314,15 +186,8 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
-    /// <summary>Account name from the endpoint: the first host label (acct.blob.core.windows.net) or, for Azurite, the first path segment.</summary>
-    private static string AccountFrom(Uri service)
-    {
-        var segments = service.AbsolutePath.Trim('/');
-        return segments.Length > 0 ? segments.Split('/')[0] : service.Host.Split('.')[0];
-    }
-
-    /// <summary>The response body stream; disposing it releases the HTTP response.</summary>
-    private sealed class ResponseStream(Stream inner, HttpResponseMessage response) : Stream
+    /// <summary>The SDK's download stream (which resumes by itself after a dropped connection), with its final failures mapped like every other call's.</summary>
+    private sealed class MappedStream(Stream inner, AzureBlobStore store, string path) : Stream
     {
         public override bool CanRead => true;
 
@@ -330,15 +195,36 @@ public sealed class AzureBlobStore : IBlobStore
 
         public override bool CanWrite => false;
 
-        public override long Length => response.Content.Headers.ContentLength ?? throw new NotSupportedException();
+        public override long Length => inner.Length;
 
         public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return inner.Read(buffer, offset, count);
+            }
+            catch (Exception e) when (store.Failure("read", path, e, CancellationToken.None) is { } mapped)
+            {
+                throw mapped;
+            }
+        }
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await inner.ReadAsync(buffer, cancellationToken);
+            }
+            catch (Exception e) when (store.Failure("read", path, e, cancellationToken) is { } mapped)
+            {
+                throw mapped;
+            }
+        }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override void Flush()
         {
@@ -355,7 +241,6 @@ public sealed class AzureBlobStore : IBlobStore
             if (disposing)
             {
                 inner.Dispose();
-                response.Dispose();
             }
 
             base.Dispose(disposing);

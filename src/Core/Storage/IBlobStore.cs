@@ -5,7 +5,7 @@ public sealed record BlobItem(string Path, long Size, DateTimeOffset LastModifie
 
 /// <summary>
 /// The landing zone and the raw zone. A local folder by default; Azure Blob storage (or Azurite) through
-/// the Blob REST API. Paths are relative and '/'-separated, e.g. <c>moc-licences/2026-10-01.csv</c>.
+/// the Azure SDK. Paths are relative and '/'-separated, e.g. <c>moc-licences/2026-10-01.csv</c>.
 /// </summary>
 public interface IBlobStore
 {

@@ -25,18 +25,45 @@ public sealed class StorageOptions
     public AzureBlobOptions Azure { get; set; } = new();
 }
 
-/// <summary>Azure Blob storage or Azurite. Secrets come from environment variables, never the repository.</summary>
+/// <summary>How the blob service is reached: which kind of credential <see cref="AzureBlobOptions"/> carries.</summary>
+public enum AzureCredential
+{
+    /// <summary>No token credential: a connection string, a Shared Key or a SAS token is set instead.</summary>
+    None,
+
+    /// <summary>The host's managed identity (system-assigned, or user-assigned with <see cref="AzureBlobOptions.ManagedIdentityClientId"/>).</summary>
+    ManagedIdentity,
+
+    /// <summary>Azure.Identity's DefaultAzureCredential chain (environment, workload identity, managed identity, developer sign-in).</summary>
+    Default,
+}
+
+/// <summary>
+/// Azure Blob storage or Azurite. Exactly one way in: <see cref="ConnectionString"/>, <see cref="AccountKey"/>
+/// (Shared Key), <see cref="SasToken"/>, or a token <see cref="Credential"/> (managed identity: no secret at all).
+/// Secrets come from the environment or Key Vault references, never the repository.
+/// </summary>
 public sealed class AzureBlobOptions
 {
-    /// <summary>e.g. http://127.0.0.1:10000/devstoreaccount1 for Azurite, https://acct.blob.core.windows.net for Azure.</summary>
+    /// <summary>e.g. http://127.0.0.1:10000/devstoreaccount1 for Azurite, https://acct.blob.core.windows.net for Azure. Not needed with a connection string.</summary>
     public string ServiceUri { get; set; } = "";
 
+    /// <summary>A storage connection string (AccountKey or SharedAccessSignature inside; <c>UseDevelopmentStorage=true</c> for a local Azurite).</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Account for <see cref="AccountKey"/>; defaults to the first host label of the endpoint (or, for Azurite, its first path segment).</summary>
     public string AccountName { get; set; } = "";
 
-    /// <summary>Shared Key (base64). Either this or <see cref="SasToken"/>.</summary>
+    /// <summary>Shared Key (base64).</summary>
     public string AccountKey { get; set; } = "";
 
+    /// <summary>An account SAS, or a container SAS valid for the container it is used with.</summary>
     public string SasToken { get; set; } = "";
+
+    public AzureCredential Credential { get; set; } = AzureCredential.None;
+
+    /// <summary>Client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
+    public string ManagedIdentityClientId { get; set; } = "";
 
     /// <summary>One container per environment, e.g. <c>landing-prod</c>.</summary>
     public string LandingContainer { get; set; } = "landing";

@@ -1,21 +1,25 @@
 using System.Text;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Integration.Core.Jobs;
 using Integration.Core.Storage;
 using Integration.TestSupport;
 
 namespace Integration.Host.Tests.Storage;
 
-/// <summary>The Blob REST client against a real Azurite, with Shared Key and with SAS tokens.</summary>
+/// <summary>The blob store (Azure SDK) against a real Azurite, with a connection string, Shared Key and SAS tokens.</summary>
 public class AzureBlobStoreTests
 {
     public enum Auth
     {
+        ConnectionString,
         SharedKey,
         AccountSas,
         ContainerSas,
     }
 
-    public static TheoryData<Auth> Auths => new() { Auth.SharedKey, Auth.AccountSas, Auth.ContainerSas };
+    public static TheoryData<Auth> Auths => new() { Auth.ConnectionString, Auth.SharedKey, Auth.AccountSas, Auth.ContainerSas };
 
     [Theory]
     [MemberData(nameof(Auths))]
@@ -78,6 +82,11 @@ public class AzureBlobStoreTests
         var sizes = (await store.ListAsync("nssf-contributions")).ToDictionary(b => b.Path, b => b.Size);
         Assert.Equal(data.Length, sizes["nssf-contributions/big.csv"]);
         Assert.Equal(64 * 1024, sizes["nssf-contributions/exact.csv"]);
+        var container = AzureBlobClients.Container(SharedKeyOptions(), store.Container);
+        var blocks = await container.GetBlockBlobClient("nssf-contributions/big.csv").GetBlockListAsync(BlockListTypes.Committed);
+        Assert.True(blocks.Value.CommittedBlocks.Count() >= 15, $"{blocks.Value.CommittedBlocks.Count()} blocks"); // 300 KiB in 20 KiB blocks
+        var single = await container.GetBlockBlobClient("nssf-contributions/exact.csv").GetBlockListAsync(BlockListTypes.Committed);
+        Assert.Empty(single.Value.CommittedBlocks); // one Put Blob, no blocks
     }
 
     [Fact]
@@ -119,14 +128,43 @@ public class AzureBlobStoreTests
         Assert.Empty(await store.ListAsync("a"));
     }
 
-    [Fact]
-    public async Task An_unreachable_endpoint_is_a_transient_failure()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task An_unreachable_endpoint_is_a_transient_failure(int retries)
     {
         var options = SharedKeyOptions();
         options.ServiceUri = "http://127.0.0.1:9/devstoreaccount1"; // discard port: nothing listens
-        var store = new AzureBlobStore(options, "landing");
+        var client = new BlobClientOptions { Retry = { MaxRetries = retries, Delay = TimeSpan.FromMilliseconds(10) } };
+        var store = new AzureBlobStore(options, "landing", client);
 
-        await Assert.ThrowsAsync<TransientJobException>(() => store.ListAsync("moc-licences"));
+        var e = await Assert.ThrowsAsync<TransientJobException>(() => store.ListAsync("moc-licences"));
+        Assert.Contains("unreachable", e.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<TransientJobException>(() => store.WriteAsync("moc-licences/a.csv", new MemoryStream("a"u8.ToArray())));
+    }
+
+    [Theory]
+    [InlineData("AccountKey", "SasToken")]
+    [InlineData("ConnectionString", "Credential")]
+    [InlineData(null, null)]
+    public void Exactly_one_way_in_is_accepted(string? first, string? second)
+    {
+        var options = new AzureBlobOptions { ServiceUri = TestServices.AzuriteBlobEndpoint };
+        foreach (var way in new[] { first, second }.OfType<string>())
+        {
+            _ = way switch
+            {
+                "AccountKey" => options.AccountKey = TestServices.AzuriteKey,
+                "SasToken" => options.SasToken = "sv=2021-12-02&sig=x",
+                "ConnectionString" => options.ConnectionString = "UseDevelopmentStorage=true",
+                _ => (options.Credential = AzureCredential.ManagedIdentity).ToString(),
+            };
+        }
+
+        var e = Assert.Throws<ArgumentException>(() => new AzureBlobStore(options, "landing"));
+
+        Assert.Contains(first is null ? "none is set" : $"set are: {first}, {second}", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestServices.AzuriteKey, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,16 +188,20 @@ public class AzureBlobStoreTests
         AccountKey = TestServices.AzuriteKey,
     };
 
+    /// <summary>The account-key connection string an Azure portal shows, pointed at Azurite.</summary>
+    internal static string ConnectionString() =>
+        $"DefaultEndpointsProtocol=http;AccountName={TestServices.AzuriteAccount};AccountKey={TestServices.AzuriteKey};BlobEndpoint={TestServices.AzuriteBlobEndpoint};";
+
     internal static string NewContainer() => "t" + Guid.NewGuid().ToString("N")[..20];
 
     private static async Task<AzureBlobStore> StoreAsync(Auth auth, int listPageSize = 5000, int singlePutLimit = 8 * 1024 * 1024, int blockSize = 4 * 1024 * 1024)
     {
         var container = NewContainer();
-        var admin = new AzureBlobStore(SharedKeyOptions(), container);
-        await admin.EnsureContainerAsync();
+        await new AzureBlobStore(SharedKeyOptions(), container).EnsureContainerAsync();
         var expiry = DateTimeOffset.UtcNow.AddHours(1);
         var options = auth switch
         {
+            Auth.ConnectionString => new AzureBlobOptions { ConnectionString = ConnectionString() },
             Auth.SharedKey => SharedKeyOptions(),
             Auth.AccountSas => new AzureBlobOptions { ServiceUri = TestServices.AzuriteBlobEndpoint, SasToken = AzureSas.Account(TestServices.AzuriteAccount, TestServices.AzuriteKey, "rwdlac", expiry) },
             _ => new AzureBlobOptions { ServiceUri = TestServices.AzuriteBlobEndpoint, SasToken = "?" + AzureSas.Container(TestServices.AzuriteAccount, TestServices.AzuriteKey, container, "racwdl", expiry) },
