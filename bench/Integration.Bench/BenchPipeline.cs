@@ -14,9 +14,9 @@ namespace Integration.Bench;
 /// </summary>
 public static class BenchPipeline
 {
-    /// <param name="gazetteer">Folder of the full NCDD gazetteer; empty for the product's built-in subset.</param>
+    /// <param name="gazetteer">Folder of a newer NCDD gazetteer copy; null or empty for the one shipped in the build.</param>
     /// <param name="alerts">Also wire the alerts module (checks, leads, targets and their evaluation).</param>
-    public static ServiceProvider Build(string dir, string landing, string gazetteer, bool alerts = false)
+    public static ServiceProvider Build(string dir, string landing, string? gazetteer, bool alerts = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

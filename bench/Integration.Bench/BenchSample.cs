@@ -19,9 +19,6 @@ public sealed record SampleTimings(GenerationSummary Generated, double Generate,
 /// </summary>
 public static class BenchSample
 {
-    /// <summary><c>../shared/data</c> beside the repository (full gazetteer and Khmer names).</summary>
-    public static string SharedData { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data"));
-
     public static WebApplication BuildHost(string dir, string provider = "sqlite", string? connection = null) =>
         ApiHost.Build(
             [],
@@ -32,7 +29,6 @@ public static class BenchSample
                 ["Storage:LandingPath"] = Path.Combine(dir, "landing"),
                 ["Storage:RawPath"] = Path.Combine(dir, "raw"),
                 ["Storage:ExportPath"] = Path.Combine(dir, "exports"),
-                ["Reference:GazetteerPath"] = Path.Combine(SharedData, "gazetteer"),
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             },
@@ -42,7 +38,7 @@ public static class BenchSample
     public static async Task<SampleTimings> LoadAsync(WebApplication app, string dir, int firms, int seed)
     {
         var sw = Stopwatch.StartNew();
-        var generated = new RegistryGenerator(new GeneratorOptions { Scale = firms, Seed = seed }, app.Services.GetRequiredService<Gazetteer>(), PersonNames.Load(Path.Combine(SharedData, "khmer-names")))
+        var generated = new RegistryGenerator(new GeneratorOptions { Scale = firms, Seed = seed }, app.Services.GetRequiredService<Gazetteer>(), PersonNames.Shipped)
             .Run(Path.Combine(dir, "landing"));
         var generate = sw.Elapsed.TotalSeconds;
         sw.Restart();

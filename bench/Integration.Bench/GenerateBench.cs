@@ -21,9 +21,9 @@ public sealed class GenerateBench : IBench
     public Task<string> RunAsync(string[] args)
     {
         var firms = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500_000;
-        var shared = args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data"));
-        var gazetteer = Gazetteer.Load(Path.Combine(shared, "gazetteer"));
-        var names = PersonNames.Load(Path.Combine(shared, "khmer-names"));
+        var shared = args.Length > 1 ? args[1] : null; // a folder with gazetteer/ and khmer-names/, else the shipped copies
+        var gazetteer = Gazetteer.Load(shared is null ? null : Path.Combine(shared, "gazetteer"));
+        var names = PersonNames.Load(shared is null ? null : Path.Combine(shared, "khmer-names"));
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# generate: {firms:N0} true enterprises, 24 months, {gazetteer}");
         md.AppendLine();

@@ -15,7 +15,7 @@ namespace Integration.Bench;
 /// <summary>
 /// Matching at national scale: generate N firms (default 500,000, about 840k registry records), ingest
 /// them into SQLite, then time one match run (read, standardise, block, compare, estimate, cluster,
-/// store, export) and report peak memory. Usage: match [firms] [gazetteer folder] [--keep DIR].
+/// store, export) and report peak memory. Usage: match [firms] [gazetteer folder, default the shipped one] [--keep DIR].
 /// With --keep DIR the generated landing zone and the ingested database are kept in DIR; a later run with
 /// the same DIR skips generation and ingest (a fresh copy of the ingested database is matched), so the
 /// peak working set is the match run's own.
@@ -32,8 +32,9 @@ public sealed class MatchBench : IBench
         var keep = keepAt >= 0 && keepAt + 1 < args.Length ? Path.GetFullPath(args[keepAt + 1]) : null;
         args = keepAt >= 0 ? [.. args[..keepAt], .. args[Math.Min(args.Length, keepAt + 2)..]] : args;
         var firms = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500_000;
-        var gazetteerPath = args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/gazetteer"));
-        var namesPath = Path.Combine(Path.GetDirectoryName(gazetteerPath)!, "khmer-names");
+        // The shipped gazetteer and names unless a gazetteer folder is given (then its sibling khmer-names/ too).
+        var gazetteerPath = args.Length > 1 ? Path.GetFullPath(args[1]) : null;
+        var namesPath = gazetteerPath is null ? null : Path.Combine(Path.GetDirectoryName(gazetteerPath)!, "khmer-names");
         var dir = keep ?? Path.Combine(Path.GetTempPath(), "match-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var ingested = Path.Combine(dir, "ingested.db");
         var reused = keep is not null && File.Exists(ingested);

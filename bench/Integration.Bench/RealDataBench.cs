@@ -93,7 +93,7 @@ public sealed class RealDataBench : IBench
         {
             await using var provider = BenchPipeline.Build(dir, Path.Combine(dir, "landing"), gazetteer);
             var sw = Stopwatch.StartNew();
-            new RegistryGenerator(new GeneratorOptions { Scale = BaselineFirms, Seed = 1, Months = 1 }, provider.GetRequiredService<Core.Reference.Gazetteer>(), PersonNames.BuiltIn)
+            new RegistryGenerator(new GeneratorOptions { Scale = BaselineFirms, Seed = 1, Months = 1 }, provider.GetRequiredService<Core.Reference.Gazetteer>(), PersonNames.Shipped)
                 .Run(Path.Combine(dir, "landing"));
             await provider.GetRequiredService<IngestService>().RunAsync(new IngestRequest("bench", ["moc-licences", "gdt-taxpayers", "nssf-employers"]));
             await provider.GetRequiredService<MatchRunner>().RunAsync();
@@ -110,7 +110,7 @@ public sealed class RealDataBench : IBench
         var md = new StringBuilder();
         md.AppendLine("# Real linkage data sets");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Each case of `{root}` ingested and matched in a fresh SQLite folder with default settings, gazetteer {(gazetteer.Length == 0 ? "built-in subset" : $"`{gazetteer}`")}; scored against its `truth/records.csv` (`evaluate --truth CASE` gives the same figures).");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Each case of `{root}` ingested and matched in a fresh SQLite folder with default settings, gazetteer {(gazetteer.Length == 0 ? "shipped (full NCDD)" : $"`{gazetteer}`")}; scored against its `truth/records.csv` (`evaluate --truth CASE` gives the same figures).");
         md.AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/Integration.Bench -- real-data {string.Join(' ', args)}`. Load average before {loadBefore}, after {loadAfter}; {Environment.ProcessorCount} cores.");
         md.AppendLine(CultureInfo.InvariantCulture, $"Targets (issue 9): fodors-zagat F1 >= 0.95, chicago-early-childhood F1 >= 0.90 (plain folders, phones as given), each with <= 5 % of records in the review band.");
         md.AppendLine();

@@ -60,17 +60,27 @@ public class DeterminismTests
     }
 
     [Fact]
-    public void Full_reference_data_is_used_when_given()
+    public void The_shipped_reference_data_is_the_default()
     {
-        var names = PersonNames.Load(Integration.TestSupport.RepoPaths.KhmerNames);
-        using var landing = new GeneratedLanding(
-            new GeneratorOptions { Scale = 600, Seed = 9, AsOf = GeneratedLanding.AsOf },
-            Gazetteer.Load(Integration.TestSupport.RepoPaths.Gazetteer),
-            names);
+        var names = PersonNames.Load(null);
+        using var landing = new GeneratedLanding(new GeneratorOptions { Scale = 600, Seed = 9, AsOf = GeneratedLanding.AsOf });
 
-        Assert.False(names.IsBuiltIn);
-        Assert.True(names.Given.Count >= 25 && names.Surnames.Count >= 25);
-        // The built-in gazetteer has no villages; the full one does, so village names appear outside Phnom Penh.
+        Assert.True(names.IsShipped);
+        Assert.Equal((29, 30), (names.Given.Count, names.Surnames.Count)); // the kname lexicon, not a stand-in list
+        // The full gazetteer has villages in every province, so real village names appear outside Phnom Penh.
         Assert.Contains(landing.Rows("moc-licences"), r => r["village"].Length > 0 && !r["village"].StartsWith("Phum ", StringComparison.Ordinal) && !r["village"].StartsWith("ភូមិ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_names_file_in_the_kname_layout_replaces_the_shipped_list()
+    {
+        using var folder = new Integration.TestSupport.TempFolder("names");
+        File.WriteAllText(folder.Combine("kname_khmer_names.csv"), "givenName,surname,romanizedGiven,romanizedSurname\nដារា,សុខ,Dara,Sok\nសុភា,ចាន់,Sophea,Chan\n");
+
+        var names = PersonNames.Load(folder.Path);
+
+        Assert.False(names.IsShipped);
+        Assert.Equal(["Dara", "Sophea"], names.Given.Select(w => w.Latin));
+        Assert.Throws<FileNotFoundException>(() => PersonNames.Load(folder.Combine("missing.csv")));
     }
 }

@@ -26,7 +26,7 @@ public sealed class GeneratedLanding : IDisposable
     {
         _folder = new TempFolder(name);
         Options = options ?? new GeneratorOptions { Scale = 1500, Seed = 7, AsOf = AsOf };
-        Summary = new RegistryGenerator(Options, gazetteer ?? Gazetteer.Load(""), names ?? PersonNames.BuiltIn).Run(_folder.Path);
+        Summary = new RegistryGenerator(Options, gazetteer ?? Gazetteer.Shipped.Value, names ?? PersonNames.Shipped).Run(_folder.Path);
         BadRows = Read(Path.Combine(Dir, "ground-truth", RegistryGenerator.BadRowsFile)).ToList();
     }
 

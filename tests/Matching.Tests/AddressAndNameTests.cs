@@ -8,7 +8,7 @@ namespace Integration.Matching.Tests;
 /// <summary>Address lines without commas or in Khmer, house numbers, branch markers, trade words and the branch rule.</summary>
 public class AddressAndNameTests
 {
-    private static readonly Lazy<AddressResolver> Resolver = new(() => new AddressResolver(Gazetteer.Load(RepoPaths.Gazetteer)));
+    private static readonly Lazy<AddressResolver> Resolver = new(() => new AddressResolver(Gazetteer.Shipped.Value));
 
     [Theory]
     [InlineData(null, null, null, null, "No. 12, St. 310, Phum 2, Sangkat Tuol Tumpung Ti Pir, Khan Chamkar Mon, Phnom Penh")]

@@ -15,7 +15,7 @@ namespace Integration.Matching.Tests;
 /// <summary>A migrated database with the real matching services wired to it.</summary>
 public sealed class MatchHarness : IDisposable
 {
-    private static readonly Lazy<Gazetteer> FullGazetteer = new(() => Gazetteer.Load(RepoPaths.Gazetteer));
+    private static readonly Lazy<Gazetteer> FullGazetteer = Gazetteer.Shipped;
 
     public MatchHarness(DatabaseProvider provider, MatchingOptions? options = null)
     {

@@ -6,7 +6,7 @@ namespace Integration.Matching.Tests;
 
 public class StandardisationTests
 {
-    private static readonly Lazy<Gazetteer> Full = new(() => Gazetteer.Load(RepoPaths.Gazetteer));
+    private static readonly Lazy<Gazetteer> Full = Gazetteer.Shipped;
 
     [Theory]
     [InlineData("Sokha Trading Co., Ltd.", "SOKHA TRADING CO.,LTD")]

@@ -46,7 +46,7 @@ public sealed class GeneratedPipeline : IAsyncDisposable
     {
         var data = new TempFolder("e2e");
         var database = TestDatabase.Create(provider, [IngestMigrations.Set, MatchingMigrations.Set, .. migrations]);
-        new RegistryGenerator(new GeneratorOptions { Scale = scale, Seed = seed }, Gazetteer.Load(RepoPaths.Gazetteer), PersonNames.Load(RepoPaths.KhmerNames))
+        new RegistryGenerator(new GeneratorOptions { Scale = scale, Seed = seed }, Gazetteer.Shipped.Value, PersonNames.Shipped)
             .Run(data.Path);
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -56,7 +56,6 @@ public sealed class GeneratedPipeline : IAsyncDisposable
             ["Storage:LandingPath"] = data.Path,
             ["Storage:RawPath"] = data.Combine("raw"),
             ["Storage:ExportPath"] = data.Combine("exports"),
-            ["Reference:GazetteerPath"] = RepoPaths.Gazetteer,
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(configuration);

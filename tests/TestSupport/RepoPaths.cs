@@ -1,16 +1,12 @@
 namespace Integration.TestSupport;
 
-/// <summary>Finds the repository (the folder holding Integration.sln) and the shared reference data beside it.</summary>
+/// <summary>
+/// Finds the repository (the folder holding Integration.sln). Tests use only what the repository holds: the gazetteer
+/// and the Khmer names ship in the build (<c>Gazetteer.Shipped</c>, <c>PersonNames.Shipped</c>), never ../shared.
+/// </summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
-
-    /// <summary><c>../shared/data</c> next to the repository: gazetteer and Khmer names (never copied into the repo).</summary>
-    public static string SharedData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
-
-    public static string Gazetteer => Path.Combine(SharedData, "gazetteer");
-
-    public static string KhmerNames => Path.Combine(SharedData, "khmer-names");
 
     private static string FindRoot()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using Integration.Core.Csv;
 
 namespace Integration.Core.Reference;
@@ -24,13 +25,14 @@ public sealed record GazetteerUnit(string Code, GazetteerLevel Level, string Nam
 }
 
 /// <summary>
-/// Cambodia's administrative divisions. The full NCDD set is loaded from a folder given in configuration
-/// (<c>Reference:GazetteerPath</c>, the layout of shared/data/gazetteer); without it a built-in subset is
-/// used (all provinces and districts, communes of Phnom Penh, Siem Reap, Preah Sihanouk and Kandal), so the
-/// product runs with no external files. Data: NCDD via dwilkie/pumi, MIT licence.
+/// Cambodia's administrative divisions: the NCDD gazetteer (25 provinces, 210 districts, 1,652 communes, 14,578
+/// villages; NCDD via dwilkie/pumi, MIT licence, see Reference/gazetteer/README.md). The full set ships inside this
+/// assembly, so the product resolves addresses with no external files; <c>Reference:GazetteerPath</c> points to a
+/// newer copy in the same layout (cambodia_provinces.csv ... cambodia_villages.csv, plain or .gz).
 /// </summary>
 public sealed class Gazetteer
 {
+    private static readonly string[] Files = ["cambodia_provinces.csv", "cambodia_districts.csv", "cambodia_communes.csv", "cambodia_villages.csv"];
     private readonly Dictionary<string, GazetteerUnit> _byCode;
     private readonly ILookup<string, GazetteerUnit> _children;
 
@@ -43,8 +45,8 @@ public sealed class Gazetteer
 
     public IReadOnlyList<GazetteerUnit> Units { get; }
 
-    /// <summary>True when this is the built-in subset rather than a full gazetteer.</summary>
-    public bool IsBuiltIn { get; private init; }
+    /// <summary>True when this is the copy shipped in the assembly, not one loaded from <c>Reference:GazetteerPath</c>.</summary>
+    public bool IsShipped { get; private init; }
 
     public IEnumerable<GazetteerUnit> Provinces => Units.Where(u => u.Level == GazetteerLevel.Province);
 
@@ -56,39 +58,57 @@ public sealed class Gazetteer
 
     public IEnumerable<GazetteerUnit> Children(string code) => _children[code];
 
-    /// <summary>The full gazetteer from <paramref name="folder"/> when it exists, else the built-in subset.</summary>
-    public static Gazetteer Load(string? folder) =>
-        !string.IsNullOrWhiteSpace(folder) && File.Exists(Path.Combine(folder, "cambodia_provinces.csv"))
-            ? LoadFolder(folder)
-            : BuiltIn.Value;
+    /// <summary>The gazetteer in <paramref name="folder"/> when one is configured, else the shipped copy.</summary>
+    public static Gazetteer Load(string? folder) => string.IsNullOrWhiteSpace(folder) ? Shipped.Value : LoadFolder(folder);
 
-    public static readonly Lazy<Gazetteer> BuiltIn = new(() =>
+    /// <summary>The full NCDD gazetteer embedded in this assembly (gzip), read once per process.</summary>
+    public static readonly Lazy<Gazetteer> Shipped = new(() =>
     {
-        using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream("Integration.Core.Reference.gazetteer-builtin.csv")!;
-        using var reader = new StreamReader(stream);
-        return new Gazetteer(Read(reader, builtIn: true)) { IsBuiltIn = true };
+        var units = new List<GazetteerUnit>();
+        foreach (var file in Files)
+        {
+            var name = "Integration.Core.Reference.gazetteer." + file + ".gz";
+            using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"The shipped gazetteer resource {name} is missing from the build.");
+            units.AddRange(Read(new GZipStream(stream, CompressionMode.Decompress), name));
+        }
+
+        return new Gazetteer(units) { IsShipped = true };
     });
 
+    /// <summary>A configured copy: a folder that lacks the provinces file is a configuration error, not a reason to fall back.</summary>
     private static Gazetteer LoadFolder(string folder)
     {
-        var files = new[] { "cambodia_provinces.csv", "cambodia_districts.csv", "cambodia_communes.csv", "cambodia_villages.csv" };
         var units = new List<GazetteerUnit>();
-        foreach (var file in files.Select(f => Path.Combine(folder, f)).Where(File.Exists))
+        foreach (var file in Files)
         {
-            using var reader = new StreamReader(file);
-            units.AddRange(Read(reader, builtIn: false));
+            var path = Path.Combine(folder, file);
+            var gz = path + ".gz";
+            if (File.Exists(path))
+            {
+                units.AddRange(Read(File.OpenRead(path), path));
+            }
+            else if (File.Exists(gz))
+            {
+                units.AddRange(Read(new GZipStream(File.OpenRead(gz), CompressionMode.Decompress), gz));
+            }
+            else if (file == Files[0])
+            {
+                throw new FileNotFoundException($"Reference:GazetteerPath '{folder}' has no {file} (or {file}.gz); leave the setting empty to use the shipped gazetteer.", path);
+            }
         }
 
         return new Gazetteer(units);
     }
 
-    private static IEnumerable<GazetteerUnit> Read(TextReader reader, bool builtIn)
+    private static List<GazetteerUnit> Read(Stream stream, string source)
     {
+        using var reader = new StreamReader(stream);
         var csv = new CsvReader(reader);
-        var header = csv.Read()!.Fields;
-        int Col(string name) => header.ToList().IndexOf(name);
-        var (code, level, km, latin) = (Col("code"), Col("level"), Col("name_km"), Col("name_latin"));
-        var (unitKm, unitLatin) = builtIn ? (Col("unit_km"), Col("unit_latin")) : (Col("admin_unit_km"), Col("admin_unit_latin"));
+        var header = csv.Read()?.Fields.ToList() ?? throw new InvalidDataException($"{source}: empty file.");
+        int Col(string name) => header.IndexOf(name) is >= 0 and var i ? i : throw new InvalidDataException($"{source}: column '{name}' missing.");
+        var (code, level, km, latin, unitKm, unitLatin) = (Col("code"), Col("level"), Col("name_km"), Col("name_latin"), Col("admin_unit_km"), Col("admin_unit_latin"));
+        var units = new List<GazetteerUnit>();
         foreach (var r in csv.ReadAll())
         {
             if (r.Fields.Count < header.Count)
@@ -97,11 +117,13 @@ public sealed class Gazetteer
             }
 
             var lvl = Enum.Parse<GazetteerLevel>(r.Fields[level], ignoreCase: true);
-            yield return new GazetteerUnit(r.Fields[code], lvl, r.Fields[km], r.Fields[latin], r.Fields[unitKm], r.Fields[unitLatin]);
+            units.Add(new GazetteerUnit(r.Fields[code], lvl, r.Fields[km], r.Fields[latin], r.Fields[unitKm], r.Fields[unitLatin]));
         }
+
+        return units;
     }
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Gazetteer({Units.Count} units{(IsBuiltIn ? ", built-in" : "")})");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Gazetteer({Units.Count} units{(IsShipped ? ", shipped" : "")})");
 }
 
 /// <summary>Bound from the <c>Reference</c> configuration section.</summary>
@@ -109,6 +131,6 @@ public sealed class ReferenceOptions
 {
     public const string Section = "Reference";
 
-    /// <summary>Folder with the full NCDD gazetteer CSVs; empty for the built-in subset.</summary>
+    /// <summary>Folder with a newer copy of the NCDD gazetteer CSVs; empty for the copy shipped in the build.</summary>
     public string GazetteerPath { get; set; } = "";
 }

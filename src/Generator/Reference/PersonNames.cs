@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Integration.Core.Csv;
 
 namespace Integration.Generator.Reference;
@@ -6,9 +7,10 @@ namespace Integration.Generator.Reference;
 public sealed record KhmerWord(string Km, string Latin);
 
 /// <summary>
-/// Khmer personal name parts (given names and surnames) with one romanisation each. The full lexicon comes from
-/// the kname CSV given in configuration (<c>Reference:NamesPath</c> or <c>--names</c>, layout of
-/// shared/data/khmer-names); without it a small built-in list is used so the generator needs no external files.
+/// Khmer personal name parts (given names and surnames) with one romanisation each: the kname lexicon (29 given
+/// names, 30 surnames; sovanken/kname, MIT licence, see Reference/khmer-names/README.md), shipped inside this
+/// assembly so the generator needs no external files; <c>Reference:NamesPath</c> or <c>--names</c> loads another
+/// CSV in the same layout.
 /// </summary>
 public sealed class PersonNames(IReadOnlyList<KhmerWord> given, IReadOnlyList<KhmerWord> surnames)
 {
@@ -16,14 +18,27 @@ public sealed class PersonNames(IReadOnlyList<KhmerWord> given, IReadOnlyList<Kh
 
     public IReadOnlyList<KhmerWord> Surnames { get; } = surnames;
 
-    public bool IsBuiltIn { get; private init; }
+    /// <summary>True for the lexicon shipped in the assembly, false for one loaded from a file.</summary>
+    public bool IsShipped { get; private init; }
 
-    /// <summary>The kname CSV at <paramref name="path"/> (a file or the folder holding kname_khmer_names.csv), else the built-in list.</summary>
+    /// <summary>The kname lexicon embedded in this assembly (gzip), read once per process.</summary>
+    public static PersonNames Shipped => ShippedNames.Value;
+
+    private static readonly Lazy<PersonNames> ShippedNames = new(() =>
+    {
+        const string name = "Integration.Generator.Reference.khmer-names.kname_khmer_names.csv.gz";
+        using var stream = typeof(PersonNames).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The shipped names resource {name} is missing from the build.");
+        var names = Read(new GZipStream(stream, CompressionMode.Decompress), name);
+        return new PersonNames(names.Given, names.Surnames) { IsShipped = true };
+    });
+
+    /// <summary>The kname CSV at <paramref name="path"/> (a file or the folder holding kname_khmer_names.csv), else the shipped lexicon.</summary>
     public static PersonNames Load(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            return BuiltIn;
+            return Shipped;
         }
 
         var file = Directory.Exists(path) ? Path.Combine(path, "kname_khmer_names.csv") : path;
@@ -32,7 +47,12 @@ public sealed class PersonNames(IReadOnlyList<KhmerWord> given, IReadOnlyList<Kh
             throw new FileNotFoundException($"Khmer names file not found: {file}", file);
         }
 
-        using var reader = new StreamReader(file);
+        return Read(File.OpenRead(file), file);
+    }
+
+    private static PersonNames Read(Stream stream, string file)
+    {
+        using var reader = new StreamReader(stream);
         var csv = new CsvReader(reader);
         var header = csv.Read()?.Fields.ToList() ?? throw new InvalidDataException($"{file}: empty file.");
         int Col(string name) => header.IndexOf(name) is >= 0 and var i ? i : throw new InvalidDataException($"{file}: column '{name}' missing.");
@@ -63,20 +83,4 @@ public sealed class PersonNames(IReadOnlyList<KhmerWord> given, IReadOnlyList<Kh
             ? new PersonNames(given, surnames)
             : throw new InvalidDataException($"{file}: no names read.");
     }
-
-    /// <summary>Common Khmer given names and surnames (public knowledge, romanised as people usually write them).</summary>
-    public static PersonNames BuiltIn { get; } = new(
-        [
-            new("ដារា", "Dara"), new("សុខា", "Sokha"), new("សុភា", "Sophea"), new("បុប្ផា", "Bopha"), new("ចក្រា", "Chakra"),
-            new("រិទ្ធ", "Rith"), new("វិចិត្រ", "Vichet"), new("វិបុល", "Vibol"), new("សិរី", "Serey"), new("ស្រីណា", "Sreyna"),
-            new("ពេជ្រ", "Pich"), new("មេត្តា", "Metta"), new("លក្ខិណា", "Lakhena"), new("ចន្ទ្រា", "Chantrea"), new("បុរី", "Borey"),
-            new("សំណាង", "Samnang"), new("វណ្ណា", "Vanna"), new("សុផល", "Sophal"), new("ធារី", "Theary"), new("ម៉ាលី", "Maly"),
-        ],
-        [
-            new("សុខ", "Sok"), new("ចាន់", "Chan"), new("លី", "Ly"), new("គឹម", "Kim"), new("ហេង", "Heng"),
-            new("សេង", "Seng"), new("ជា", "Chea"), new("ឡុង", "Long"), new("អ៊ុំ", "Um"), new("អ៊ូច", "Ouch"),
-            new("យី", "Yi"), new("ស៊ុំ", "Sum"), new("ហួត", "Huot"), new("ប៊ុន", "Bun"), new("នួន", "Nuon"),
-            new("ថោង", "Thong"), new("ឆៃ", "Chhay"), new("វង្ស", "Vong"), new("សែន", "Saen"), new("ថាច់", "Thach"),
-        ])
-    { IsBuiltIn = true };
 }

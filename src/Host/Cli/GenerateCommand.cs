@@ -22,8 +22,8 @@ internal static class GenerateCommand
     private static readonly Option<int> MonthsOption = new("--months") { Description = "Months of NSSF contributions.", DefaultValueFactory = _ => 24 };
     private static readonly Option<string> Format = new("--format") { Description = "csv or jsonl.", DefaultValueFactory = _ => "csv" };
     private static readonly Option<bool> Gzip = new("--gzip") { Description = "Compress every feed file (.gz)." };
-    private static readonly Option<string?> GazetteerPath = new("--gazetteer") { Description = "Folder of the full NCDD gazetteer CSVs (default: Reference:GazetteerPath, else built-in subset)." };
-    private static readonly Option<string?> NamesPath = new("--names") { Description = "Khmer names CSV or its folder (default: Reference:NamesPath, else built-in list)." };
+    private static readonly Option<string?> GazetteerPath = new("--gazetteer") { Description = "Folder of a newer copy of the NCDD gazetteer CSVs (default: Reference:GazetteerPath, else the shipped one)." };
+    private static readonly Option<string?> NamesPath = new("--names") { Description = "Khmer names CSV or its folder (default: Reference:NamesPath, else the shipped kname list)." };
     private static readonly Option<double?> BadRows = new("--bad-rows") { Description = "Share of rows deliberately corrupted (default 0.002; 0 disables)." };
     private static readonly Option<bool> BadFilesOption = new("--bad-files") { Description = "Also write a few whole bad files (encoding, header, truncated, empty, resent, wrong feed)." };
     private static readonly Option<string[]> Noise = new("--noise") { Description = "Override a variation rate, name=rate (repeatable). Names: " + string.Join(", ", NoiseRates.Names), AllowMultipleArgumentsPerToken = true };
@@ -154,7 +154,7 @@ internal static class GenerateCommand
         var bad = string.Join(", ", s.BadRows.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value:N0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"as of {s.AsOf:yyyy-MM-dd}: {s.Firms:N0} enterprises ({firms})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"expected leads {s.Leads:N0}, pending renewals {s.PendingRenewals:N0}; bad rows: {(bad.Length == 0 ? "none" : bad)}"));
-        Console.WriteLine($"reference: {gazetteer}, {(names.IsBuiltIn ? "built-in" : "loaded")} names ({names.Given.Count} given, {names.Surnames.Count} surnames)");
+        Console.WriteLine($"reference: {gazetteer}, {(names.IsShipped ? "shipped" : "loaded")} names ({names.Given.Count} given, {names.Surnames.Count} surnames)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Files.Count} files in {outDir} in {elapsed.TotalSeconds:F1} s"));
     }
 

@@ -35,7 +35,7 @@ public class AzureDeploymentEndToEndTests(ITestOutputHelper output)
     {
         using var sample = new TempFolder("e2e-sample");
         using var exports = new TempFolder("e2e-exports");
-        new RegistryGenerator(new GeneratorOptions { Scale = 300, Seed = 11 }, Gazetteer.Load(RepoPaths.Gazetteer), PersonNames.Load(RepoPaths.KhmerNames)).Run(sample.Path);
+        new RegistryGenerator(new GeneratorOptions { Scale = 300, Seed = 11 }, Gazetteer.Shipped.Value, PersonNames.Shipped).Run(sample.Path);
         var environment = AzureBlobStoreTests.NewContainer();
         var azure = AzureBlobStoreTests.SharedKeyOptions();
         azure.LandingContainer = "landing-" + environment;
@@ -62,7 +62,6 @@ public class AzureDeploymentEndToEndTests(ITestOutputHelper output)
             ["Storage:Azure:LandingContainer"] = azure.LandingContainer,
             ["Storage:Azure:RawContainer"] = azure.RawContainer,
             ["Storage:ExportPath"] = exports.Path,
-            ["Reference:GazetteerPath"] = RepoPaths.Gazetteer,
         };
         await using var host = await RunningHost.StartAsync(test.Options, new ServeSettings(Functions: true), settings);
 
