@@ -3,8 +3,34 @@ using Integration.Core.Reference;
 
 namespace Integration.Matching.Standardisation;
 
-/// <summary>Gazetteer codes of one address: province PP, district PPDD, commune PPDDCC, village PPDDCCVV; null where unknown.</summary>
-public readonly record struct PlaceCodes(string? Province, string? District, string? Commune, string? Village = null)
+/// <summary>How sure the resolver is of an address's codes; only <see cref="Confident"/> and <see cref="Ambiguous"/> keep any.</summary>
+public enum PlaceQuality
+{
+    /// <summary>Nothing in the address names a Cambodian unit.</summary>
+    None,
+
+    /// <summary>
+    /// Only a chance match: one run of words that spells or sounds like a unit, with no unit word, no column of
+    /// its own level and no second level of the same chain to back it ("Kimball", "chicago 60653"). Nothing kept.
+    /// </summary>
+    Weak,
+
+    /// <summary>The address names a place abroad (a country, a foreign city, a US state with its ZIP code) and no Cambodian province. Nothing kept.</summary>
+    Foreign,
+
+    /// <summary>Two chains were equally supported: only the part they share is kept (possibly nothing).</summary>
+    Ambiguous,
+
+    /// <summary>The chain is named credibly (its province, a unit word, its own column, several words) or by two of its levels independently.</summary>
+    Confident,
+}
+
+/// <summary>
+/// Gazetteer codes of one address: province PP, district PPDD, commune PPDDCC, village PPDDCCVV; null where
+/// unknown. A weak, foreign or ambiguous resolution keeps no codes it is unsure of, so it can never count as a
+/// disagreement between two records (unknown, not different).
+/// </summary>
+public readonly record struct PlaceCodes(string? Province, string? District, string? Commune, string? Village = null, PlaceQuality Quality = PlaceQuality.Confident)
 {
     /// <summary>The most precise code known.</summary>
     public string? Finest => Village ?? Commune ?? District ?? Province;
@@ -28,6 +54,12 @@ public sealed class AddressResolver
         "district", "commune", "city", "capital", "municipality", "phum", "phoum", "ph", "village", "sk", "kh", "pro", "dist",
     };
 
+    /// <summary>Unit words a clerk may run onto a name ("khansensok"); not "reach" or "kh", which end other words too (Sangkreach).</summary>
+    private static readonly HashSet<string> JoinedUnitWords = new(StringComparer.Ordinal)
+    {
+        "khan", "sangkat", "songkat", "srok", "khum", "krong", "khaet", "khet", "province", "district", "commune", "city", "phum", "phoum", "village",
+    };
+
     /// <summary>Unit words that announce a village; a bare number after them is a village name ("Phum 9").</summary>
     private static readonly HashSet<string> VillageWords = new(StringComparer.Ordinal) { "phum", "phoum", "ph", "village" };
 
@@ -35,6 +67,7 @@ public sealed class AddressResolver
     private static readonly HashSet<string> StreetWords = new(StringComparer.Ordinal)
     {
         "no", "st", "street", "national", "road", "nr", "blvd", "boulevard", "house", "building", "floor", "preah",
+        "bldg", "unit", "flat", "room", "ave", "avenue", "rd", "lane", "suite", "apt", "apartment",
     };
 
     private static readonly string[] KhmerUnitWords =
@@ -188,31 +221,33 @@ public sealed class AddressResolver
 
     // Scratch tables of the thread resolving: one pair per thread, not two new ones per record.
     [ThreadStatic]
-    private static Dictionary<string, double>? t_scores;
+    private static Dictionary<string, Naming>? t_scores;
 
     [ThreadStatic]
     private static List<(string Name, double Score)>? t_villages;
 
     private PlaceCodes ResolveUncached(string? province, string? district, string? commune, string? village, string? address)
     {
-        var scores = t_scores ??= new Dictionary<string, double>(StringComparer.Ordinal);
+        var scores = t_scores ??= new Dictionary<string, Naming>(StringComparer.Ordinal);
         var villages = t_villages ??= [];
         scores.Clear();
         villages.Clear();
-        Collect(province, (int)GazetteerLevel.Province, scores, villages);
-        Collect(district, (int)GazetteerLevel.District, scores, villages);
-        Collect(commune, (int)GazetteerLevel.Commune, scores, villages);
-        Collect(village, (int)GazetteerLevel.Village, scores, villages);
+        var piece = 0;
+        var foreign = false;
+        foreign |= Collect(province, (int)GazetteerLevel.Province, piece++, scores, villages);
+        foreign |= Collect(district, (int)GazetteerLevel.District, piece++, scores, villages);
+        foreign |= Collect(commune, (int)GazetteerLevel.Commune, piece++, scores, villages);
+        foreign |= Collect(village, (int)GazetteerLevel.Village, piece++, scores, villages);
         if (!string.IsNullOrWhiteSpace(address))
         {
             var line = address.AsSpan();
             foreach (var range in line.SplitAny(",;\n"))
             {
-                Collect(line[range].Trim(), -1, scores, villages);
+                foreign |= Collect(line[range].Trim(), -1, piece++, scores, villages);
             }
         }
 
-        var codes = Choose(scores);
+        var codes = Choose(scores, foreign);
         return codes.Commune is { } c ? codes with { Village = VillageIn(c, villages) } : codes;
     }
 
@@ -249,33 +284,73 @@ public sealed class AddressResolver
         return best;
     }
 
-    /// <summary>What one piece of text names: units above village level with their support, and village-name lists.</summary>
-    private sealed record PieceMatch((string Code, double Score)[] Units, (string Name, double Score)[] Villages);
+    /// <summary>
+    /// What one piece of text names: units above village level with how they are named, village-name lists, and
+    /// whether it names a place abroad.
+    /// </summary>
+    private sealed record PieceMatch((string Code, Naming Naming)[] Units, (string Name, double Score)[] Villages, bool Foreign);
+
+    /// <summary>
+    /// How a unit is named: its support, whether that naming is credible on its own (see
+    /// <see cref="PlaceQuality.Confident"/>), the words that named it best and other words that named it too
+    /// (<see cref="Words"/>; <see cref="Words.None"/> if none), so that two levels named by the same words ("e first"
+    /// and "first" sounding like Pursat the province and the district) do not count as two, while "Malai, Malai"
+    /// (district and commune of one name, written twice) does.
+    /// </summary>
+    private readonly record struct Naming(double Score, bool Credible, Words By, Words AlsoBy)
+    {
+        public Naming Merge(Naming other)
+        {
+            var (best, second) = other.Score > Score ? (other, this) : (this, other);
+            var also = best.AlsoBy.IsNone && !second.By.Overlaps(best.By) ? second.By : best.AlsoBy.IsNone ? second.AlsoBy : best.AlsoBy;
+            return best with { Credible = Credible || other.Credible, AlsoBy = also };
+        }
+
+        public bool ApartFrom(Naming other) =>
+            !By.Overlaps(other.By) || (!AlsoBy.IsNone && !AlsoBy.Overlaps(other.By)) || (!other.AlsoBy.IsNone && !other.AlsoBy.Overlaps(By));
+    }
+
+    /// <summary>A run of words of one piece of the address: the piece (column or comma-separated part), its first and last word.</summary>
+    private readonly record struct Words(int Piece, int First, int Last)
+    {
+        public static readonly Words None = new(-1, 0, 0);
+
+        public bool IsNone => Piece < 0;
+
+        public bool Overlaps(Words other) =>
+            !IsNone && !other.IsNone && Piece == other.Piece && First <= other.Last && other.First <= Last;
+    }
 
     public string? DisplayName(string? code) => code is null ? null : _gazetteer.Find(code)?.NameLatin;
 
-    /// <summary>The chain with the most support; equally supported rival chains keep only what they share.</summary>
-    private PlaceCodes Choose(Dictionary<string, double> scores)
+    /// <summary>
+    /// The chain with the most support; equally supported rival chains keep only what they share. The chain is
+    /// kept only when it is named credibly or by two of its levels through different runs of words; else the
+    /// address is <see cref="PlaceQuality.Weak"/>, or <see cref="PlaceQuality.Foreign"/> when it names a place
+    /// abroad and no Cambodian province credibly.
+    /// </summary>
+    private PlaceCodes Choose(Dictionary<string, Naming> scores, bool foreign)
     {
         if (scores.Count == 0)
         {
-            return default;
+            return new PlaceCodes(null, null, null, null, foreign ? PlaceQuality.Foreign : PlaceQuality.None);
         }
 
         var best = double.MinValue;
         string? chosen = null;
+        string? leader = null;
         foreach (var code in scores.Keys)
         {
             double chain = 0;
             foreach (var ancestor in _chain[code])
             {
-                chain += scores.GetValueOrDefault(ancestor);
+                chain += scores.GetValueOrDefault(ancestor).Score;
             }
 
             if (chain > best + 1e-9)
             {
                 best = chain;
-                chosen = code;
+                chosen = leader = code;
             }
             else if (chain > best - 1e-9)
             {
@@ -283,9 +358,21 @@ public sealed class AddressResolver
             }
         }
 
+        var (credible, provinceNamed) = Credibility(leader!, scores);
+        if (foreign && !provinceNamed)
+        {
+            return new PlaceCodes(null, null, null, null, PlaceQuality.Foreign);
+        }
+
+        if (!credible)
+        {
+            return new PlaceCodes(null, null, null, null, PlaceQuality.Weak);
+        }
+
+        var quality = chosen == leader ? PlaceQuality.Confident : PlaceQuality.Ambiguous;
         if (string.IsNullOrEmpty(chosen))
         {
-            return default;
+            return new PlaceCodes(null, null, null, null, quality);
         }
 
         // The gazetteer's own code strings, not new substrings: one copy each for 840k records.
@@ -294,7 +381,36 @@ public sealed class AddressResolver
             codes[0],
             codes.Length >= 2 ? codes[1] : null,
             codes.Length >= 3 ? codes[2] : null,
-            codes.Length >= 4 ? codes[3] : null);
+            codes.Length >= 4 ? codes[3] : null,
+            quality);
+    }
+
+    /// <summary>
+    /// Whether the chain of <paramref name="code"/> is named credibly: one of its units credibly, or two of its
+    /// levels by different runs of words (a chance sound-alike rarely names a unit and its parent); and whether its
+    /// province is named credibly.
+    /// </summary>
+    private (bool Credible, bool ProvinceNamed) Credibility(string code, Dictionary<string, Naming> scores)
+    {
+        var credible = false;
+        var apart = false;
+        var chain = _chain[code];
+        for (var i = 0; i < chain.Length; i++)
+        {
+            if (!scores.TryGetValue(chain[i], out var naming) || naming.Score <= 0)
+            {
+                continue;
+            }
+
+            credible |= naming.Credible;
+            for (var j = 0; j < i && !apart; j++)
+            {
+                apart = scores.TryGetValue(chain[j], out var parent) && parent.Score > 0 && naming.ApartFrom(parent);
+            }
+        }
+
+        var province = scores.GetValueOrDefault(code[..2]);
+        return (credible || apart, province.Credible);
     }
 
     private static string CommonPrefix(string a, string b)
@@ -308,11 +424,12 @@ public sealed class AddressResolver
         return a[..n];
     }
 
-    private void Collect(ReadOnlySpan<char> text, int hint, Dictionary<string, double> scores, List<(string, double)> villages)
+    /// <summary>Adds what <paramref name="text"/> names to <paramref name="scores"/>; true when it names a place abroad.</summary>
+    private bool Collect(ReadOnlySpan<char> text, int hint, int piece, Dictionary<string, Naming> scores, List<(string, double)> villages)
     {
         if (text.IsWhiteSpace())
         {
-            return;
+            return false;
         }
 
         // Cached by the text as written: the same piece recurs in most records, and cutting its house
@@ -320,25 +437,24 @@ public sealed class AddressResolver
         var cache = _pieceCache[hint + 1];
         if (!cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var match))
         {
-            var piece = text.ToString();
-            match = Candidates(Premises.WithoutHouseNumber(piece), hint);
-            cache.TryAdd(piece, match);
+            var written = text.ToString();
+            match = Candidates(Premises.WithoutHouseNumber(written), hint);
+            cache.TryAdd(written, match);
         }
-        foreach (var (code, score) in match.Units)
+        foreach (var (code, naming) in match.Units)
         {
-            if (score > scores.GetValueOrDefault(code))
-            {
-                scores[code] = score;
-            }
+            var here = naming with { By = naming.By with { Piece = piece }, AlsoBy = naming.AlsoBy.IsNone ? Words.None : naming.AlsoBy with { Piece = piece } };
+            scores[code] = scores.TryGetValue(code, out var known) ? known.Merge(here) : here;
         }
 
         villages.AddRange(match.Villages);
+        return match.Foreign;
     }
 
     /// <summary>Every unit named by a run of one to five words of <paramref name="text"/>, with how well it is named.</summary>
     private PieceMatch Candidates(string text, int hint)
     {
-        var found = new Dictionary<string, double>(StringComparer.Ordinal);
+        var found = new Dictionary<string, Naming>(StringComparer.Ordinal);
         var villages = new List<(string, double)>();
         if (TextFold.HasKhmer(text))
         {
@@ -349,10 +465,10 @@ public sealed class AddressResolver
             LatinRuns(text, hint, found, villages);
         }
 
-        return new PieceMatch(found.Select(kv => (kv.Key, kv.Value)).ToArray(), villages.ToArray());
+        return new PieceMatch(found.Select(kv => (kv.Key, kv.Value)).ToArray(), villages.ToArray(), ForeignPlaces.Named(text));
     }
 
-    private void KhmerRuns(string text, int hint, Dictionary<string, double> found, List<(string, double)> villages)
+    private void KhmerRuns(string text, int hint, Dictionary<string, Naming> found, List<(string, double)> villages)
     {
         // Each word compacted once; runs are joined from the compact words.
         var words = text.Split([' ', '\u200B', '\t'], StringSplitOptions.RemoveEmptyEntries)
@@ -371,7 +487,9 @@ public sealed class AddressResolver
                     continue;
                 }
 
-                AddUnits(_byNameSpan, name, 1.0 + len, hint, found);
+                // Khmer script is Cambodian, and a Khmer spelling is specific: spelled alike is credible.
+                var marked = name.Length < length;
+                AddUnits(_byNameSpan, name, new Run(1.0 + len, hint, start, start + len - 1, len, Exact: true, Credible: true), found);
                 AddVillages(_villageByNameSpan, "n", name, 1.0 + len, hint, villages);
                 if (!_khmerKeysSpan.TryGetValue(name, out var key))
                 {
@@ -381,16 +499,16 @@ public sealed class AddressResolver
 
                 if (key.Length >= 3)
                 {
-                    AddUnits(_byKeySpan, key, 0.5 + (0.7 * len), hint, found);
+                    AddUnits(_byKeySpan, key, new Run(0.5 + (0.7 * len), hint, start, start + len - 1, len, Exact: false, Credible: marked || len >= 2), found);
                     AddVillages(_villageByKeySpan, "k", key, 0.5 + (0.7 * len), hint, villages);
                 }
             }
         }
     }
 
-    private void LatinRuns(string text, int hint, Dictionary<string, double> found, List<(string, double)> villages)
+    private void LatinRuns(string text, int hint, Dictionary<string, Naming> found, List<(string, double)> villages)
     {
-        var words = TextFold.LatinWords(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = SplitJoinedWords(TextFold.LatinWords(text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var normalised = new string[words.Length];
         var chars = 0;
         for (var i = 0; i < words.Length; i++)
@@ -410,6 +528,9 @@ public sealed class AddressResolver
             var villageWord = VillageWords.Contains(words[start]);
             int joinedLength = 0, spacedLength = 0, kept = 0;
             var allDigits = true;
+            var marked = false;
+            var shortWord = false;
+            var letter = false;
             for (var len = 1; len <= 5 && start + len <= words.Length; len++)
             {
                 var last = start + len - 1;
@@ -418,7 +539,11 @@ public sealed class AddressResolver
                     break;
                 }
 
-                if (!UnitWords.Contains(words[last]))
+                if (UnitWords.Contains(words[last]))
+                {
+                    marked = true;
+                }
+                else
                 {
                     normalised[last].CopyTo(joined[joinedLength..]);
                     joinedLength += normalised[last].Length;
@@ -430,6 +555,8 @@ public sealed class AddressResolver
                     words[last].CopyTo(spaced[spacedLength..]);
                     spacedLength += words[last].Length;
                     allDigits &= IsDigits(words[last]);
+                    shortWord |= words[last].Length < 3;
+                    letter |= words[last].Length < 2;
                 }
 
                 if (kept == 0 || (allDigits && !villageWord && hint != (int)GazetteerLevel.Village))
@@ -439,16 +566,84 @@ public sealed class AddressResolver
 
                 // A longer run is better evidence: "Toul Tumpung Ti Pir" by sound beats "Pir" by spelling.
                 var name = folded[..FoldWords(joined[..joinedLength], folded)];
-                AddUnits(_byNameSpan, name, 1.0 + kept, hint, found);
+                // Credible on its own: a unit word with it ("Khan ...", "Sangkat ..."), two words spelled alike (six
+                // letters or more, no initial: "s la" is Sla) or three that sound alike, none shorter than three
+                // letters (two English words, or a run with "at", "pl" or "e", sound like some commune or province
+                // often enough: "e paces", "pl near" = Pailin).
+                AddUnits(_byNameSpan, name, new Run(1.0 + kept, hint, start, last, kept, Exact: true, Credible: marked || (kept >= 2 && !letter && name.Length >= 6)), found);
                 AddVillages(_villageByNameSpan, "n", name, 1.0 + kept, hint, villages);
                 var sound = key[..PlaceKey(spaced[..spacedLength], key)];
                 if (sound.Length >= 3)
                 {
-                    AddUnits(_byKeySpan, sound, 0.5 + (0.7 * kept), hint, found);
+                    AddUnits(_byKeySpan, sound, new Run(0.5 + (0.7 * kept), hint, start, last, shortWord ? 1 : kept, Exact: false, Credible: marked || (kept >= 3 && !shortWord)), found);
                     AddVillages(_villageByKeySpan, "k", sound, 0.5 + (0.7 * kept), hint, villages);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Words a clerk ran together ("dangkorphnom penh"): a word of eight letters or more that names nothing is cut
+    /// where its head names a unit above village level (by spelling or sound) and its tail, alone or with the next
+    /// word, is spelled as one ("dangkor" + "phnom penh"), each part four letters or more (village names are too
+    /// many and too short to cut by); or where a unit word is run onto a name ("battambangprovince", "khansensok").
+    /// Joined words that are one name ("Sensok") are found by the runs already.
+    /// </summary>
+    private string[] SplitJoinedWords(string[] words)
+    {
+        List<string>? split = null;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            string? head = null, tail = null;
+            if (w.Length >= 8 && !IsDigits(w) && !UnitWords.Contains(w) && !StreetWords.Contains(w) && !Names(w, bySound: true, villages: true))
+            {
+                var next = i + 1 < words.Length ? words[i + 1] : "";
+                for (var k = 4; k <= w.Length - 4 && head is null; k++)
+                {
+                    var (h, t) = (w[..k], w[k..]);
+                    var unitWord = JoinedUnitWords.Contains(h) || JoinedUnitWords.Contains(t);
+                    if (unitWord ? Names(JoinedUnitWords.Contains(h) ? t : h, bySound: true)
+                        : (Names(t, bySound: false) || (next.Length > 0 && Names(t + next, bySound: false))) && Names(h, bySound: true))
+                    {
+                        (head, tail) = (h, t);
+                    }
+                }
+            }
+
+            if (head is not null && tail is not null)
+            {
+                split ??= [.. words[..i]];
+                split.Add(head);
+                split.Add(tail);
+            }
+            else
+            {
+                split?.Add(w);
+            }
+        }
+
+        return split is null ? words : [.. split];
+    }
+
+    /// <summary>Whether one folded word names a unit above village level (or any) by its spelling (or, with <paramref name="bySound"/>, by its phonetic key).</summary>
+    private bool Names(string word, bool bySound, bool villages = false)
+    {
+        var normalised = LatinNames.NormaliseWord(word);
+        Span<char> folded = stackalloc char[normalised.Length];
+        var name = folded[..FoldWords(normalised, folded)];
+        if (_byNameSpan.ContainsKey(name) || (villages && _villageByNameSpan.ContainsKey(name)))
+        {
+            return true;
+        }
+
+        if (!bySound)
+        {
+            return false;
+        }
+
+        var key = PlaceKey(word);
+        return key.Length >= 3 && (_byKeySpan.ContainsKey(key) || (villages && _villageByKeySpan.ContainsKey(key)));
     }
 
     private static void AddVillages(
@@ -460,9 +655,18 @@ public sealed class AddressResolver
         }
     }
 
+    /// <summary>
+    /// One run of words looked up: its quality (longer and spelled-alike runs are better evidence), the column it
+    /// came from (-1 for the line), its first and last word, how many name words it has, whether it matched by spelling and
+    /// whether it is credible on its own at any level. A province spelled alike or sounding alike in two words
+    /// (there are only 25), and any unit named in the column of its own level, is credible too.
+    /// </summary>
+    private readonly record struct Run(double Quality, int Hint, int Start, int End, int Words, bool Exact, bool Credible);
+
     private static void AddUnits(
-        Dictionary<string, List<GazetteerUnit>>.AlternateLookup<ReadOnlySpan<char>> index, ReadOnlySpan<char> name, double quality, int hint, Dictionary<string, double> found)
+        Dictionary<string, List<GazetteerUnit>>.AlternateLookup<ReadOnlySpan<char>> index, ReadOnlySpan<char> name, Run run, Dictionary<string, Naming> found)
     {
+        var (quality, hint) = (run.Quality, run.Hint);
         if (!index.TryGetValue(name, out var units))
         {
             return;
@@ -486,10 +690,9 @@ public sealed class AddressResolver
 
             var level = (int)u.Level;
             var s = shadow * quality * LevelWeight[level] * (level == hint ? 1.5 : 1.0);
-            if (s > found.GetValueOrDefault(u.Code))
-            {
-                found[u.Code] = s;
-            }
+            var credible = run.Credible || level == hint || (u.Level == GazetteerLevel.Province && (run.Exact || run.Words >= 2));
+            var naming = new Naming(s, credible, new Words(0, run.Start, run.End), Words.None);
+            found[u.Code] = found.TryGetValue(u.Code, out var known) ? known.Merge(naming) : naming;
         }
     }
 
