@@ -96,6 +96,11 @@ internal sealed class FirmWriter : IDisposable
             _activity.WriteContributions(f, evidence);
         }
 
+        foreach (var extra in f.Extras.Nssf)
+        {
+            WriteExtraNssf(f, extra, evidence);
+        }
+
         _activity.WriteInspections(f);
         Remember(f);
 
@@ -120,20 +125,21 @@ internal sealed class FirmWriter : IDisposable
         {
             var registeredOn = f.MocRegisteredOn[b];
             var (expires, renewal) = Licence(f, registeredOn);
-            var (km, en) = _nameRenderer.Render(f.Name, Register.Moc);
+            var record = Record(f, current: renewal is not null);
+            var (km, en) = _nameRenderer.Render(record.Name, Register.Moc);
             if (b > 0)
             {
                 km = km is null ? null : km + " សាខា" + KhmerDigits.Of(b);
                 en = en is null ? null : en + (_noise.Next(2) == 0 ? $" - Branch {b}" : $" ({f.Address.Province.NameLatin} Branch)");
             }
 
-            var tin = f.BorrowedTin is not null && b == 0 ? f.BorrowedTin : CrossRef(f.Tin, _tinPool, _tinCount);
+            var tin = f.BorrowedTin is not null && b == 0 ? f.BorrowedTin : CrossRef(TinOf(f), _tinPool, _tinCount);
             var row = new string?[layout.Columns.Count];
             row[0] = f.RegistrationNos[b];
             row[1] = _licences.NextLicenceNo(registeredOn);
             row[2] = km;
             row[3] = en;
-            row[4] = f.Name.Form.EntityType;
+            row[4] = record.Name.Form.EntityType;
             row[5] = tin;
             row[6] = Date(registeredOn);
             row[7] = Date(expires);
@@ -143,12 +149,45 @@ internal sealed class FirmWriter : IDisposable
             row[11] = Director(f);
             row[12] = _noise.Next(3) == 0 ? f.Name.Activity.NameEn : f.Name.Activity.Description;
             row[13] = f.Name.Activity.Isic;
-            FillContact(row, 14, f);
+            FillContact(row, 14, f, record);
             if (_emitter.Emit(_moc, row))
             {
                 Record(f, layout, row[0]!);
                 evidence.AddMoc(f.MocStatus, b == 0 ? f.MocDeclaredEmployees : null, renewal is not null);
             }
+        }
+
+        foreach (var extra in f.Extras.Moc)
+        {
+            WriteExtraMoc(f, extra, evidence);
+        }
+    }
+
+    /// <summary>An earlier MoC registration of the firm (hard profile): its licence long expired, no renewal pending.</summary>
+    private void WriteExtraMoc(TrueFirm f, ExtraRegistration extra, FirmEvidence evidence)
+    {
+        var layout = FeedLayout.Moc;
+        var record = Record(f, current: false, extra.Stale);
+        var (km, en) = _nameRenderer.Render(record.Name, Register.Moc);
+        var expires = extra.RegisteredOn.AddYears(1 + _behaviour.Next(3));
+        var row = new string?[layout.Columns.Count];
+        row[0] = extra.Key;
+        row[1] = _licences.NextLicenceNo(extra.RegisteredOn);
+        row[2] = km;
+        row[3] = en;
+        row[4] = record.Name.Form.EntityType;
+        row[5] = CrossRef(TinOf(f), _tinPool, _tinCount);
+        row[6] = Date(extra.RegisteredOn);
+        row[7] = Date(expires < _o.AsOf ? expires : _o.AsOf.AddDays(-30));
+        row[9] = extra.Status;
+        row[11] = Director(f);
+        row[12] = f.Name.Activity.Description;
+        row[13] = f.Name.Activity.Isic;
+        FillContact(row, 14, f, record);
+        if (_emitter.Emit(_moc, row))
+        {
+            Record(f, layout, row[0]!);
+            evidence.AddMoc(extra.Status, null, renewalPending: false);
         }
     }
 
@@ -181,12 +220,13 @@ internal sealed class FirmWriter : IDisposable
     private void WriteGdt(TrueFirm f, FirmEvidence evidence)
     {
         var layout = FeedLayout.Gdt;
-        var (km, en) = _nameRenderer.Render(f.Name, Register.Gdt);
+        var record = Record(f, current: false);
+        var (km, en) = _nameRenderer.Render(record.Name, Register.Gdt, Owner(f));
         var row = new string?[layout.Columns.Count];
         row[0] = f.Tin;
         row[1] = km;
         row[2] = en;
-        row[3] = f.HasMoc ? CrossRef(f.RegistrationNos[0], _regPool, _regCount) : null;
+        row[3] = f.HasMoc ? CrossRef(MocNoOf(f), _regPool, _regCount) : null;
         row[4] = f.FormerEmployees >= 100 ? "LARGE" : f.FormerEmployees >= 20 ? "MEDIUM" : "SMALL";
         row[5] = Date(f.Founded.AddDays(_behaviour.Next(10, 200)) is var r && r < _o.AsOf ? r : _o.AsOf.AddDays(-1));
         row[6] = f.GdtStatus;
@@ -194,35 +234,94 @@ internal sealed class FirmWriter : IDisposable
         row[8] = f.GdtEmployeesPeriod is { } p ? Months.Format(p) : null;
         row[9] = f.Name.Activity.Description;
         row[10] = f.Name.Activity.Isic;
-        FillContact(row, 11, f);
+        FillContact(row, 11, f, record, Register.Gdt);
         if (_emitter.Emit(_gdt, row))
         {
             Record(f, layout, row[0]!);
             evidence.AddGdt(f.GdtStatus, f.GdtEmployees, f.GdtEmployeesPeriod, _asOfMonth);
+        }
+
+        foreach (var extra in f.Extras.Gdt)
+        {
+            WriteExtraGdt(f, extra, evidence);
+        }
+    }
+
+    /// <summary>An older TIN of the firm (hard profile), with the salary-tax return it last filed, if any.</summary>
+    private void WriteExtraGdt(TrueFirm f, ExtraRegistration extra, FirmEvidence evidence)
+    {
+        var layout = FeedLayout.Gdt;
+        var record = Record(f, current: false, extra.Stale);
+        var (km, en) = _nameRenderer.Render(record.Name, Register.Gdt, Owner(f));
+        var row = new string?[layout.Columns.Count];
+        row[0] = extra.Key;
+        row[1] = km;
+        row[2] = en;
+        row[3] = f.HasMoc ? CrossRef(MocNoOf(f), _regPool, _regCount) : null;
+        row[4] = "SMALL";
+        row[5] = Date(extra.RegisteredOn);
+        row[6] = extra.Status;
+        row[7] = extra.Employees is { } e ? Num(e) : null;
+        row[8] = extra.EmployeesPeriod is { } p ? Months.Format(p) : null;
+        row[9] = f.Name.Activity.Description;
+        row[10] = f.Name.Activity.Isic;
+        FillContact(row, 11, f, record, Register.Gdt);
+        if (_emitter.Emit(_gdt, row))
+        {
+            Record(f, layout, row[0]!);
+            evidence.AddGdt(extra.Status, extra.Employees, extra.EmployeesPeriod, _asOfMonth);
         }
     }
 
     private void WriteNssf(TrueFirm f, FirmEvidence evidence)
     {
         var layout = FeedLayout.Nssf;
-        var (km, en) = _nameRenderer.Render(f.Name, Register.Nssf);
+        var record = Record(f, current: false);
+        var (km, en) = _nameRenderer.Render(record.Name, Register.Nssf, Owner(f));
         var row = new string?[layout.Columns.Count];
         row[0] = f.NssfId;
         row[1] = km;
         row[2] = en;
-        row[3] = CrossRef(f.Tin, _tinPool, _tinCount);
-        row[4] = f.HasMoc ? CrossRef(f.RegistrationNos[0], _regPool, _regCount) : null;
+        row[3] = CrossRef(TinOf(f), _tinPool, _tinCount);
+        row[4] = f.HasMoc ? CrossRef(MocNoOf(f), _regPool, _regCount) : null;
         row[5] = Date(f.NssfRegisteredOn!.Value);
         row[6] = f.NssfStatus;
         row[7] = Num(f.NssfInsured);
         row[8] = f.Name.Activity.Description;
         row[9] = f.Name.Activity.Isic;
-        FillContact(row, 10, f);
+        FillContact(row, 10, f, record, Register.Nssf);
         if (_emitter.Emit(_nssf, row))
         {
             Record(f, layout, row[0]!);
-            evidence.AddNssf(f.NssfStatus, f.NssfInsured, f.NssfRegisteredOn.Value);
+            evidence.AddNssf(f.NssfId!, f.NssfStatus, f.NssfInsured, f.NssfRegisteredOn.Value);
         }
+    }
+
+    /// <summary>Another NSSF registration of the firm (hard profile: a closed or suspended one), with the contributions it had.</summary>
+    private void WriteExtraNssf(TrueFirm f, ExtraRegistration extra, FirmEvidence evidence)
+    {
+        var layout = FeedLayout.Nssf;
+        var record = Record(f, current: false, extra.Stale);
+        var (km, en) = _nameRenderer.Render(record.Name, Register.Nssf, Owner(f));
+        var row = new string?[layout.Columns.Count];
+        row[0] = extra.Key;
+        row[1] = km;
+        row[2] = en;
+        row[3] = CrossRef(TinOf(f), _tinPool, _tinCount);
+        row[4] = f.HasMoc ? CrossRef(MocNoOf(f), _regPool, _regCount) : null;
+        row[5] = Date(extra.RegisteredOn);
+        row[6] = extra.Status;
+        row[7] = Num(extra.Employees ?? 0);
+        row[8] = f.Name.Activity.Description;
+        row[9] = f.Name.Activity.Isic;
+        FillContact(row, 10, f, record, Register.Nssf);
+        if (_emitter.Emit(_nssf, row))
+        {
+            Record(f, layout, row[0]!);
+            evidence.AddNssf(extra.Key, extra.Status, extra.Employees ?? 0, extra.RegisteredOn);
+        }
+
+        _activity.WriteContributions(f, extra, evidence);
     }
 
     private string Director(TrueFirm f)
@@ -241,9 +340,9 @@ internal sealed class FirmWriter : IDisposable
         };
     }
 
-    private void FillContact(string?[] row, int at, TrueFirm f)
+    private void FillContact(string?[] row, int at, TrueFirm f, RecordState record, Register register = Register.Moc)
     {
-        var a = _addressRenderer.Render(f.Address);
+        var a = _addressRenderer.Render(record.Address, record.District);
         row[at] = a.HouseNo;
         row[at + 1] = a.Street;
         row[at + 2] = a.Village;
@@ -251,9 +350,57 @@ internal sealed class FirmWriter : IDisposable
         row[at + 4] = a.District;
         row[at + 5] = a.Province;
         row[at + 6] = a.Line;
-        row[at + 7] = _phoneRenderer.Render(f.Phone, f.OtherPhone);
+        row[at + 7] = _phoneRenderer.Render(f.Phone, f.OtherPhone, f.Extras.ForeignPhone);
         row[at + 8] = _noise.NextDouble() < _o.Noise.EmailEmpty ? null : Email(f);
+        if (f.Extras.HeadOffice is { } office && Chance(_o.Noise.ForeignAddress))
+        {
+            // A branch's or representative office's record giving the head office abroad.
+            Array.Fill(row, null, at, 7);
+            row[at + 5] = _noise.Next(3) switch { 0 => office.City, 1 => office.Country, _ => null };
+            row[at + 6] = $"{office.Line}, {office.City}, {office.Country}";
+        }
+
+        if (register == Register.Gdt && f.Extras.Agent is { } agent)
+        {
+            // Filed by a tax agent: the agent's office number and e-mail stand for the firm's.
+            row[at + 7] = _noise.Next(3) == 0 && row[at + 7] is { } own ? agent.Phone + " / " + own : _phoneRenderer.Format(agent.Phone);
+            row[at + 8] = _noise.Next(5) == 0 ? row[at + 8] : agent.Email;
+        }
+
+        if (record.Sparse)
+        {
+            // Name and little else: a register that kept only what its form required.
+            var province = _noise.Next(2) == 0 ? row[at + 5] : null;
+            Array.Fill(row, null, at, 9);
+            row[at + 5] = province;
+        }
     }
+
+    /// <summary>How one record of a firm is written: current or stale (previous name, address, district), sparse or not.</summary>
+    private readonly record struct RecordState(FirmName Name, FirmAddress Address, Core.Reference.GazetteerUnit? District, bool Sparse);
+
+    /// <param name="current">The record was just updated (a MoC record with a renewal pending): it shows the firm as it is.</param>
+    /// <param name="stale">Force the previous state where the firm has one (a duplicate registration made before the change).</param>
+    private RecordState Record(TrueFirm f, bool current, bool stale = false)
+    {
+        var x = f.Extras;
+        var old = !current && x.HasPreviousState && (stale || Chance(_o.Noise.StaleRecord));
+        var sparse = Chance(_o.Noise.Sparse);
+        return old
+            ? new RecordState(x.PreviousName ?? f.Name, x.PreviousAddress ?? f.Address, x.PreviousAddress is null ? x.PreviousDistrict : null, sparse)
+            : new RecordState(f.Name, f.Address, null, sparse);
+    }
+
+    private bool Chance(double p) => p > 0 && _noise.NextDouble() < p;
+
+    /// <summary>The owner's name, which GDT and NSSF may register a sole proprietorship under.</summary>
+    private static (Reference.KhmerWord, Reference.KhmerWord)? Owner(TrueFirm f) => (f.DirectorSurname, f.DirectorGiven);
+
+    /// <summary>The TIN another register cites: now and then the firm's older one, where it has one.</summary>
+    private string? TinOf(TrueFirm f) => f.Extras.Gdt.Count > 0 && _noise.Next(10) < 3 ? f.Extras.Gdt[0].Key : f.Tin;
+
+    /// <summary>The MoC number another register cites: now and then the firm's earlier registration, where it has one.</summary>
+    private string MocNoOf(TrueFirm f) => f.Extras.Moc.Count > 0 && _noise.Next(10) < 3 ? f.Extras.Moc[0].Key : f.RegistrationNos[0];
 
     private string Email(TrueFirm f)
     {

@@ -89,6 +89,70 @@ public sealed record CompositionRates
 
     /// <summary>Share of NSSF employers (and of unregistered employers with 20+ workers) visited by an inspector in the period.</summary>
     public double InspectionRate { get; init; } = 0.15;
+
+    // What follows is off in the default profile (0) and set by the hard profile (GeneratorProfiles.Hard). These
+    // facts are drawn from a random stream of their own, so they never change the firms the default draws make.
+
+    /// <summary>Share of NSSF employers with a second registration of the same firm: a CLOSED or SUSPENDED earlier one (re-registration after a change of owner, form or address).</summary>
+    public double NssfDuplicateRate { get; init; }
+
+    /// <summary>Share of unregistered employers (5+ workers) with an NSSF registration CLOSED years ago although they kept their workers.</summary>
+    public double LapsedNssfRate { get; init; }
+
+    /// <summary>Share of GDT taxpayers holding a second, older TIN (sole proprietorship re-registered as a company, a TIN issued twice).</summary>
+    public double GdtDuplicateRate { get; init; }
+
+    /// <summary>Share of MoC head offices with an older registration of the same business still on the register (pre-2020 number, struck off or left ACTIVE).</summary>
+    public double MocReRegistrationRate { get; init; }
+
+    /// <summary>Share of firms whose brand name is made of words a Khmer register translates rather than transliterates (Golden Star / ផ្កាយមាស / Phkay Meas).</summary>
+    public double TranslatedNameRate { get; init; }
+
+    /// <summary>Share of firms with an English corporate name (Pacific, Mercury, Asia Pacific Development...), transliterated in Khmer.</summary>
+    public double EnglishNameRate { get; init; }
+
+    /// <summary>Share of firms in lines of business beyond the 30 of the default profile (development, investment, clinic, food, logistics...).</summary>
+    public double ExtendedActivityRate { get; init; }
+
+    /// <summary>Share of firms with one of a few very common shop names, placed in one of a few busy districts (many different Heng Mini Marts in one khan).</summary>
+    public double CommonNameRate { get; init; }
+
+    /// <summary>Share of Phnom Penh firms renting in one of a few office towers (same house number and street, another unit).</summary>
+    public double SharedBuildingRate { get; init; }
+
+    /// <summary>Premises that are not a plain house: a numbered building, a borey (gated housing estate), a unit or flat, a market stall; lots in economic zones for factories.</summary>
+    public double BuildingPremisesRate { get; init; }
+
+    public double BoreyPremisesRate { get; init; }
+
+    public double UnitPremisesRate { get; init; }
+
+    /// <summary>Share of retail firms in a market stall.</summary>
+    public double StallPremisesRate { get; init; }
+
+    /// <summary>Share of factories (manufacturing, 100+ workers) on a lot of a special economic zone.</summary>
+    public double ZoneLotRate { get; init; }
+
+    /// <summary>Share of firms that moved: registers not told show the previous address.</summary>
+    public double MovedRate { get; init; }
+
+    /// <summary>Share of firms renamed: registers not told show the previous name.</summary>
+    public double RenamedRate { get; init; }
+
+    /// <summary>Share of companies that were sole proprietorships before: registers not told show the old form.</summary>
+    public double FormChangeRate { get; init; }
+
+    /// <summary>Share of firms whose commune changed district (boundary change): registers not told show the old district.</summary>
+    public double StaleDistrictRate { get; init; }
+
+    /// <summary>Share of foreign-owned firms (foreign names, branches, representative offices) that give a foreign phone number.</summary>
+    public double ForeignOwnerPhoneRate { get; init; }
+
+    /// <summary>Share of other firms with a foreign phone number (an owner abroad, a regional office).</summary>
+    public double ForeignPhoneRate { get; init; }
+
+    /// <summary>Share of GDT records filed by a tax agent whose phone and e-mail stand for the firm's (one agent serves many firms).</summary>
+    public double TaxAgentRate { get; init; }
 }
 
 /// <summary>
@@ -163,12 +227,93 @@ public sealed record NoiseRates
     /// <summary>Email cell empty.</summary>
     public double EmailEmpty { get; init; } = 0.55;
 
+    // What follows is off in the default profile (0) and set by the hard profile (GeneratorProfiles.Hard).
+
+    /// <summary>Words of the name abbreviated (Dev., Const., Imp-Exp, Int'l, Mfg., Centre/Center...).</summary>
+    public double Abbreviation { get; init; }
+
+    /// <summary>A name of several words written as its initials (SKH Trading, S.K.H. Trading).</summary>
+    public double Acronym { get; init; }
+
+    /// <summary>A one-word name written in spaced-out capitals (M E R C U R Y).</summary>
+    public double SpacedLetters { get; init; }
+
+    /// <summary>All words of the name run together (GoldenStarTrading).</summary>
+    public double JoinedWords { get; init; }
+
+    /// <summary>The line-of-business word left out of the name (Sokha Co., Ltd. for Sokha Construction Co., Ltd.).</summary>
+    public double ActivityDropped { get; init; }
+
+    /// <summary>For a translated brand name: the Latin name is the romanised Khmer (Phkay Meas) rather than the English (Golden Star).</summary>
+    public double RomanisedTranslation { get; init; }
+
+    /// <summary>A sole proprietorship recorded by GDT or NSSF under the owner's personal name (sometimes with the shop's in brackets).</summary>
+    public double OwnerName { get; init; }
+
+    /// <summary>Quotes, a leading "The", a trailing dot, doubled spaces or hyphens in the Latin name.</summary>
+    public double NamePunctuation { get; init; }
+
+    /// <summary>Khmer name typed into name_en (and the Latin name into name_km).</summary>
+    public double ScriptSwap { get; init; }
+
+    /// <summary>Khmer name with the brand in Latin letters (ក្រុមហ៊ុន Golden Star ឯ.ក).</summary>
+    public double MixedScript { get; init; }
+
+    /// <summary>One Khmer character dropped, doubled or swapped.</summary>
+    public double KhmerTypo { get; init; }
+
+    /// <summary>Zero-width spaces between Khmer words (as Khmer keyboards type them).</summary>
+    public double KhmerZeroWidth { get; init; }
+
+    /// <summary>A composite Khmer vowel typed as its two parts (េ + ា for ោ), which looks the same and is not canonically equal.</summary>
+    public double KhmerVowelParts { get; init; }
+
+    /// <summary>House number written with a label other than the plain number (House, No., Bldg, Lot, Unit, ផ្ទះលេខ...).</summary>
+    public double PremisesForm { get; init; }
+
+    /// <summary>House number written in the street column ("No. 12, St. 271") or only in the line.</summary>
+    public double HouseInStreet { get; init; }
+
+    /// <summary>In a Khmer line, ផ្ទះលេខ after the street or at the end rather than first.</summary>
+    public double KhmerHouseAnywhere { get; init; }
+
+    /// <summary>Per place part (village, commune, district): left blank.</summary>
+    public double PartBlank { get; init; }
+
+    /// <summary>Address parts one column off, or commune and district together in one column.</summary>
+    public double PartShifted { get; init; }
+
+    /// <summary>Spaces lost between address words (dangkorphnom penh, SangkatBoeungKengKang).</summary>
+    public double JoinedAddress { get; init; }
+
+    /// <summary>Country or postal code added to the line (..., Cambodia; Kingdom of Cambodia; Phnom Penh 120101).</summary>
+    public double CountrySuffix { get; init; }
+
+    /// <summary>One letter slip in a place name.</summary>
+    public double PlaceTypo { get; init; }
+
+    /// <summary>Foreign-owned firms: the record holds the head office's foreign address instead of the Cambodian one.</summary>
+    public double ForeignAddress { get; init; }
+
+    /// <summary>Record with the name and little else (province at most): no premises, phone or e-mail (cross-references as usual).</summary>
+    public double Sparse { get; init; }
+
+    /// <summary>Cambodian numbers in other layouts: Tel: 012..., +855 (0)12..., 012.345.678, 12 345 678, Khmer digits.</summary>
+    public double PhoneFormat { get; init; }
+
+    /// <summary>For a moved, renamed or re-formed firm: probability that a register shows the old state.</summary>
+    public double StaleRecord { get; init; }
+
     /// <summary>The names accepted by <see cref="With"/> (and <c>--noise</c>).</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "suffix", "translit", "word-order", "ampersand", "missing-space", "typo", "uppercase", "khmer-only", "latin-only",
         "xref-empty", "xref-digit-slip", "xref-other-firm", "xref-format", "place-variant", "place-khmer", "place-unit-prefix",
         "address-line-only", "address-parts-only", "phone-empty", "phone-two", "phone-other", "email-empty",
+        "abbreviation", "acronym", "spaced-letters", "joined-words", "activity-dropped", "romanised-translation", "owner-name",
+        "name-punctuation", "script-swap", "mixed-script", "khmer-typo", "khmer-zero-width", "khmer-vowel-parts", "premises-form",
+        "house-in-street", "khmer-house-anywhere", "part-blank", "part-shifted", "joined-address", "country-suffix", "place-typo",
+        "foreign-address", "sparse", "phone-format", "stale-record",
     ];
 
     /// <summary>A copy with one rate changed; <paramref name="name"/> is one of <see cref="Names"/>.</summary>
@@ -203,6 +348,31 @@ public sealed record NoiseRates
             "phone-two" => this with { PhoneTwo = rate },
             "phone-other" => this with { PhoneOther = rate },
             "email-empty" => this with { EmailEmpty = rate },
+            "abbreviation" => this with { Abbreviation = rate },
+            "acronym" => this with { Acronym = rate },
+            "spaced-letters" => this with { SpacedLetters = rate },
+            "joined-words" => this with { JoinedWords = rate },
+            "activity-dropped" => this with { ActivityDropped = rate },
+            "romanised-translation" => this with { RomanisedTranslation = rate },
+            "owner-name" => this with { OwnerName = rate },
+            "name-punctuation" => this with { NamePunctuation = rate },
+            "script-swap" => this with { ScriptSwap = rate },
+            "mixed-script" => this with { MixedScript = rate },
+            "khmer-typo" => this with { KhmerTypo = rate },
+            "khmer-zero-width" => this with { KhmerZeroWidth = rate },
+            "khmer-vowel-parts" => this with { KhmerVowelParts = rate },
+            "premises-form" => this with { PremisesForm = rate },
+            "house-in-street" => this with { HouseInStreet = rate },
+            "khmer-house-anywhere" => this with { KhmerHouseAnywhere = rate },
+            "part-blank" => this with { PartBlank = rate },
+            "part-shifted" => this with { PartShifted = rate },
+            "joined-address" => this with { JoinedAddress = rate },
+            "country-suffix" => this with { CountrySuffix = rate },
+            "place-typo" => this with { PlaceTypo = rate },
+            "foreign-address" => this with { ForeignAddress = rate },
+            "sparse" => this with { Sparse = rate },
+            "phone-format" => this with { PhoneFormat = rate },
+            "stale-record" => this with { StaleRecord = rate },
             _ => throw new ArgumentException($"Unknown noise '{name}'. Known: {string.Join(", ", Names)}.", nameof(name)),
         };
     }

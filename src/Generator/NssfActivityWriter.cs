@@ -63,7 +63,6 @@ internal sealed class NssfActivityWriter : IDisposable
     /// </summary>
     public void WriteContributions(TrueFirm f, FirmEvidence evidence)
     {
-        var cr = _o.Contributions;
         var first = Math.Max(_firstPeriod, Months.Of(f.NssfRegisteredOn!.Value));
         var last = f.ClosedOn is { } closed ? Math.Min(_lastPeriod, Months.Of(closed) - 1) : _lastPeriod;
         if (first > last)
@@ -88,15 +87,36 @@ internal sealed class NssfActivityWriter : IDisposable
             }
         }
 
-        var wage = Math.Clamp(f.AverageWageKhr, cr.MinContributableWageKhr, cr.MaxContributableWageKhr);
+        WritePeriods(f.NssfId!, first, last, unpaid, f.NssfInsured, f.AverageWageKhr, evidence);
+    }
+
+    /// <summary>
+    /// The contributions of a second registration of the firm (hard profile): every month paid from its registration
+    /// to the month before it was closed or suspended, within the delivered periods.
+    /// </summary>
+    public void WriteContributions(TrueFirm f, ExtraRegistration registration, FirmEvidence evidence)
+    {
+        var first = Math.Max(_firstPeriod, Months.Of(registration.RegisteredOn));
+        var end = registration.EndedOn is { } ended ? Months.Of(ended) - 1 : _lastPeriod;
+        var last = Math.Min(_lastPeriod, f.ClosedOn is { } closed ? Math.Min(end, Months.Of(closed) - 1) : end);
+        if (first <= last)
+        {
+            WritePeriods(registration.Key, first, last, [], Math.Max(1, f.FormerEmployees), f.AverageWageKhr, evidence);
+        }
+    }
+
+    private void WritePeriods(string nssfId, int first, int last, HashSet<int> unpaid, int insuredLast, long averageWage, FirmEvidence evidence)
+    {
+        var cr = _o.Contributions;
+        var wage = Math.Clamp(averageWage, cr.MinContributableWageKhr, cr.MaxContributableWageKhr);
         var row = new string?[FeedLayout.Contributions.Columns.Count];
         for (var p = first; p <= last; p++)
         {
-            var insured = p == last ? f.NssfInsured : Math.Max(1, f.NssfInsured + (int)Math.Round(f.NssfInsured * ((_behaviour.NextDouble() - 0.5) * 0.06)));
-            var wages = insured * (f.AverageWageKhr + (_behaviour.Next(-20, 21) * 1000L));
+            var insured = p == last ? insuredLast : Math.Max(1, insuredLast + (int)Math.Round(insuredLast * ((_behaviour.NextDouble() - 0.5) * 0.06)));
+            var wages = insured * (averageWage + (_behaviour.Next(-20, 21) * 1000L));
             var due = (long)Math.Round(insured * wage * cr.ContributionRate);
             var file = _contributions[p - _firstPeriod];
-            row[0] = f.NssfId;
+            row[0] = nssfId;
             row[1] = Months.Format(p);
             row[2] = Num(insured);
             row[3] = wages.ToString(CultureInfo.InvariantCulture);
@@ -135,7 +155,7 @@ internal sealed class NssfActivityWriter : IDisposable
     {
         if (_emitter.Emit(file, row))
         {
-            evidence.SetContribution(period, due, paid);
+            evidence.SetContribution(row[0]!, period, due, paid);
         }
     }
 

@@ -45,8 +45,9 @@ public sealed class RegistryGenerator(GeneratorOptions options, Gazetteer gazett
         var behaviour = new Random(StreamSeed(options.Seed, 2));
         var noiseRng = new Random(StreamSeed(options.Seed, 3));
         var corruptRng = new Random(StreamSeed(options.Seed, 4));
+        var extraFacts = new Random(StreamSeed(options.Seed, 5));
 
-        var factory = new FirmFactory(options, facts, new Places(gazetteer), names);
+        var factory = new FirmFactory(options, facts, new Places(gazetteer), names, extraFacts);
         var run = new FirmWriter(options, outDir, asOfText, noiseRng, behaviour, corruptRng, names, Path.Combine(truthDir, BadRowsFile));
         using (run)
         {

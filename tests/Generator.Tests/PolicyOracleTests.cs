@@ -21,11 +21,11 @@ public class PolicyOracleTests
     {
         var e = new FirmEvidence();
         e.AddMoc("ACTIVE", 10, renewalPending: true);
-        e.AddNssf("ACTIVE", 10, Registered);
+        e.AddNssf("N1", "ACTIVE", 10, Registered);
         var last = PolicyOracle.LatestDueMonth(d);
         for (var m = last - 11; m <= last; m++)
         {
-            e.SetContribution(m, 1000, 1000);
+            e.SetContribution("N1", m, 1000, 1000);
         }
 
         return e;
@@ -39,10 +39,10 @@ public class PolicyOracleTests
         Assert.Equal(new ExpectedOutcome(false, "ALLOW", "CURRENT"), PolicyOracle.Evaluate(e, d));
 
         var month = PolicyOracle.LatestDueMonth(d) - 3;
-        e.SetContribution(month, 1000, 999);
+        e.SetContribution("N1", month, 1000, 999);
         Assert.Equal(new ExpectedOutcome(false, "BLOCK", "ARREARS"), PolicyOracle.Evaluate(e, d));
 
-        e.SetContribution(month, 1000, 1000); // late payment, corrected in a later file
+        e.SetContribution("N1", month, 1000, 1000); // late payment, corrected in a later file
         Assert.Equal("CURRENT", PolicyOracle.Evaluate(e, d).Reason);
     }
 
@@ -52,9 +52,9 @@ public class PolicyOracleTests
         var d = new DateOnly(2026, 10, 20);
         var e = new FirmEvidence();
         e.AddMoc("ACTIVE", null, renewalPending: true);
-        e.AddNssf("ACTIVE", 4, new DateOnly(2026, 8, 5));
-        e.SetContribution(Months.Of(new DateOnly(2026, 8, 1)), 500, 500);
-        e.SetContribution(Months.Of(new DateOnly(2026, 9, 1)), 500, 500);
+        e.AddNssf("N1", "ACTIVE", 4, new DateOnly(2026, 8, 5));
+        e.SetContribution("N1", Months.Of(new DateOnly(2026, 8, 1)), 500, 500);
+        e.SetContribution("N1", Months.Of(new DateOnly(2026, 9, 1)), 500, 500);
 
         Assert.Equal("CURRENT", PolicyOracle.Evaluate(e, d).Reason);
     }
@@ -73,11 +73,40 @@ public class PolicyOracleTests
         var stale = new FirmEvidence();
         stale.AddMoc("ACTIVE", 0, renewalPending: true);
         stale.AddGdt("ACTIVE", 35, asOfMonth - 14, asOfMonth); // return older than 12 months: not evidence
-        stale.AddNssf("CLOSED", 0, Registered);
+        stale.AddNssf("N1", "CLOSED", 0, Registered);
         Assert.Equal(new ExpectedOutcome(false, "ALLOW", "NO_EMPLOYEES_DECLARED"), PolicyOracle.Evaluate(stale, d));
 
         var noRenewal = new FirmEvidence();
         noRenewal.AddGdt("DORMANT", 5, asOfMonth - 1, asOfMonth);
         Assert.Equal(new ExpectedOutcome(false, "", ""), PolicyOracle.Evaluate(noRenewal, d));
+    }
+
+    [Fact]
+    public void A_closed_duplicate_registration_neither_registers_the_firm_nor_pays_for_it()
+    {
+        // Re-registration: N-OLD was closed, N-NEW is the ACTIVE one. The firm is registered; only N-NEW's payments count.
+        var d = new DateOnly(2026, 10, 1);
+        var last = PolicyOracle.LatestDueMonth(d);
+        var e = new FirmEvidence();
+        e.AddMoc("ACTIVE", 12, renewalPending: true);
+        e.AddNssf("N-OLD", "CLOSED", 0, new DateOnly(2015, 3, 1));
+        e.AddNssf("N-NEW", "ACTIVE", 12, Registered);
+        for (var m = last - 11; m <= last; m++)
+        {
+            e.SetContribution("N-NEW", m, 1000, 1000);
+            e.SetContribution("N-OLD", m, 1000, 0); // rows of the closed registration are no arrears of the firm
+        }
+
+        Assert.Equal(new ExpectedOutcome(false, "ALLOW", "CURRENT"), PolicyOracle.Evaluate(e, d));
+
+        e.SetContribution("N-NEW", last, 1000, 0);
+        e.SetContribution("N-OLD", last, 1000, 1000); // nor do its payments pay the firm's month
+        Assert.Equal("ARREARS", PolicyOracle.Evaluate(e, d).Reason);
+
+        // Only the closed registration: not registered.
+        var lapsed = new FirmEvidence();
+        lapsed.AddMoc("ACTIVE", 12, renewalPending: true);
+        lapsed.AddNssf("N-OLD", "CLOSED", 0, new DateOnly(2015, 3, 1));
+        Assert.Equal(new ExpectedOutcome(true, "BLOCK", "NOT_REGISTERED"), PolicyOracle.Evaluate(lapsed, d));
     }
 }

@@ -26,15 +26,18 @@ public sealed class FirmFactory
     private readonly double[] _formAll = Weights.Cumulative(LegalForms.All.Select(f => f.Weight));
     private readonly double[] _formLarge = Weights.Cumulative(LegalForms.All.Select(f => f.LargeWeight));
     private readonly int _asOfMonth;
+    private readonly ExtraFacts? _extra;
     private TrueFirm? _previous;
 
-    public FirmFactory(GeneratorOptions options, Random facts, Places places, PersonNames names)
+    /// <param name="extras">The random stream of the hard profile's facts; used only when one of their rates is set.</param>
+    public FirmFactory(GeneratorOptions options, Random facts, Places places, PersonNames names, Random? extras = null)
     {
         _options = options;
         _rng = facts;
         _places = places;
         _names = names;
         _asOfMonth = Months.Of(options.AsOf);
+        _extra = extras is not null && ExtraFacts.AnyRate(options.Composition) ? new ExtraFacts(options, extras, places, _ids) : null;
     }
 
     public TrueFirm Next(int index)
@@ -61,6 +64,13 @@ public sealed class FirmFactory
         var form = LegalForms.All[Weights.Pick(large ? _formLarge : _formAll, _rng)];
         var name = sister is null ? NewName(activity, form, large) : SisterName(sister.Name, activity, form);
         var address = _places.Pick(_rng);
+        var drawnProvince = address.Province.Code; // the facts stream's later draws depend on it, whatever the extras do
+        if (_extra is not null)
+        {
+            (name, var common) = _extra.Name(name, large);
+            address = _extra.Address(address, name, common, large);
+            activity = name.Activity;
+        }
 
         var hasMoc = _rng.NextDouble() < c.MocShare;
         var gdtGivenMoc = Math.Clamp((c.GdtShare - (1 - c.MocShare)) / Math.Max(c.MocShare, 1e-9), 0, 1);
@@ -138,6 +148,11 @@ public sealed class FirmFactory
 
         var (gdtEmployees, gdtPeriod) = hasGdt ? SalaryTaxReturn(workers, closedOn, compliance) : (null, null);
         var tin = hasGdt ? _ids.NextTin(form.TinLetter, address.Province.Code) : null;
+        var nssfId = nssfRegisteredOn is null ? null : _ids.NextNssfId(address.Province.Code);
+        var extras = _extra?.Extras(
+            new BaseFacts(name, address, founded, closedOn, workers, insured, tin, form.TinLetter, hasMoc ? regDates[0] : null, nssfRegisteredOn, nssfStatus),
+            name.CambodiaTag || form.EntityType is "FOREIGN_BRANCH" or "REPRESENTATIVE_OFFICE",
+            hasGdt) ?? FirmExtras.None;
         var firm = new TrueFirm
         {
             Index = index,
@@ -145,7 +160,7 @@ public sealed class FirmFactory
             DirectorGiven = _names.Given[_rng.Next(_names.Given.Count)],
             DirectorSurname = _names.Surnames[_rng.Next(_names.Surnames.Count)],
             Address = address,
-            Phone = address.Province.Code == "12" && _rng.Next(3) == 0 ? Landline() : Mobile(),
+            Phone = drawnProvince == "12" && _rng.Next(3) == 0 ? Landline() : Mobile(),
             OtherPhone = Mobile(),
             Founded = founded,
             ClosedOn = closedOn,
@@ -161,11 +176,12 @@ public sealed class FirmFactory
             GdtStatus = gdtStatus,
             GdtEmployees = gdtEmployees,
             GdtEmployeesPeriod = gdtPeriod,
-            NssfId = nssfRegisteredOn is null ? null : _ids.NextNssfId(address.Province.Code),
+            NssfId = nssfId,
             NssfRegisteredOn = nssfRegisteredOn,
             NssfStatus = nssfStatus,
             NssfInsured = insured,
             AverageWageKhr = activity.IsManufacturing && large ? 820_000 + (_rng.Next(40) * 10_000) : 600_000 + (_rng.Next(200) * 10_000),
+            Extras = extras,
         };
         _previous = firm;
         return firm;

@@ -47,10 +47,22 @@ public static class ComplianceLabels
 /// <param name="Stems">Distinctive words (a good-omen word, family names, a founder's name, a factory's Chinese name).</param>
 /// <param name="Ampersand">The first two stems are joined by "&amp;" ("Heng &amp; Ly").</param>
 /// <param name="CambodiaTag">Foreign-owned: "(Cambodia)" after the activity.</param>
-public sealed record FirmName(IReadOnlyList<KhmerWord> Stems, Activity Activity, LegalForm Form, bool Ampersand, bool CambodiaTag);
+public sealed record FirmName(IReadOnlyList<KhmerWord> Stems, Activity Activity, LegalForm Form, bool Ampersand, bool CambodiaTag)
+{
+    /// <summary>
+    /// For a brand name Khmer translates (hard profile): the English form (Golden Star). <see cref="Stems"/> then hold
+    /// the Khmer words in Khmer order with their romanisation (ផ្កាយ Phkay, មាស Meas).
+    /// </summary>
+    public string? English { get; init; }
+}
 
 /// <summary>Where a firm is: gazetteer units down to the lowest level available, plus house number and street.</summary>
-public sealed record FirmAddress(GazetteerUnit Province, GazetteerUnit District, GazetteerUnit? Commune, GazetteerUnit? Village, int VillageNo, string HouseNo, Street? Street);
+/// <param name="HouseNo">The premises number every register that writes one writes (house, building, stall or lot number).</param>
+public sealed record FirmAddress(GazetteerUnit Province, GazetteerUnit District, GazetteerUnit? Commune, GazetteerUnit? Village, int VillageNo, string HouseNo, Street? Street)
+{
+    /// <summary>Premises beyond a plain house (hard profile only); null for a house.</summary>
+    public Premises? Premises { get; init; }
+}
 
 /// <summary>A street as written in Latin and Khmer script.</summary>
 public sealed record Street(string Latin, string Km);
@@ -133,4 +145,10 @@ public sealed class TrueFirm
 
     /// <summary>Average monthly wage per worker (KHR).</summary>
     public required long AverageWageKhr { get; init; }
+
+    /// <summary>Duplicate registrations, previous state, foreign contacts (hard profile; <see cref="FirmExtras.None"/> otherwise).</summary>
+    public FirmExtras Extras { get; init; } = FirmExtras.None;
+
+    /// <summary>Foreign-owned: a foreign factory name, a foreign branch or a representative office.</summary>
+    public bool IsForeignOwned => Name.CambodiaTag || Name.Form.EntityType is "FOREIGN_BRANCH" or "REPRESENTATIVE_OFFICE";
 }

@@ -77,3 +77,36 @@ public static class NameStems
         new("ហ្គោលដិន", "Golden"), new("ហ្គ្រេនធ្វីន", "Grand Twins"), new("ឃ្វីនស៍", "Quint"), new("មេយ៉ាង", "Mei Yang"),
     ];
 }
+
+/// <summary>
+/// Lines of business of the hard profile beyond the default 30: words that trade lists often miss (development,
+/// investment, clinic, food...), with their Khmer forms.
+/// </summary>
+public static class ExtendedActivities
+{
+    public static IReadOnlyList<Activity> All { get; } =
+    [
+        new("Development", "អភិវឌ្ឍន៍", "Development of building projects", "4100", 3, 3, "ក្រុមហ៊ុន"),
+        new("Investment", "វិនិយោគ", "Activities of holding companies", "6420", 2, 2, "ក្រុមហ៊ុន"),
+        new("Clinic", "គ្លីនិក", "Medical and dental practice activities", "8620", 3, 0.5, "គ្លីនិក"),
+        new("Dental Clinic", "គ្លីនិកធ្មេញ", "Medical and dental practice activities", "8620", 1.5, 0.2, "គ្លីនិក"),
+        new("Food", "អាហារ", "Manufacture of other food products", "1079", 3, 3, "ហាង"),
+        new("Engineering", "វិស្វកម្ម", "Engineering activities", "7110", 2, 2, "ក្រុមហ៊ុន"),
+        new("Logistics", "ភស្តុភារ", "Other transportation support activities", "5229", 2, 3, "ក្រុមហ៊ុន"),
+        new("Services", "សេវាកម្ម", "Other business support service activities", "8299", 3, 1, "ក្រុមហ៊ុន"),
+        new("Group", "គ្រុប", "Activities of head offices", "7010", 1.5, 3, "ក្រុមហ៊ុន"),
+        new("Industrial", "ឧស្សាហកម្ម", "Manufacture of other fabricated metal products", "2599", 1, 4, "រោងចក្រ"),
+        new("Supply", "ផ្គត់ផ្គង់", "Non-specialised wholesale trade", "4690", 2, 1, "ក្រុមហ៊ុន"),
+        new("Microfinance", "មីក្រូហិរញ្ញវត្ថុ", "Other monetary intermediation", "6419", 1, 3, "គ្រឹះស្ថាន"),
+        new("Bakery", "នំប៉័ង", "Manufacture of bakery products", "1071", 2, 0.3, "ហាង"),
+        new("Accounting", "គណនេយ្យ", "Accounting and tax consultancy", "6920", 1, 0.3, "ការិយាល័យ"),
+        new("Spa", "ស្ប៉ា", "Physical well-being activities", "9609", 1.5, 0.2, "ហាង"),
+        new("Car Wash", "លាងឡាន", "Maintenance and repair of motor vehicles", "4520", 1.5, 0.1, "ហាង"),
+        new("Petrol Station", "ស្ថានីយប្រេងឥន្ធនៈ", "Retail sale of automotive fuel", "4730", 1, 0.5, "ស្ថានីយ"),
+        new("Solar", "ថាមពលព្រះអាទិត្យ", "Electric power generation", "3510", 0.5, 1, "ក្រុមហ៊ុន"),
+        new("Cosmetics", "គ្រឿងសំអាង", "Retail sale of cosmetic articles", "4772", 1.5, 0.2, "ហាង"),
+        new("Auto Parts", "គ្រឿងបន្លាស់", "Sale of motor vehicle parts", "4530", 1.5, 0.2, "ហាង"),
+        new("Steel", "ដែក", "Manufacture of basic iron and steel", "2410", 0.5, 3, "រោងចក្រ"),
+        new("Packaging", "វេចខ្ចប់", "Manufacture of paper packaging", "1702", 0.5, 3, "រោងចក្រ"),
+    ];
+}

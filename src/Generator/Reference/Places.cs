@@ -44,10 +44,12 @@ public sealed class Places
         _cumulative = Weights.Cumulative(_provinces.Select(p => ProvinceWeights.GetValueOrDefault(p.Code, 0.5)));
     }
 
-    public FirmAddress Pick(Random rng)
+    public FirmAddress Pick(Random rng) => PickIn(_provinces[Weights.Pick(_cumulative, rng)], null, rng);
+
+    /// <summary>A location in <paramref name="province"/> (and <paramref name="district"/> when given), drawn as <see cref="Pick"/> draws below it.</summary>
+    public FirmAddress PickIn(GazetteerUnit province, GazetteerUnit? district, Random rng)
     {
-        var province = _provinces[Weights.Pick(_cumulative, rng)];
-        var district = Child(province.Code, rng) ?? province;
+        district ??= Child(province.Code, rng) ?? province;
         var commune = Child(district.Code, rng);
         var village = commune is null ? null : Child(commune.Code, rng);
         var villageNo = 1 + rng.Next(12);
@@ -59,6 +61,36 @@ public sealed class Places
             _ => "",
         };
         return new FirmAddress(province, district, commune, village, villageNo, houseNo, PickStreet(province.Code, rng));
+    }
+
+    /// <summary>The busiest districts: the first three of the heaviest-weighted province (Phnom Penh's inner khans), where shop names repeat most.</summary>
+    public IReadOnlyList<GazetteerUnit> BusyDistricts()
+    {
+        var province = _provinces.OrderByDescending(p => ProvinceWeights.GetValueOrDefault(p.Code, 0.5)).ThenBy(p => p.Code, StringComparer.Ordinal).First();
+        var districts = _gazetteer.Children(province.Code).OrderBy(c => c.Code, StringComparer.Ordinal).Take(3).ToList();
+        return districts.Count > 0 ? districts : [province];
+    }
+
+    /// <summary>The province a location is in, by code; null when the gazetteer has no such province.</summary>
+    public GazetteerUnit? Province(string code) => _provinces.FirstOrDefault(p => p.Code == code);
+
+    /// <summary>Another district of the same province (what a register shows after a boundary change), or null.</summary>
+    public GazetteerUnit? OtherDistrict(FirmAddress a, Random rng)
+    {
+        var siblings = _gazetteer.Children(a.Province.Code).Where(d => d.Code != a.District.Code).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        return siblings.Count == 0 ? null : siblings[rng.Next(siblings.Count)];
+    }
+
+    /// <summary>A main street of the province (a boulevard in Phnom Penh, a national road elsewhere).</summary>
+    public static Street MainStreet(string provinceCode, Random rng)
+    {
+        if (provinceCode == "12")
+        {
+            return PhnomPenhStreets[rng.Next(PhnomPenhStreets.Length)];
+        }
+
+        var road = 1 + rng.Next(7);
+        return new Street($"National Road {road}", "ផ្លូវជាតិលេខ " + KhmerDigits.Of(road));
     }
 
     private static Street? PickStreet(string provinceCode, Random rng)

@@ -15,7 +15,16 @@ public readonly record struct AddressColumns(string? HouseNo, string? Street, st
 /// </summary>
 public sealed class AddressRenderer(NoiseRates noise, Random rng)
 {
-    public AddressColumns Render(FirmAddress a)
+    private static readonly string[] CountrySuffixes = [", Cambodia", ", Kingdom of Cambodia", " Cambodia", ", KH", ", Cambodge"];
+
+    private readonly PremisesForms _premises = new(rng);
+
+    /// <summary>Whether any variation of the hard profile is on (the default profile never takes that path).</summary>
+    private readonly bool _hard = noise.PremisesForm + noise.HouseInStreet + noise.KhmerHouseAnywhere + noise.PartBlank + noise.PartShifted
+        + noise.JoinedAddress + noise.CountrySuffix + noise.PlaceTypo > 0;
+
+    /// <param name="district">The district to write instead of the firm's (a register not told of a boundary change).</param>
+    public AddressColumns Render(FirmAddress a, GazetteerUnit? district = null)
     {
         var khmer = rng.NextDouble() < noise.PlaceKhmer;
         var u = rng.NextDouble();
@@ -28,18 +37,138 @@ public sealed class AddressRenderer(NoiseRates noise, Random rng)
             : a.Commune is not null && a.Province.Code == "12" ? (khmer ? "ភូមិ" + KhmerDigits.Of(a.VillageNo) : "Phum " + a.VillageNo.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
         var commune = a.Commune is null ? null : Place(a.Commune, khmer);
-        var district = a.District == a.Province ? null : Place(a.District, khmer);
+        var districtUnit = district ?? a.District;
+        var districtText = districtUnit == a.Province ? null : Place(districtUnit, khmer);
         var province = Place(a.Province, khmer);
+        if (_hard || a.Premises is not null)
+        {
+            return Hard(a, khmer, lineOnly, partsOnly, street, new Parts(village, commune, districtText, province));
+        }
 
         string? line = null;
         if (!partsOnly)
         {
-            line = khmer ? KhmerLine(house, street, village, commune, district, province) : LatinLine(house, street, village, commune, district, province);
+            line = khmer ? KhmerLine(house, street, village, commune, districtText, province) : LatinLine(house, street, village, commune, districtText, province);
         }
 
         return lineOnly
             ? new AddressColumns(null, null, null, null, null, null, line)
-            : new AddressColumns(house, street, village, commune, district, province, line);
+            : new AddressColumns(house, street, village, commune, districtText, province, line);
+    }
+
+    /// <summary>The place parts of one record, any of them empty.</summary>
+    private sealed record Parts(string? Village, string? Commune, string? District, string? Province);
+
+    private bool Chance(double p) => p > 0 && rng.NextDouble() < p;
+
+    /// <summary>
+    /// The hard profile's address: parts left blank or one column off, a slip in a place name, premises in many
+    /// forms (in the street column now and then, in a Khmer line anywhere), words run together, a country added.
+    /// </summary>
+    private AddressColumns Hard(FirmAddress a, bool khmer, bool lineOnly, bool partsOnly, string? street, Parts parts)
+    {
+        parts = parts with
+        {
+            Village = Chance(noise.PartBlank) ? null : parts.Village,
+            Commune = Chance(noise.PartBlank) ? null : parts.Commune,
+            District = Chance(noise.PartBlank) ? null : parts.District,
+        };
+        if (!khmer && Chance(noise.PlaceTypo))
+        {
+            parts = rng.Next(3) switch
+            {
+                0 when parts.Commune is not null => parts with { Commune = TextSlips.Typo(parts.Commune, rng) },
+                1 when parts.Village is not null => parts with { Village = TextSlips.Typo(parts.Village, rng) },
+                _ when parts.District is not null => parts with { District = TextSlips.Typo(parts.District, rng) },
+                _ => parts,
+            };
+        }
+
+        var plain = a.HouseNo.Length == 0 ? null : khmer ? KhmerDigits.Of(a.HouseNo) : a.HouseNo;
+        var premises = a.HouseNo.Length > 0 && (a.Premises is not null || Chance(noise.PremisesForm))
+            ? _premises.Write(a, street, khmer)
+            : new PremisesText(plain, street, null);
+        var (houseColumn, streetColumn) = (premises.HouseColumn, premises.StreetColumn);
+        if (houseColumn is not null && Chance(noise.HouseInStreet))
+        {
+            var labelled = premises.LinePhrase ?? (khmer ? "ផ្ទះលេខ " : "No. ") + houseColumn;
+            (houseColumn, streetColumn) = (null, streetColumn is null ? labelled : labelled + ", " + streetColumn);
+        }
+
+        string? line = null;
+        if (!partsOnly)
+        {
+            line = khmer
+                ? KhmerLine(premises.LinePhrase ?? (plain is null ? null : "ផ្ទះលេខ " + plain), street, parts, Chance(noise.KhmerHouseAnywhere))
+                : premises.LinePhrase is { } phrase ? Join([phrase, street, parts.Village, parts.Commune, parts.District, parts.Province])
+                : LatinLine(plain, street, parts.Village, parts.Commune, parts.District, parts.Province);
+            if (Chance(noise.JoinedAddress))
+            {
+                line = RunTogether(line);
+            }
+
+            if (Chance(noise.CountrySuffix))
+            {
+                line += rng.Next(3) == 0 && a.Province.Code == "12" && !khmer
+                    ? " 12" + (rng.Next(1, 13) * 100 + rng.Next(1, 10)).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)
+                    : khmer ? " ព្រះរាជាណាចក្រកម្ពុជា" : CountrySuffixes[rng.Next(CountrySuffixes.Length)];
+            }
+        }
+
+        if (Chance(noise.PartShifted))
+        {
+            parts = rng.Next(2) == 0
+                ? new Parts(parts.Commune, parts.District, parts.Province, null)
+                : parts with { Commune = parts.Commune is null ? parts.District : parts.District is null ? parts.Commune : parts.Commune + ", " + parts.District, District = null };
+        }
+
+        return lineOnly
+            ? new AddressColumns(null, null, null, null, null, null, line)
+            : new AddressColumns(houseColumn, streetColumn, parts.Village, parts.Commune, parts.District, parts.Province, line);
+    }
+
+    /// <summary>The separator between two words of the line dropped, or every space (dangkorphnom penh, SangkatBoeungKengKang).</summary>
+    private string RunTogether(string line)
+    {
+        if (rng.Next(3) == 0)
+        {
+            return line.Replace(" ", "", StringComparison.Ordinal);
+        }
+
+        var gaps = new List<(int At, int Length)>();
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == ' ')
+            {
+                var comma = i > 0 && line[i - 1] == ',';
+                gaps.Add(comma ? (i - 1, 2) : (i, 1));
+            }
+        }
+
+        if (gaps.Count == 0)
+        {
+            return line;
+        }
+
+        var (at, length) = gaps[rng.Next(gaps.Count)];
+        return line.Remove(at, length);
+    }
+
+    private string Join(IEnumerable<string?> parts)
+    {
+        var sep = rng.Next(4) == 0 ? " " : ", ";
+        return string.Join(sep, parts.Where(p => !string.IsNullOrEmpty(p)));
+    }
+
+    private string KhmerLine(string? premises, string? street, Parts parts, bool anywhere)
+    {
+        var places = new List<string?> { street, parts.Village, parts.Commune, parts.District, parts.Province };
+        if (premises is not null)
+        {
+            places.Insert(anywhere ? (rng.Next(2) == 0 ? 1 : places.Count) : 0, premises);
+        }
+
+        return string.Join(' ', places.Where(p => !string.IsNullOrEmpty(p)));
     }
 
     private string Place(GazetteerUnit unit, bool khmer)
@@ -109,11 +238,24 @@ public sealed class AddressRenderer(NoiseRates noise, Random rng)
 /// </summary>
 public sealed class PhoneRenderer(NoiseRates noise, Random rng)
 {
-    public string? Render(string phone, string other)
+    /// <param name="foreign">A foreign number of the firm (hard profile): country code, a space, the national number.</param>
+    public string? Render(string phone, string other, string? foreign = null)
     {
         if (rng.NextDouble() < noise.PhoneEmpty)
         {
             return null;
+        }
+
+        if (foreign is not null)
+        {
+            // Foreign-owned firms give the owner's number abroad, alone or with the Cambodian one.
+            switch (rng.Next(4))
+            {
+                case < 2:
+                    return Foreign(foreign);
+                case 2:
+                    return Foreign(foreign) + (rng.Next(2) == 0 ? " / " : ", ") + Format(phone);
+            }
         }
 
         var first = rng.NextDouble() < noise.PhoneOther ? other : phone;
@@ -133,6 +275,21 @@ public sealed class PhoneRenderer(NoiseRates noise, Random rng)
         var prefix = national[1..3];
         var rest = national[3..];
         var (a, b) = (rest[..3], rest[3..]); // 345 678 or 345 6789
+        if (noise.PhoneFormat > 0 && rng.NextDouble() < noise.PhoneFormat)
+        {
+            return rng.Next(8) switch
+            {
+                0 => $"Tel: 0{prefix} {a} {b}",
+                1 => $"+855 (0){prefix} {a} {b}",
+                2 => $"0{prefix}.{a}.{b}",
+                3 => $"{prefix} {a} {b}",
+                4 => KhmerDigits.Of($"0{prefix} {a} {b}"),
+                5 => $"HP: 0{prefix}-{a}-{b}",
+                6 => $"Tel/Fax: 0{prefix} {rest}",
+                _ => $"(855) {prefix} {a} {b}",
+            };
+        }
+
         return rng.Next(9) switch
         {
             0 => $"0{prefix} {a} {b}",
@@ -144,6 +301,24 @@ public sealed class PhoneRenderer(NoiseRates noise, Random rng)
             6 => $"(+855) {prefix}-{a}-{b}",
             7 => $"0{prefix} {rest}",
             _ => $"0{prefix} {a} {b}",
+        };
+    }
+
+    /// <summary>A foreign number as Cambodian forms hold it: +86 139 1234 5678, 0086 13912345678, (+66) 81-234-5678...</summary>
+    private string Foreign(string number)
+    {
+        var space = number.IndexOf(' ', StringComparison.Ordinal);
+        var (code, national) = (number[..space], number[(space + 1)..]);
+        var half = national.Length / 2;
+        var grouped = national[..(half - 1)] + " " + national[(half - 1)..(half + 2)] + " " + national[(half + 2)..];
+        return rng.Next(6) switch
+        {
+            0 => $"+{code} {grouped}",
+            1 => $"00{code} {national}",
+            2 => $"+{code}-{national}",
+            3 => $"(+{code}) {national[..2]}-{national[2..]}",
+            4 => $"+{code}{national}",
+            _ => $"{code} {national}",
         };
     }
 }

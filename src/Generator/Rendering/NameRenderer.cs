@@ -1,5 +1,6 @@
 using System.Text;
 using Integration.Generator.Model;
+using Integration.Generator.Reference;
 
 namespace Integration.Generator.Rendering;
 
@@ -26,25 +27,55 @@ public sealed class NameRenderer(NoiseRates noise, Random rng)
     };
 
     /// <summary>(name_km, name_en) for one record; one of them may be null, never both.</summary>
-    public (string? Km, string? En) Render(FirmName name, Register register)
+    /// <param name="owner">The owner's (surname, given name): GDT and NSSF may record a sole proprietorship under it (hard profile).</param>
+    public (string? Km, string? En) Render(FirmName name, Register register, (KhmerWord Surname, KhmerWord Given)? owner = null)
     {
         var u = rng.NextDouble();
         var khmerOnly = u < noise.KhmerOnly;
         var latinOnly = !khmerOnly && u < noise.KhmerOnly + noise.LatinOnly;
-        return (latinOnly ? null : Khmer(name, register), khmerOnly ? null : Latin(name, register));
+        if (owner is { } o && register != Register.Moc && name.Form.IsSoleProprietorship && Chance(noise.OwnerName))
+        {
+            return OwnerName(name, register, o.Surname, o.Given, khmerOnly, latinOnly);
+        }
+
+        var (km, en) = (latinOnly ? null : Khmer(name, register), khmerOnly ? null : Latin(name, register));
+        return Chance(noise.ScriptSwap) ? (en, km) : (km, en);
     }
+
+    /// <summary>The owner's personal name, as GDT registers a sole proprietor; the shop's name in brackets now and then.</summary>
+    private (string? Km, string? En) OwnerName(FirmName name, Register register, KhmerWord surname, KhmerWord given, bool khmerOnly, bool latinOnly)
+    {
+        var latin = surname.Latin + " " + given.Latin;
+        latin = rng.Next(2) == 0 ? latin.ToUpperInvariant() : latin;
+        if (rng.Next(2) == 0)
+        {
+            latin += " (" + Latin(name, register) + ")";
+        }
+
+        return (latinOnly ? null : surname.Km + " " + given.Km, khmerOnly ? null : latin);
+    }
+
+    private bool Chance(double p) => p > 0 && rng.NextDouble() < p;
 
     public string Latin(FirmName name, Register register)
     {
         var words = new List<string>(6);
-        for (var i = 0; i < name.Stems.Count; i++)
+        var english = name.English is not null && !Chance(noise.RomanisedTranslation);
+        if (english)
         {
-            if (i == 1 && name.Ampersand)
+            words.AddRange(name.English!.Split(' '));
+        }
+        else
+        {
+            for (var i = 0; i < name.Stems.Count; i++)
             {
-                words.Add("&");
-            }
+                if (i == 1 && name.Ampersand)
+                {
+                    words.Add("&");
+                }
 
-            words.Add(name.Stems[i].Latin);
+                words.Add(name.Stems[i].Latin);
+            }
         }
 
         if (rng.NextDouble() < noise.Translit)
@@ -52,12 +83,17 @@ public sealed class NameRenderer(NoiseRates noise, Random rng)
             Respell(words);
         }
 
+        Stylise(words);
+        var dropActivity = Chance(noise.ActivityDropped);
         var activity = name.Activity.NameEn;
         if (rng.NextDouble() < noise.WordOrder)
         {
-            words.Insert(0, activity);
+            if (!dropActivity)
+            {
+                words.Insert(0, activity);
+            }
         }
-        else
+        else if (!dropActivity)
         {
             words.Add(activity);
         }
@@ -65,6 +101,11 @@ public sealed class NameRenderer(NoiseRates noise, Random rng)
         if (name.CambodiaTag)
         {
             words.Add("(Cambodia)");
+        }
+
+        if (Chance(noise.Abbreviation))
+        {
+            words = Abbreviate(words);
         }
 
         var suffixes = name.Form.SuffixesEn;
@@ -81,6 +122,16 @@ public sealed class NameRenderer(NoiseRates noise, Random rng)
             suffix = suffix.Replace(" ", "", StringComparison.Ordinal);
         }
 
+        if (Chance(noise.JoinedWords))
+        {
+            text = text.Replace(" ", "", StringComparison.Ordinal);
+        }
+
+        if (Chance(noise.NamePunctuation))
+        {
+            (text, suffix) = Punctuate(text, suffix);
+        }
+
         if (suffix.Length > 0)
         {
             text = text + " " + suffix;
@@ -88,11 +139,67 @@ public sealed class NameRenderer(NoiseRates noise, Random rng)
 
         if (rng.NextDouble() < noise.Typo)
         {
-            text = Typo(text);
+            text = TextSlips.Typo(text, rng);
         }
 
         return rng.NextDouble() < noise.Uppercase ? text.ToUpperInvariant() : text;
     }
+
+    /// <summary>Hard profile: a name of several words as its initials, a one-word name in spaced-out capitals.</summary>
+    private void Stylise(List<string> words)
+    {
+        var parts = string.Join(' ', words).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "&").ToList();
+        if (parts.Count >= 2 && Chance(noise.Acronym))
+        {
+            var initials = parts.Select(w => char.ToUpperInvariant(w[0])).ToList();
+            var acronym = rng.Next(4) switch
+            {
+                0 => string.Concat(initials),
+                1 => string.Concat(initials.Select(c => c + ".")),
+                2 => string.Join(' ', initials),
+                _ => string.Join('.', initials),
+            };
+            words.Clear();
+            words.Add(acronym);
+        }
+        else if (parts.Count == 1 && parts[0].Length >= 4 && Chance(noise.SpacedLetters))
+        {
+            words.Clear();
+            words.Add(string.Join(' ', parts[0].ToUpperInvariant().ToCharArray()));
+        }
+    }
+
+    /// <summary>Known words and phrases replaced by one of their short or variant forms.</summary>
+    private List<string> Abbreviate(List<string> words)
+    {
+        var tokens = string.Join(' ', words).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var result = new List<string>(tokens.Length);
+        for (var i = 0; i < tokens.Length;)
+        {
+            if (Abbreviations.At(tokens, i) is { } hit && rng.NextDouble() < 0.8)
+            {
+                result.Add(hit.Forms[rng.Next(hit.Forms.Length)]);
+                i += hit.Length;
+            }
+            else
+            {
+                result.Add(tokens[i++]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Quotes, a leading "The", a trailing dot, doubled spaces, hyphens or a comma before the legal form.</summary>
+    private (string Text, string Suffix) Punctuate(string text, string suffix) => rng.Next(6) switch
+    {
+        0 => ($"\"{text}\"", suffix),
+        1 => ("The " + text, suffix),
+        2 => (text, suffix.Length == 0 ? "." : suffix.TrimEnd('.') + "."),
+        3 => (text.Replace(" ", "  ", StringComparison.Ordinal), suffix),
+        4 => (text.Replace(' ', '-'), suffix),
+        _ => (suffix.Length == 0 ? text : text + ",", suffix),
+    };
 
     public string Khmer(FirmName name, Register register)
     {
@@ -109,17 +216,26 @@ public sealed class NameRenderer(NoiseRates noise, Random rng)
             sb.Append(form.KhmerPrefix).Append(separator);
         }
 
-        for (var i = 0; i < name.Stems.Count; i++)
+        if (Chance(noise.MixedScript))
         {
-            if (i > 0)
+            // The brand in Latin letters inside the Khmer name, as the firm writes it on its sign.
+            sb.Append(name.English ?? string.Join(' ', name.Stems.Select(st => st.Latin))).Append(' ');
+        }
+        else
+        {
+            for (var i = 0; i < name.Stems.Count; i++)
             {
-                sb.Append(name.Ampersand ? " និង " : separator);
-            }
+                if (i > 0)
+                {
+                    sb.Append(name.Ampersand ? " និង " : separator);
+                }
 
-            sb.Append(name.Stems[i].Km);
+                sb.Append(name.Stems[i].Km);
+            }
         }
 
-        if (!form.IsSoleProprietorship || (rng.Next(3) == 0 && name.Activity.Shop != name.Activity.NameKm))
+        var dropActivity = Chance(noise.ActivityDropped);
+        if (!dropActivity && (!form.IsSoleProprietorship || (rng.Next(3) == 0 && name.Activity.Shop != name.Activity.NameKm)))
         {
             sb.Append(separator).Append(name.Activity.NameKm);
         }
@@ -134,7 +250,18 @@ public sealed class NameRenderer(NoiseRates noise, Random rng)
             sb.Append(' ').Append(form.KhmerSuffix);
         }
 
-        return sb.ToString();
+        var text = sb.ToString();
+        if (Chance(noise.KhmerZeroWidth))
+        {
+            text = TextSlips.KhmerZeroWidth(text, rng);
+        }
+
+        if (Chance(noise.KhmerVowelParts))
+        {
+            text = TextSlips.KhmerVowelParts(text);
+        }
+
+        return Chance(noise.KhmerTypo) ? TextSlips.KhmerTypo(text, rng) : text;
     }
 
     private void Respell(List<string> words)
@@ -164,43 +291,5 @@ public sealed class NameRenderer(NoiseRates noise, Random rng)
         }
 
         return spaces.Count == 0 ? text : text.Remove(spaces[rng.Next(spaces.Count)], 1);
-    }
-
-    /// <summary>One keyboard slip in a letter of the name: dropped, doubled, swapped with the next, or replaced.</summary>
-    private string Typo(string text)
-    {
-        var letters = new List<int>();
-        for (var i = 0; i < text.Length - 1; i++)
-        {
-            if (char.IsAsciiLetterLower(text[i]))
-            {
-                letters.Add(i);
-            }
-        }
-
-        if (letters.Count == 0)
-        {
-            return text;
-        }
-
-        var p = letters[rng.Next(letters.Count)];
-        var sb = new StringBuilder(text);
-        switch (rng.Next(4))
-        {
-            case 0:
-                sb.Remove(p, 1);
-                break;
-            case 1:
-                sb.Insert(p, text[p]);
-                break;
-            case 2 when char.IsAsciiLetterLower(text[p + 1]) && text[p] != text[p + 1]:
-                (sb[p], sb[p + 1]) = (sb[p + 1], sb[p]);
-                break;
-            default:
-                sb[p] = (char)('a' + ((text[p] - 'a' + 1 + rng.Next(24)) % 26));
-                break;
-        }
-
-        return sb.ToString();
     }
 }

@@ -6,9 +6,16 @@ namespace Integration.Generator.Truth;
 /// What a perfect pipeline knows about one enterprise: only its records that ingest will load (corrupted rows
 /// and quarantined duplicates never reach it), gathered while the firm's rows are written.
 /// </summary>
+/// <remarks>
+/// A firm may hold several NSSF registrations (hard profile: a CLOSED one and the ACTIVE re-registration). Only the
+/// ACTIVE ones count: the window starts at the earliest ACTIVE registration's month, and a month is paid when an
+/// ACTIVE registration paid it in full. The generator gives a firm at most one ACTIVE registration, so the answer
+/// never depends on how two would be combined.
+/// </remarks>
 public sealed class FirmEvidence
 {
-    private readonly Dictionary<int, (long Due, long Paid)> _contributions = [];
+    private readonly Dictionary<(string NssfId, int Period), (long Due, long Paid)> _contributions = [];
+    private readonly List<string> _activeNssf = [];
 
     public bool AnyRecord { get; private set; }
 
@@ -42,29 +49,33 @@ public sealed class FirmEvidence
         }
     }
 
-    public void AddNssf(string status, int insured, DateOnly registeredOn)
+    public void AddNssf(string nssfId, string status, int insured, DateOnly registeredOn)
     {
         AnyRecord = true;
         Employees = Math.Max(Employees, insured);
         if (status == "ACTIVE")
         {
+            NssfRegisteredMonth = ActiveNssf ? Math.Min(NssfRegisteredMonth, Months.Of(registeredOn)) : Months.Of(registeredOn);
             ActiveNssf = true;
-            NssfRegisteredMonth = Months.Of(registeredOn);
+            _activeNssf.Add(nssfId);
         }
     }
 
-    /// <summary>A loaded contribution row; a later one for the same period (a correction) replaces it.</summary>
-    public void SetContribution(int period, long due, long paid) => _contributions[period] = (due, paid);
+    /// <summary>A loaded contribution row; a later one for the same registration and period (a correction) replaces it.</summary>
+    public void SetContribution(string nssfId, int period, long due, long paid) => _contributions[(nssfId, period)] = (due, paid);
 
     public int UnpaidMonths(int firstDue, int lastDue)
     {
         var unpaid = 0;
         for (var p = Math.Max(firstDue, NssfRegisteredMonth); p <= lastDue; p++)
         {
-            if (!_contributions.TryGetValue(p, out var c) || c.Paid < c.Due)
+            var paid = false;
+            foreach (var id in _activeNssf)
             {
-                unpaid++;
+                paid |= _contributions.TryGetValue((id, p), out var c) && c.Paid >= c.Due;
             }
+
+            unpaid += paid ? 0 : 1;
         }
 
         return unpaid;

@@ -26,13 +26,14 @@ internal static class GenerateCommand
     private static readonly Option<string?> NamesPath = new("--names") { Description = "Khmer names CSV or its folder (default: Reference:NamesPath, else the shipped kname list)." };
     private static readonly Option<double?> BadRows = new("--bad-rows") { Description = "Share of rows deliberately corrupted (default 0.002; 0 disables)." };
     private static readonly Option<bool> BadFilesOption = new("--bad-files") { Description = "Also write a few whole bad files (encoding, header, truncated, empty, resent, wrong feed)." };
+    private static readonly Option<string> Profile = new("--profile") { Description = "Noise profile: default, or hard (duplicate registrations, premises forms, foreign contacts, translated and abbreviated names...; docs/generator.md). --noise overrides apply on top.", DefaultValueFactory = _ => "default" };
     private static readonly Option<string[]> Noise = new("--noise") { Description = "Override a variation rate, name=rate (repeatable). Names: " + string.Join(", ", NoiseRates.Names), AllowMultipleArgumentsPerToken = true };
     private static readonly Option<bool> Overwrite = new("--overwrite") { Description = "Replace feed and ground-truth folders left in --out by an earlier run." };
 
     public static Command Create()
     {
         var command = new Command("generate", "Write synthetic MoC, GDT and NSSF extracts for N true enterprises, with ground truth.");
-        foreach (var option in new Option[] { Scale, Seed, Out, AsOf, MonthsOption, Format, Gzip, GazetteerPath, NamesPath, BadRows, BadFilesOption, Noise, Overwrite })
+        foreach (var option in new Option[] { Scale, Seed, Out, AsOf, MonthsOption, Format, Gzip, GazetteerPath, NamesPath, BadRows, BadFilesOption, Profile, Noise, Overwrite })
         {
             command.Options.Add(option);
         }
@@ -120,7 +121,7 @@ internal static class GenerateCommand
             Format = format,
             Gzip = parse.GetValue(Gzip),
             BadFiles = parse.GetValue(BadFilesOption),
-        };
+        }.Apply(GeneratorProfiles.Parse(parse.GetValue(Profile)!));
         if (parse.GetValue(BadRows) is { } rate)
         {
             options = options with { BadRows = options.BadRows with { Rate = rate is >= 0 and <= 1 ? rate : throw new ArgumentException($"--bad-rows must be between 0 and 1, got {rate}.") } };
