@@ -22,7 +22,7 @@ public static class Fields
     /// <summary>Level labels per field; the index is the level.</summary>
     public static readonly string[][] Levels =
     [
-        ["different", "weak", "similar", "very similar", "exact", "cross-script weak", "cross-script similar", "cross-script same sound"],
+        ["different", "weak", "similar", "very similar", "exact", "cross-script weak", "cross-script similar", "cross-script same sound", "short form"],
         ["different", "one slip apart", "equal"],
         ["different", "one slip apart", "equal"],
         ["different", "shared number"],
@@ -32,8 +32,15 @@ public static class Fields
         ["different", "same number", "same number and street"],
     ];
 
+    /// <summary>
+    /// Name level 8, "short form": one name is the other's short form, its words all among the other's
+    /// ("Edwards" / "Chicago Public Schools Edwards, Richard") or its initials ("IBM" / "International Business
+    /// Machines"). The last level a pattern digit can hold.
+    /// </summary>
+    public const int NameShortForm = 8;
+
     /// <summary>Name levels that say the names agree (enough to confirm a shared identifier).</summary>
-    public static bool NameAgrees(int level) => level is 2 or 3 or 4 or 6 or 7;
+    public static bool NameAgrees(int level) => level is 2 or 3 or 4 or 6 or 7 or NameShortForm;
 
     public static bool NameWeak(int level) => level is 1 or 5;
 
@@ -45,6 +52,7 @@ public static class Fields
         5 => 1,
         6 => 2,
         7 => 3,
+        NameShortForm => 2,
         _ => level,
     };
 }
