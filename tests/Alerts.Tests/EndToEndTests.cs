@@ -26,6 +26,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.True(m["lead_recall"] >= 0.98, $"lead recall {m["lead_recall"]:0.0000}");
         Assert.True(m["checks"] >= 50, $"only {m["checks"]} checks scored");
         Assert.True(m["wrong_blocks_per_1000"] < 1.0, $"wrong BLOCKs {m["wrong_blocks_per_1000"]:0.00} per 1,000");
+        Assert.True(m["review_rate"] <= 0.03, $"REVIEW {m["review_rate"]:P2} of checks");
         // A REVIEW (uncertain match) is never wrong, but every ALLOW or BLOCK must agree with the answer key.
         Assert.True(m["decided_agreement"] >= 0.99, $"agreement outside REVIEW {m["decided_agreement"]:0.0000}");
     }
