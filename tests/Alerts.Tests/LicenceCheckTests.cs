@@ -190,6 +190,31 @@ public sealed class LicenceCheckTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_batch_weighs_pairs_and_candidates_as_a_single_check_does(DatabaseProvider provider)
+    {
+        using var h = new AlertsTestHost(provider);
+        h.Seed.Moc("R1", "E1").Gdt("T1", "E1", employees: 12, period: "2026-09").Nssf("N1", "E1", method: "review").Paid("N1", "2025-01", "2026-05")
+            .Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1").Pair(Feeds.Gdt, "T1", Feeds.Nssf, "N1").Pair(Feeds.Moc, "R1", Feeds.Nssf, "N1", "REVIEW", 0.8);
+        h.Seed.Moc("R2", "E2").Gdt("T2", "E2", employees: 0, period: "2026-09").Nssf("N2", "E2", method: "review").Paid("N2", "2025-01", "2026-05")
+            .Pair(Feeds.Moc, "R2", Feeds.Gdt, "T2").Pair(Feeds.Gdt, "T2", Feeds.Nssf, "N2", "REVIEW", 0.85);
+        h.Seed.Moc("R3", "E3", declared: 5).Pair(Feeds.Moc, "R3", Feeds.Nssf, "N9", "REVIEW", 0.82);
+        h.Seed.Nssf("N9", "E9").Gdt("T9", "E9", employees: 5, period: "2026-09").Paid("N9", "2025-01", "2026-09").Pair(Feeds.Gdt, "T9", Feeds.Nssf, "N9");
+        h.Seed.Moc("R4", "E4").Gdt("T4", "E4", employees: 3, period: "2026-09").Pair(Feeds.Moc, "R4", Feeds.Gdt, "T4");
+        h.Seed.MatchRun("m1", "2026-10-01T00:00:00Z");
+
+        var batch = await h.Batch.RunAsync(new DateOnly(2026, 10, 20), record: false, "test");
+        var single = new List<(string, string, string)>();
+        foreach (var r in new[] { "R1", "R2", "R3", "R4" })
+        {
+            var d = (await h.Check(r)).Decision;
+            single.Add((d.RegistrationNo, d.Decision, d.ReasonText));
+        }
+
+        Assert.Equal(single, batch.Checks.Select(d => (d.RegistrationNo, d.Decision, d.ReasonText)));
+        Assert.Equal(["BLOCK", "REVIEW", "REVIEW", "BLOCK"], single.Select(d => d.Item2));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_latest_due_month_moves_after_the_due_day(DatabaseProvider provider)
     {
         using var h = new AlertsTestHost(provider);

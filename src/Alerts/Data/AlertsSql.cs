@@ -15,8 +15,10 @@ internal static class AlertsSql
 
     public const string LastFullyPaid = "SELECT nssf_id, MAX(period) AS period FROM nssf_contributions WHERE COALESCE(paid_khr, 0) >= COALESCE(due_khr, 0)";
 
-    /// <summary>The pairs of the latest match run (a clerk's reject among them: it joins nothing, and the policy skips it).</summary>
-    public const string Pairs = "SELECT p.feed_a, p.key_a, p.feed_b, p.key_b, p.probability, p.band, p.run_id FROM match_pairs p";
+    /// <summary>The pairs of the latest match run (a clerk's reject among them: it joins nothing, and the policy skips it).
+    /// Not run_id, which is the links' (one run replaces both): stored after the evidence JSON, reading it would walk
+    /// every row's overflow pages.</summary>
+    public const string Pairs = "SELECT p.feed_a, p.key_a, p.feed_b, p.key_b, p.probability, p.band FROM match_pairs p";
 
     public const string Links = "SELECT feed, source_key, enterprise_id, confidence, method, run_id FROM entity_links";
 

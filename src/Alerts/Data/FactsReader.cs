@@ -198,7 +198,7 @@ public sealed class FactsReader
             }
         }
 
-        AddPairs(conn, byKey);
+        AddPairs(conn, byKey, policy.Uncertain);
 
         foreach (var i in conn.Query<InspectionRow>(AlertsSql.Inspections + " GROUP BY nssf_id, registration_no", buffered: false))
         {
@@ -215,33 +215,41 @@ public sealed class FactsReader
 
     /// <summary>
     /// Each pair goes to the enterprise of its records: a pair inside one enterprise to it, a review-band pair
-    /// between two to both, each taking the other's record (with its contributions) as a neighbour.
+    /// between two to both, each taking the other's record (with its contributions) as a neighbour. The uncertain
+    /// pairs are read first; the certain ones (most of the register) are kept only inside an enterprise that has
+    /// an uncertain pair or a record linked in the review band: elsewhere every link is certain and every stored
+    /// pair too, which the records' own links already say.
     /// </summary>
-    private static void AddPairs(DbConnection conn, Dictionary<(string Feed, string Key), EnterpriseFacts> byKey)
+    private static void AddPairs(DbConnection conn, Dictionary<(string Feed, string Key), EnterpriseFacts> byKey, IReadOnlyCollection<string> uncertainMethods)
     {
-        foreach (var p in conn.Query<PairRow>(AlertsSql.Pairs, buffered: false))
+        var doubtful = byKey.Values.Distinct()
+            .Where(f => f.Links.Any(l => uncertainMethods.Contains(l.Method, StringComparer.OrdinalIgnoreCase)))
+            .ToHashSet();
+        var certain = new { link = StoredText.Of(PairBand.Link), accept = StoredText.Of(PairBand.ClerkAccept) };
+        foreach (var p in conn.Query<PairRow>(AlertsSql.Pairs + " WHERE p.band NOT IN (@link, @accept)", certain, buffered: false))
         {
-            var a = byKey.GetValueOrDefault((p.FeedA, p.KeyA));
-            var b = byKey.GetValueOrDefault((p.FeedB, p.KeyB));
-            if (a is null || b is null)
-            {
-                continue;
-            }
-
-            if (p.Kind == PairBand.ClerkReject)
+            if (p.Kind == PairBand.ClerkReject || byKey.GetValueOrDefault((p.FeedA, p.KeyA)) is not { } a || byKey.GetValueOrDefault((p.FeedB, p.KeyB)) is not { } b)
             {
                 continue;
             }
 
             a.Pairs.Add(p);
-            if (ReferenceEquals(a, b) || !p.Kind.IsUncertain())
+            doubtful.Add(a);
+            if (!ReferenceEquals(a, b))
             {
-                continue;
+                b.Pairs.Add(p);
+                doubtful.Add(b);
+                AddNeighbour(a, b, p.B);
+                AddNeighbour(b, a, p.A);
             }
+        }
 
-            b.Pairs.Add(p);
-            AddNeighbour(a, b, p.B);
-            AddNeighbour(b, a, p.A);
+        foreach (var p in conn.Query<PairRow>(AlertsSql.Pairs + " WHERE p.band IN (@link, @accept)", certain, buffered: false))
+        {
+            if (byKey.GetValueOrDefault((p.FeedA, p.KeyA)) is { } a && doubtful.Contains(a) && ReferenceEquals(a, byKey.GetValueOrDefault((p.FeedB, p.KeyB))))
+            {
+                a.Pairs.Add(p);
+            }
         }
     }
 

@@ -16,6 +16,11 @@ public sealed class DuplicateFinder(LicencePolicyOptions policy)
     /// <param name="pairs">Matching's duplicate pairs of the enterprise's NSSF registrations (evidence for each row); may be empty.</param>
     public IReadOnlyList<DuplicateRow> Rows(EnterpriseFacts facts, DateOnly asOf, IReadOnlyList<DuplicatePair> pairs)
     {
+        if (facts.Nssf.Count < 2)
+        {
+            return []; // nearly every enterprise: no list made
+        }
+
         var records = facts.Current(facts.Nssf).DistinctBy(n => n.NssfId).ToList();
         if (records.Count < 2)
         {

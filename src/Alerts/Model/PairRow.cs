@@ -37,8 +37,6 @@ public sealed record PairRow
 
     public string Band { get; init; } = "";
 
-    public string RunId { get; init; } = "";
-
     public RecordKey A => new(FeedA, KeyA);
 
     public RecordKey B => new(FeedB, KeyB);

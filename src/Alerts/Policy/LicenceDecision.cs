@@ -75,8 +75,8 @@ public sealed record EvidenceLink(string Feed, string SourceKey, string Enterpri
     public bool CertainlyJoined { get; init; }
 }
 
-/// <param name="Band">LINK, REVIEW, CLERK_ACCEPT or CLERK_REJECT, as match_pairs holds it.</param>
-public sealed record EvidencePair(string FeedA, string KeyA, string FeedB, string KeyB, string Band, double Probability, string RunId);
+/// <param name="Band">LINK, REVIEW or CLERK_ACCEPT, as match_pairs holds it (of the links' match run).</param>
+public sealed record EvidencePair(string FeedA, string KeyA, string FeedB, string KeyB, string Band, double Probability);
 
 public sealed record EvidenceRecord(string Feed, string SourceKey, string? Status, long FileId, long Line, string? FirstSeenOn, bool Current)
 {

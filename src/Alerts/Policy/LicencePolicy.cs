@@ -231,7 +231,7 @@ public sealed class LicencePolicy(LicencePolicyOptions options)
             doubt is null || asLinked is null ? null : asLinked.Answer,
             Options)
         {
-            Pairs = (linkage?.Pairs ?? []).Select(p => new EvidencePair(p.FeedA, p.KeyA, p.FeedB, p.KeyB, p.Band, p.Probability, p.RunId)).ToList(),
+            Pairs = (linkage?.Pairs ?? []).Select(p => new EvidencePair(p.FeedA, p.KeyA, p.FeedB, p.KeyB, p.Band, p.Probability)).ToList(),
             UncertainLinks = pivotal.Select(u => u.ToString()).ToList(),
         };
 
