@@ -1,11 +1,11 @@
 using Integration.Core.Database;
-using Integration.Host.Functions;
+using Integration.Core.Jobs;
 using Integration.Host.Scheduling;
 
 namespace Integration.Host.Api;
 
 /// <summary>How <c>serve</c> runs: the HTTP API always; the self-hosted schedule, or the Azure Functions handler.</summary>
-public sealed record ServeSettings(bool Scheduler = false, bool Functions = false, string? Urls = null);
+public sealed record ServeSettings(bool Scheduler = false, string? Urls = null);
 
 /// <summary>
 /// Builds the HTTP host: the modules' minimal-API endpoints on one ASP.NET Core app, with health, the OpenAPI
@@ -41,11 +41,6 @@ public static class ApiHost
             builder.Services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         }
 
-        if (serve.Functions)
-        {
-            builder.Services.AddSingleton<FunctionsInvoker>();
-        }
-
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -63,11 +58,6 @@ public static class ApiHost
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapJobEndpoints();
-        if (serve.Functions)
-        {
-            app.MapFunctionsEndpoints();
-        }
-
         app.MapMatchingEndpoints();
         app.MapAlertsEndpoints();
         return app;

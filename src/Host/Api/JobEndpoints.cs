@@ -1,3 +1,4 @@
+using Integration.Core.Jobs;
 using Integration.Host.Scheduling;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using Integration.Core.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Host.Scheduling;

@@ -1,3 +1,5 @@
+using Integration.Core.Jobs;
+
 namespace Integration.Host.Scheduling;
 
 /// <summary>

@@ -99,7 +99,7 @@ public class ApiHostTests
     {
         using var test = TestDatabase.Create(provider);
         await using var host = await RunningHost.StartAsync(test.Options, config: new Dictionary<string, string?> { ["Schedule:Jobs:heartbeat"] = "0 30 * * * *" });
-        var runner = (Integration.Host.Scheduling.JobRunner)host.Services.GetService(typeof(Integration.Host.Scheduling.JobRunner))!;
+        var runner = (Integration.Core.Jobs.JobRunner)host.Services.GetService(typeof(Integration.Core.Jobs.JobRunner))!;
         await runner.RunAsync("heartbeat", new DateTimeOffset(2026, 11, 1, 0, 30, 0, TimeSpan.Zero), "cli");
 
         var jobs = await ReadJsonAsync(await host.Http.GetAsync("/api/jobs"));

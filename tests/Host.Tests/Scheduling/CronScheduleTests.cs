@@ -1,3 +1,4 @@
+using Integration.Core.Jobs;
 using Integration.Host.Scheduling;
 
 namespace Integration.Host.Tests.Scheduling;
@@ -51,15 +52,4 @@ public class CronScheduleTests
     [InlineData("0 0 2 * * *", true)]
     public void Empty_or_off_disables_a_job(string expression, bool enabled) =>
         Assert.Equal(enabled, CronSchedule.IsEnabled(expression));
-
-    [Fact]
-    public void Backoff_doubles_from_the_base_and_is_capped()
-    {
-        var b = TimeSpan.FromSeconds(30);
-        var max = TimeSpan.FromMinutes(3);
-
-        Assert.Equal(
-            [30, 60, 120, 180, 180],
-            Enumerable.Range(1, 5).Select(a => Backoff.After(a, b, max).TotalSeconds).ToArray());
-    }
 }

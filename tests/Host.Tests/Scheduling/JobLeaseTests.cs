@@ -1,5 +1,6 @@
 using Dapper;
 using Integration.Core.Database;
+using Integration.Core.Jobs;
 using Integration.Host.Scheduling;
 using Integration.TestSupport;
 
@@ -14,7 +15,7 @@ public class JobLeaseTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_live_lease_keeps_other_hosts_out_until_it_expires_or_is_released(DatabaseProvider provider)
     {
-        using var test = TestDatabase.Create(provider, HostMigrations.Set);
+        using var test = TestDatabase.Create(provider, JobMigrations.Set);
         var leases = new JobLeases(test.Db);
 
         Assert.True(await leases.TryAcquireAsync("match", "a", T0, Ttl));
@@ -38,7 +39,7 @@ public class JobLeaseTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Concurrent_acquirers_get_exactly_one_lease(DatabaseProvider provider)
     {
-        using var test = TestDatabase.Create(provider, HostMigrations.Set);
+        using var test = TestDatabase.Create(provider, JobMigrations.Set);
         var leases = new JobLeases(test.Db);
         using var conn = test.Db.Open();
 

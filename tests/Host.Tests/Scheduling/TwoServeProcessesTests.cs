@@ -1,10 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Integration.Core.Database;
+using Integration.Core.Jobs;
 using Integration.Host.Scheduling;
-using Integration.Host.Tests.Functions;
 using Integration.TestSupport;
 using Xunit.Abstractions;
 
@@ -76,30 +74,6 @@ public class TwoServeProcessesTests(ITestOutputHelper output)
         output.WriteLine(string.Join("\n", runs.GroupBy(r => r.Host).Select(g => $"{g.Key}: {g.Count()} runs")));
     }
 
-    [Fact]
-    public async Task The_binary_answers_Functions_invocations_on_FUNCTIONS_CUSTOMHANDLER_PORT()
-    {
-        using var test = TestDatabase.Create(DatabaseProvider.Postgres);
-        using var folder = new TempFolder("functions");
-        var port = FreePort();
-        using var serve = new ServeProcess(
-            folder.Path,
-            test.Options,
-            ["--functions", "--set", "Schedule:Jobs:heartbeat=0 0 * * * *"],
-            new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        await serve.WaitForOutputAsync("Serving on", TimeSpan.FromSeconds(60));
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-
-        using var response = await http.PostAsync("/heartbeat", FunctionsPayloadTests.TimerPayload("heartbeat", "2026-11-01T05:00:00.0100000Z"));
-        var text = await response.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("heartbeat 2026-11-01T05:00:00.0000000+00:00: succeeded", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Scheduled heartbeat", serve.Output, StringComparison.Ordinal); // Azure's timers drive it, not ours
-        using var conn = test.Db.Open();
-        Assert.Equal("functions-timer", conn.QuerySingle<string>("SELECT triggered_by FROM job_runs WHERE job = 'heartbeat'"));
-    }
-
     /// <summary>The test cadence for the jobs above, every other job of the default schedule off.</summary>
     private static IEnumerable<string> ScheduleArguments()
     {
@@ -122,10 +96,4 @@ public class TwoServeProcessesTests(ITestOutputHelper output)
     private static int Lines(string text, string marker) =>
         text.Split('\n').Count(l => l.Contains(marker, StringComparison.Ordinal) && (l.Contains("succeeded", StringComparison.Ordinal) || l.Contains("already run", StringComparison.Ordinal) || l.Contains("holds the lease", StringComparison.Ordinal)));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

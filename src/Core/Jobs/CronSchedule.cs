@@ -1,6 +1,6 @@
 using NCrontab;
 
-namespace Integration.Host.Scheduling;
+namespace Integration.Core.Jobs;
 
 /// <summary>An NCRONTAB expression evaluated in UTC. Six fields include seconds (Azure timer format), five do not.</summary>
 public sealed class CronSchedule

@@ -1,14 +1,17 @@
 using System.Globalization;
-using Integration.Core.Jobs;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
-namespace Integration.Host.Scheduling;
+namespace Integration.Core.Jobs;
 
 /// <summary>
 /// Runs one occurrence of a job by name, the same way for the self-hosted scheduler and the Azure Functions
-/// handler: take the job's lease, claim the occurrence in job_runs, run with retries on
-/// <see cref="TransientJobException"/> (exponential backoff on the injected clock), record the outcome,
-/// release the lease. The lease is renewed while the job runs so a long job is not taken over.
+/// worker: take the job's lease, claim the occurrence in job_runs, run with retries on
+/// <see cref="TransientJobException"/> (a Polly retry strategy: exponential backoff on the injected clock), record
+/// each attempt and the outcome, release the lease. The lease is renewed while the job runs so a long job is not
+/// taken over.
 /// </summary>
 public sealed class JobRunner(
     IEnumerable<IPipelineJob> jobs,
@@ -62,46 +65,77 @@ public sealed class JobRunner(
     {
         var maxAttempts = Math.Max(1, o.MaxAttempts);
         var context = new JobContext(trigger, scheduledFor, host.Name);
-        for (var attempt = 1; ; attempt++)
+        var attempt = 0;
+        string? lastTransient = null;
+        try
         {
-            try
-            {
-                await runs.StartAttemptAsync(id, attempt, ct);
-                log.LogInformation("Job {Job} ({ScheduledFor:O}) attempt {Attempt} started on {Host}", job.Name, scheduledFor, attempt, host.Name);
-                var result = await job.RunAsync(context, ct);
-                var summary = Summarise(result);
-                await runs.FinishAsync(id, JobRunStore.Succeeded, summary, null, clock.GetUtcNow());
-                log.LogInformation("Job {Job} ({ScheduledFor:O}) succeeded: {Summary}", job.Name, scheduledFor, summary);
-                return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Succeeded, attempt, summary, null, id, result.Counts);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                await runs.FinishAsync(id, JobRunStore.Cancelled, null, "host stopped", clock.GetUtcNow());
-                log.LogWarning("Job {Job} ({ScheduledFor:O}) cancelled: the host is stopping", job.Name, scheduledFor);
-                return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Cancelled, attempt, null, "host stopped", id);
-            }
-            catch (TransientJobException e) when (attempt < maxAttempts)
-            {
-                var delay = Backoff.After(attempt, TimeSpan.FromSeconds(o.RetryBaseSeconds), TimeSpan.FromSeconds(o.RetryMaxSeconds));
-                log.LogWarning("Job {Job} ({ScheduledFor:O}) attempt {Attempt} failed transiently, retrying in {Delay}: {Error}", job.Name, scheduledFor, attempt, delay, e.Message);
-                try
+            var result = await Retries(job, scheduledFor, o).ExecuteAsync(
+                async token =>
                 {
-                    await Task.Delay(delay, clock, ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    await runs.FinishAsync(id, JobRunStore.Cancelled, null, "host stopped during retry backoff: " + e.Message, clock.GetUtcNow());
-                    return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Cancelled, attempt, null, e.Message, id);
-                }
-            }
-            catch (Exception e)
-            {
-                var error = Describe(e, attempt, maxAttempts);
-                await runs.FinishAsync(id, JobRunStore.Failed, null, error, clock.GetUtcNow());
-                log.LogError(e, "Job {Job} ({ScheduledFor:O}) failed: {Error}", job.Name, scheduledFor, error);
-                return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Failed, attempt, null, error, id);
-            }
+                    attempt++;
+                    await runs.StartAttemptAsync(id, attempt, token);
+                    log.LogInformation("Job {Job} ({ScheduledFor:O}) attempt {Attempt} started on {Host}", job.Name, scheduledFor, attempt, host.Name);
+                    try
+                    {
+                        return await job.RunAsync(context, token);
+                    }
+                    catch (TransientJobException e)
+                    {
+                        lastTransient = e.Message;
+                        throw;
+                    }
+                },
+                ct);
+            var summary = Summarise(result);
+            await runs.FinishAsync(id, JobRunStore.Succeeded, summary, null, clock.GetUtcNow());
+            log.LogInformation("Job {Job} ({ScheduledFor:O}) succeeded: {Summary}", job.Name, scheduledFor, summary);
+            return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Succeeded, attempt, summary, null, id, result.Counts);
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped while the job ran, or while waiting to retry it.
+            var error = lastTransient is null ? "host stopped" : "host stopped during retry backoff: " + lastTransient;
+            await runs.FinishAsync(id, JobRunStore.Cancelled, null, error, clock.GetUtcNow());
+            log.LogWarning("Job {Job} ({ScheduledFor:O}) cancelled: the host is stopping", job.Name, scheduledFor);
+            return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Cancelled, attempt, null, lastTransient ?? "host stopped", id);
+        }
+        catch (Exception e)
+        {
+            var error = Describe(e, attempt, maxAttempts);
+            await runs.FinishAsync(id, JobRunStore.Failed, null, error, clock.GetUtcNow());
+            log.LogError(e, "Job {Job} ({ScheduledFor:O}) failed: {Error}", job.Name, scheduledFor, error);
+            return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.Failed, attempt, null, error, id);
+        }
+    }
+
+    /// <summary>
+    /// Retries on <see cref="TransientJobException"/> only: base, 2 x base, 4 x base ... capped at
+    /// <c>RetryMaxSeconds</c>, no jitter (one host runs an occurrence, so there is no herd to spread), on the injected clock.
+    /// </summary>
+    private ResiliencePipeline Retries(IPipelineJob job, DateTimeOffset scheduledFor, ScheduleOptions o)
+    {
+        var maxAttempts = Math.Max(1, o.MaxAttempts);
+        if (maxAttempts == 1)
+        {
+            return ResiliencePipeline.Empty;
+        }
+
+        return new ResiliencePipelineBuilder { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<TransientJobException>(),
+                MaxRetryAttempts = maxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                Delay = TimeSpan.FromSeconds(Math.Max(0, o.RetryBaseSeconds)),
+                MaxDelay = TimeSpan.FromSeconds(Math.Max(o.RetryBaseSeconds, o.RetryMaxSeconds)),
+                OnRetry = args =>
+                {
+                    log.LogWarning("Job {Job} ({ScheduledFor:O}) attempt {Attempt} failed transiently, retrying in {Delay}: {Error}", job.Name, scheduledFor, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception?.Message);
+                    return default;
+                },
+            })
+            .Build();
     }
 
     private void Renew(string job, TimeSpan ttl)

@@ -1,4 +1,4 @@
-namespace Integration.Host.Scheduling;
+namespace Integration.Core.Jobs;
 
 public enum JobRunOutcome
 {

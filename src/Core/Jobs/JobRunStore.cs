@@ -1,7 +1,7 @@
 using Dapper;
 using Integration.Core.Database;
 
-namespace Integration.Host.Scheduling;
+namespace Integration.Core.Jobs;
 
 /// <summary>One recorded execution of a job occurrence (a row of job_runs). Timestamps as stored (see <see cref="Instants"/>).</summary>
 public sealed record JobRunRecord

@@ -1,7 +1,7 @@
 using Dapper;
 using Integration.Core.Database;
 
-namespace Integration.Host.Scheduling;
+namespace Integration.Core.Jobs;
 
 /// <summary>
 /// One lease per job in the shared database, so that hosts sharing it never run the same job at once.

@@ -1,4 +1,4 @@
-namespace Integration.Host.Scheduling;
+namespace Integration.Core.Jobs;
 
 /// <summary>
 /// Bound from the <c>Schedule</c> section. Cron expressions are NCRONTAB in UTC, with seconds (six fields,

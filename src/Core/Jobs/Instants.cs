@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Integration.Host.Scheduling;
+namespace Integration.Core.Jobs;
 
 /// <summary>
 /// Timestamps as fixed-width UTC text, so that the same SQL compares them correctly on SQLite and PostgreSQL

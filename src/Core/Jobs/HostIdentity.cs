@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Integration.Host.Scheduling;
+namespace Integration.Core.Jobs;
 
 /// <summary>The name this process records as lease holder and run host. Unique per process, readable in job_runs.</summary>
 public sealed class HostIdentity(IOptions<ScheduleOptions> options)
