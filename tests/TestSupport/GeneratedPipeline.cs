@@ -37,16 +37,24 @@ public sealed class GeneratedPipeline : IAsyncDisposable
 
     /// <param name="modules">Adds modules beyond core, ingest and matching (e.g. alerts).</param>
     /// <param name="migrations">Their migration sets.</param>
-    public static async Task<GeneratedPipeline> RunAsync(
+    public static Task<GeneratedPipeline> RunAsync(
         DatabaseProvider provider,
         int scale,
         int seed,
+        Action<IServiceCollection, IConfiguration>? modules = null,
+        params MigrationSet[] migrations) =>
+        RunAsync(provider, new GeneratorOptions { Scale = scale, Seed = seed }, modules, migrations);
+
+    /// <summary>The same on registers generated with <paramref name="options"/> (e.g. the hard profile: <c>options.Apply(GeneratorProfile.Hard)</c>).</summary>
+    public static async Task<GeneratedPipeline> RunAsync(
+        DatabaseProvider provider,
+        GeneratorOptions options,
         Action<IServiceCollection, IConfiguration>? modules = null,
         params MigrationSet[] migrations)
     {
         var data = new TempFolder("e2e");
         var database = TestDatabase.Create(provider, [IngestMigrations.Set, MatchingMigrations.Set, .. migrations]);
-        new RegistryGenerator(new GeneratorOptions { Scale = scale, Seed = seed }, Gazetteer.Shipped.Value, PersonNames.Shipped)
+        new RegistryGenerator(options, Gazetteer.Shipped.Value, PersonNames.Shipped)
             .Run(data.Path);
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
