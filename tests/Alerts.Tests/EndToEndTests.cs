@@ -3,6 +3,7 @@ using Integration.Alerts.Evaluation;
 using Integration.Alerts.Jobs;
 using Integration.Core.Database;
 using Integration.Core.Truth;
+using Integration.Generator;
 using Integration.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -12,7 +13,7 @@ namespace Integration.Alerts.Tests;
 /// <summary>
 /// Generator -> ingest -> match -> alerts with the real libraries, scored against the ground truth. The
 /// targets are the issue's: lead precision and recall at least 0.98, fewer than 1 wrong BLOCK in 1,000
-/// checks. ALERTS_E2E_SCALE overrides the number of firms.
+/// checks. ALERTS_E2E_SCALE overrides the number of firms, ALERTS_E2E_PROFILE (default, hard) the generator profile.
 /// </summary>
 public sealed class EndToEndTests(ITestOutputHelper output)
 {
@@ -20,7 +21,8 @@ public sealed class EndToEndTests(ITestOutputHelper output)
     public async Task Generated_registries_give_accurate_leads_and_licence_decisions_on_sqlite()
     {
         var scale = int.TryParse(Environment.GetEnvironmentVariable("ALERTS_E2E_SCALE"), CultureInfo.InvariantCulture, out var s) ? s : 4000;
-        var m = await RunAsync(DatabaseProvider.Sqlite, scale, seed: 5);
+        var profile = Environment.GetEnvironmentVariable("ALERTS_E2E_PROFILE") is { Length: > 0 } p ? GeneratorProfiles.Parse(p) : GeneratorProfile.Default;
+        var m = await RunAsync(DatabaseProvider.Sqlite, scale, seed: 5, profile);
 
         Assert.True(m["lead_precision"] >= 0.98, $"lead precision {m["lead_precision"]:0.0000}");
         Assert.True(m["lead_recall"] >= 0.98, $"lead recall {m["lead_recall"]:0.0000}");
@@ -41,9 +43,10 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.True(m["wrong_blocks_per_1000"] < 1.0, $"wrong BLOCKs {m["wrong_blocks_per_1000"]:0.00} per 1,000");
     }
 
-    private async Task<IReadOnlyDictionary<string, double>> RunAsync(DatabaseProvider provider, int scale, int seed)
+    private async Task<IReadOnlyDictionary<string, double>> RunAsync(DatabaseProvider provider, int scale, int seed, GeneratorProfile profile = GeneratorProfile.Default)
     {
-        await using var pipeline = await GeneratedPipeline.RunAsync(provider, scale, seed, (services, configuration) => services.AddAlertsServices(configuration), AlertsMigrations.Set);
+        await using var pipeline = await GeneratedPipeline.RunAsync(
+            provider, new GeneratorOptions { Scale = scale, Seed = seed }.Apply(profile), (services, configuration) => services.AddAlertsServices(configuration), AlertsMigrations.Set);
         var sp = pipeline.Services;
 
         var section = await sp.GetServices<IEvaluation>().OfType<AlertsEvaluation>().Single().EvaluateAsync(pipeline.Truth);
