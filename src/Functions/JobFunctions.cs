@@ -9,6 +9,26 @@ namespace Integration.Functions;
 /// </summary>
 public sealed class JobFunctions(TimerJobs jobs)
 {
+    [Function("pull-moc-licences")]
+    public Task PullMocLicences([TimerTrigger("%Schedule:Jobs:pull-moc-licences%")] TimerInfo timer, FunctionContext context) =>
+        jobs.RunAsync("pull-moc-licences", context.CancellationToken);
+
+    [Function("pull-gdt-taxpayers")]
+    public Task PullGdtTaxpayers([TimerTrigger("%Schedule:Jobs:pull-gdt-taxpayers%")] TimerInfo timer, FunctionContext context) =>
+        jobs.RunAsync("pull-gdt-taxpayers", context.CancellationToken);
+
+    [Function("pull-nssf-employers")]
+    public Task PullNssfEmployers([TimerTrigger("%Schedule:Jobs:pull-nssf-employers%")] TimerInfo timer, FunctionContext context) =>
+        jobs.RunAsync("pull-nssf-employers", context.CancellationToken);
+
+    [Function("pull-nssf-contributions")]
+    public Task PullNssfContributions([TimerTrigger("%Schedule:Jobs:pull-nssf-contributions%")] TimerInfo timer, FunctionContext context) =>
+        jobs.RunAsync("pull-nssf-contributions", context.CancellationToken);
+
+    [Function("pull-nssf-inspections")]
+    public Task PullNssfInspections([TimerTrigger("%Schedule:Jobs:pull-nssf-inspections%")] TimerInfo timer, FunctionContext context) =>
+        jobs.RunAsync("pull-nssf-inspections", context.CancellationToken);
+
     [Function("ingest-moc-licences")]
     public Task IngestMocLicences([TimerTrigger("%Schedule:Jobs:ingest-moc-licences%")] TimerInfo timer, FunctionContext context) =>
         jobs.RunAsync("ingest-moc-licences", context.CancellationToken);

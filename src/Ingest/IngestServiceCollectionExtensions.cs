@@ -1,6 +1,7 @@
 using Integration.Core.Jobs;
 using Integration.Ingest.Feeds;
 using Integration.Ingest.Jobs;
+using Integration.Ingest.Pull;
 using Integration.Ingest.Runs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class IngestServiceCollectionExtensions
 {
     /// <summary>
     /// Ingest options (shipped column mappings from ingest-mappings.json, then the <c>Ingest</c> section on
-    /// top), the schema, the service and the jobs <c>ingest</c> and <c>ingest-&lt;feed&gt;</c>.
+    /// top), the schema, the service and the jobs <c>ingest</c>, <c>ingest-&lt;feed&gt;</c> and <c>pull-&lt;feed&gt;</c> (Pull/).
     /// </summary>
     public static IServiceCollection AddIngestServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,7 +30,13 @@ public static class IngestServiceCollectionExtensions
         foreach (var feed in FeedCatalog.All)
         {
             services.AddSingleton<IPipelineJob>(sp => new IngestJob("ingest-" + feed.Name, [feed.Name], sp.GetRequiredService<IngestService>()));
+            services.AddSingleton<IPipelineJob>(sp => new PullJob(feed.Name, sp.GetRequiredService<PullService>()));
         }
+
+        services.Configure<PullOptions>(configuration.GetSection(PullOptions.Section));
+        services.AddSingleton<PullStateStore>();
+        services.AddSingleton<PullService>();
+        services.AddPullClients();
 
         return services;
     }

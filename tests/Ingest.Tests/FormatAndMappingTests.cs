@@ -83,13 +83,14 @@ public class FormatAndMappingTests
     }
 
     [Fact]
-    public void Jobs_ingest_and_one_per_feed_are_registered()
+    public void Jobs_ingest_and_an_ingest_and_a_pull_per_feed_are_registered()
     {
         using var h = new IngestHarness(DatabaseProvider.Sqlite);
 
         var names = h.Services.GetServices<IPipelineJob>().Select(j => j.Name).ToList();
 
-        Assert.Equal(["ingest", "ingest-moc-licences", "ingest-gdt-taxpayers", "ingest-nssf-employers", "ingest-nssf-contributions", "ingest-nssf-inspections"], names);
+        string[] feeds = ["moc-licences", "gdt-taxpayers", "nssf-employers", "nssf-contributions", "nssf-inspections"];
+        Assert.Equal(["ingest", .. feeds.SelectMany(f => new[] { "ingest-" + f, "pull-" + f })], names);
     }
 
     [Fact]

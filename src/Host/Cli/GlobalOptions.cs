@@ -43,6 +43,7 @@ internal static class GlobalOptions
             list.Add(new("Storage:LandingPath", Path.Combine(data, "landing")));
             list.Add(new("Storage:RawPath", Path.Combine(data, "raw")));
             list.Add(new("Storage:ExportPath", Path.Combine(data, "exports")));
+            list.Add(new("Pull:WorkPath", Path.Combine(data, "pull")));
         }
 
         if (parse.GetValue(DbProvider) is { Length: > 0 } provider)
