@@ -33,6 +33,23 @@ public class MatchRunnerTests
         Assert.All(links.Values, l => Assert.Contains(l.Method, Methods));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task A_register_too_small_for_any_candidate_pair_still_matches(int firms)
+    {
+        using var h = new MatchHarness(DatabaseProvider.Sqlite);
+        for (var i = 0; i < firms; i++)
+        {
+            FeedRows.Moc(h.Db, $"MOC-ONLY{i}", new Firm("Lonely Firm Co., Ltd."));
+        }
+
+        var summary = await h.MatchAsync();
+
+        Assert.Equal(firms, summary.Records);
+        Assert.Equal(firms, h.Links().Count);
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_khmer_only_nssf_record_links_to_its_latin_only_moc_twin(DatabaseProvider provider)
     {

@@ -60,6 +60,11 @@ public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel mod
     {
         var bag = new ConcurrentBag<List<LinkEdge>>();
         var bestBits = new long[recordCount];
+        if (candidates.Count == 0)
+        {
+            return new ScoredCandidates([], new double[recordCount]); // an empty or one-record register: Partitioner refuses an empty range
+        }
+
         Parallel.ForEach(
             Partitioner.Create(0, candidates.Count, 4096),
             () => new List<LinkEdge>(),
