@@ -83,12 +83,14 @@ public sealed class MatchRunner(
             result.Timings["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3);
 
             var summary = Summarise(runId, asOf, result, ids);
-            await store.FinishRunAsync(runId, Now(), "SUCCEEDED", Parameters(result), JsonSerializer.Serialize(summary), ct);
             if (_options.ExportAfterRun)
             {
+                // Published as one set before the run is recorded as done: a run killed while exporting is not SUCCEEDED.
                 progress?.Report("writing enterprises.csv, links.csv, review.csv");
-                await exporter.ExportAsync(ct: ct);
+                await exporter.ExportAsync(new MatchRunInfo(runId, asOf, _options.ModelVersion), ct: ct);
             }
+
+            await store.FinishRunAsync(runId, Now(), "SUCCEEDED", Parameters(result), JsonSerializer.Serialize(summary), ct);
 
             _log.LogInformation("Match run {RunId}: {Records} records, {Enterprises} enterprises", runId, summary.Records, summary.Enterprises);
             return summary;

@@ -6,21 +6,23 @@ using Integration.Core.Export;
 
 namespace Integration.Alerts.Export;
 
-/// <summary>Writes licence-checks.csv, leads.csv, targets.csv and duplicates.csv (atomic, formula-escaped) into one folder.</summary>
+/// <summary>Writes licence-checks.csv, leads.csv, targets.csv and duplicates.csv (formula-escaped) into one folder, published together with alerts.manifest.json.</summary>
 public static class AlertsExport
 {
+    public const string SetName = "alerts";
     public const string LicenceChecksFile = "licence-checks.csv";
     public const string LeadsFile = "leads.csv";
     public const string TargetsFile = "targets.csv";
     public const string DuplicatesFile = "duplicates.csv";
 
-    public static IReadOnlyList<string> Write(string folder, IEnumerable<LicenceCheckRow> checks, IEnumerable<LeadRow> leads, IEnumerable<TargetRow> targets, IEnumerable<DuplicateRow> duplicates)
+    /// <summary>Writes the four files of run <paramref name="runId"/> and returns their paths, the manifest last.</summary>
+    public static IReadOnlyList<string> Write(string folder, string runId, IEnumerable<LicenceCheckRow> checks, IEnumerable<LeadRow> leads, IEnumerable<TargetRow> targets, IEnumerable<DuplicateRow> duplicates)
     {
-        var paths = new[] { LicenceChecksFile, LeadsFile, TargetsFile, DuplicatesFile }.Select(f => Path.Combine(folder, f)).ToArray();
-        CsvExport.Write(paths[0], LicenceCheckRow.Columns, checks.Select(c => c.Cells()));
-        CsvExport.Write(paths[1], LeadRow.Columns, leads.Select(l => l.Cells()));
-        CsvExport.Write(paths[2], TargetRow.Columns, targets.Select(t => t.Cells()));
-        CsvExport.Write(paths[3], DuplicateRow.Columns, duplicates.Select(d => d.Cells()));
-        return paths;
+        using var set = ExportSet.Begin(folder, SetName, runId);
+        set.Write(LicenceChecksFile, LicenceCheckRow.Columns, checks.Select(c => c.Cells()));
+        set.Write(LeadsFile, LeadRow.Columns, leads.Select(l => l.Cells()));
+        set.Write(TargetsFile, TargetRow.Columns, targets.Select(t => t.Cells()));
+        set.Write(DuplicatesFile, DuplicateRow.Columns, duplicates.Select(d => d.Cells()));
+        return set.Publish();
     }
 }

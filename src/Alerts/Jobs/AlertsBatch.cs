@@ -141,7 +141,7 @@ public sealed class AlertsBatch(
     }
 
     public static IReadOnlyList<string> Export(string folder, AlertsOutcome outcome) =>
-        AlertsExport.Write(folder, outcome.Checks.Select(d => LicenceCheckRow.From(d)), outcome.Leads, outcome.Targets, outcome.Duplicates);
+        AlertsExport.Write(folder, outcome.AlertRunId ?? outcome.MatchRun?.RunId ?? "preview", outcome.Checks.Select(d => LicenceCheckRow.From(d)), outcome.Leads, outcome.Targets, outcome.Duplicates);
 
     private static bool AlreadyRecorded(DbConnection conn, MatchRunInfo run, DateOnly date) =>
         conn.ExecuteScalar<long>(

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Integration.Core.Database;
 
 namespace Integration.Host.Cli;
 
@@ -20,7 +19,7 @@ internal static class CliServices
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
         services.AddIntegration(configuration);
         var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<Migrator>().Apply();
+        HostStartup.Prepare(provider);
         return provider;
     }
 }

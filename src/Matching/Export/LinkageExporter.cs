@@ -32,26 +32,35 @@ public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService
             cancellationToken: ct));
     }
 
-    /// <summary>Writes the three files into <paramref name="folder"/> (default Storage:ExportPath) and returns their paths.</summary>
+    /// <summary>Export set name: the files are published together with linkage.manifest.json (<see cref="ExportSet"/>).</summary>
+    public const string SetName = "linkage";
+
+    /// <summary>Writes the three files of the latest successful run into <paramref name="folder"/> (default Storage:ExportPath) and returns their paths.</summary>
     public async Task<IReadOnlyList<string>> ExportAsync(string? folder = null, CancellationToken ct = default)
     {
-        folder ??= storage.ExportPath;
         var run = await LatestRunAsync(ct) ?? throw new InvalidOperationException("No successful match run yet: run 'match' first.");
+        return await ExportAsync(run, folder, ct);
+    }
+
+    /// <summary>
+    /// Writes the three files of <paramref name="run"/> (the linkage tables as they are now) and publishes them
+    /// together; returns their paths, the manifest last. The match run calls this before it records itself as done.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ExportAsync(MatchRunInfo run, string? folder = null, CancellationToken ct = default)
+    {
         string[] tail = [run.RunId, run.AsOf, run.ModelVersion];
-        var enterprisesPath = Path.Combine(folder, "enterprises.csv");
-        var linksPath = Path.Combine(folder, "links.csv");
-        var reviewPath = Path.Combine(folder, "review.csv");
+        using var set = ExportSet.Begin(folder ?? storage.ExportPath, SetName, run.RunId);
 
         // The three files at once, each on its own connection: each is one reading and writing thread, and at
         // national scale (840k links, 510k enterprises) the export is otherwise the run's last 5 s on one core.
         await Task.WhenAll(
-            Task.Run(() => WriteEnterprises(enterprisesPath, tail, ct), ct),
-            Task.Run(() => WriteLinks(linksPath, tail, ct), ct),
-            WriteReviewAsync(reviewPath, tail, ct));
-        return [enterprisesPath, linksPath, reviewPath];
+            Task.Run(() => WriteEnterprises(set, tail, ct), ct),
+            Task.Run(() => WriteLinks(set, tail, ct), ct),
+            WriteReviewAsync(set, tail, ct));
+        return set.Publish();
     }
 
-    private void WriteEnterprises(string path, string[] tail, CancellationToken ct)
+    private void WriteEnterprises(ExportSet set, string[] tail, CancellationToken ct)
     {
         using var conn = db.Open();
 
@@ -62,7 +71,7 @@ public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService
             SELECT enterprise_id, name_en, name_km, province, district, moc_registration_nos, tins, nssf_ids, feeds
             FROM enterprises WHERE retired_run_id IS NULL ORDER BY enterprise_id
             """, ct);
-        CsvExport.Write(path,
+        set.Write("enterprises.csv",
             ["enterprise_id", "name_en", "name_km", "province", "district", "moc_registration_no", "tin", "nssf_id", "feeds", .. RunColumns],
             enterprises.Select(e => (IReadOnlyList<string?>)
             [
@@ -71,11 +80,11 @@ public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService
             ]));
     }
 
-    private void WriteLinks(string path, string[] tail, CancellationToken ct)
+    private void WriteLinks(ExportSet set, string[] tail, CancellationToken ct)
     {
         using var conn = db.Open();
         var links = Rows(conn, "SELECT enterprise_id, feed, source_key, confidence, method, evidence FROM entity_links ORDER BY enterprise_id, feed, source_key", ct);
-        CsvExport.Write(path,
+        set.Write("links.csv",
             ["enterprise_id", "feed", "source_key", "confidence", "method", "evidence", .. RunColumns],
             links.Select(l => (IReadOnlyList<string?>)
             [
@@ -85,10 +94,10 @@ public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService
             ]));
     }
 
-    private async Task WriteReviewAsync(string path, string[] tail, CancellationToken ct)
+    private async Task WriteReviewAsync(ExportSet set, string[] tail, CancellationToken ct)
     {
         var queue = await review.QueueAsync(ReviewExportLimit, ct);
-        CsvExport.Write(path,
+        set.Write("review.csv",
             [
                 "rank", "probability", "match_weight",
                 "feed_a", "key_a", "name_en_a", "name_km_a", "tin_a", "moc_registration_no_a", "address_a", "phone_a",
