@@ -18,12 +18,18 @@ public static class AppServices
         return services;
     }
 
-    /// <summary>appsettings.json beside the binary, then environment variables, then command-line overrides
-    /// (a key given twice, e.g. by --data and by a command's own option, takes the later value).</summary>
+    /// <summary>appsettings.json beside the binary, then environment variables, then command-line overrides.</summary>
     public static IConfigurationRoot BuildConfiguration(IEnumerable<KeyValuePair<string, string?>> overrides) =>
         new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides.GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()))
+            .AddInMemoryCollection(LastWins(overrides))
             .Build();
+
+    /// <summary>
+    /// Overrides with each key once: a key given twice (e.g. by <c>--data</c> and by <c>--set</c> or a command's own
+    /// option) takes the later value. Configuration keys are case-insensitive, and an in-memory source refuses a key twice.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string?>> LastWins(IEnumerable<KeyValuePair<string, string?>> overrides) =>
+        overrides.GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToList();
 }
