@@ -1,4 +1,5 @@
 using Integration.Core.Database;
+using Integration.Core.Dates;
 using Integration.Core.Reference;
 using Integration.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -10,12 +11,14 @@ namespace Integration.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Database, migrations and clock. Modules add their <see cref="MigrationSet"/> in their own Add*Services.</summary>
+    /// <summary>Database, migrations, clock and the date rules. Modules add their <see cref="MigrationSet"/> in their own Add*Services.</summary>
     public static IServiceCollection AddCoreServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<ReferenceOptions>(configuration.GetSection(ReferenceOptions.Section));
+        services.Configure<DateRules>(configuration.GetSection(DateRules.Section));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DateRules>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => Gazetteer.Load(sp.GetRequiredService<IOptions<ReferenceOptions>>().Value.GazetteerPath));
         services.TryAddSingleton<Db>();

@@ -26,6 +26,7 @@ public static class IngestServiceCollectionExtensions
             .Bind(shipped.GetSection(IngestOptions.Section))
             .Bind(section);
         services.AddSingleton<IngestService>();
+        services.AddSingleton<HeldSnapshots>();
         services.AddSingleton<IPipelineJob>(sp => new IngestJob("ingest", null, sp.GetRequiredService<IngestService>()));
         foreach (var feed in FeedCatalog.All)
         {

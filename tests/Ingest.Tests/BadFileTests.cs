@@ -108,7 +108,7 @@ public class BadFileTests
 
         var error = await RejectedAsync(h);
 
-        Assert.Equal("moc-licences/2026-10-01.csv: the file is empty (EMPTY_FILE)", error);
+        Assert.Equal("moc-licences/2026-10-01.csv: the file is empty, or not a regular file (a pipe, socket or device is not opened) (EMPTY_FILE)", error);
     }
 
     [Theory]

@@ -77,7 +77,7 @@ public class IdempotencyTests
         {
             if (file.Name == "2026-10-01.csv" && line == 5)
             {
-                throw new IOException("simulated crash at line 5");
+                throw new InvalidOperationException("simulated crash at line 5"); // a crash, not a file that cannot be read
             }
         };
 

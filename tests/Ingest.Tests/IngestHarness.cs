@@ -26,12 +26,14 @@ public sealed class IngestHarness : IDisposable
     private readonly TempFolder _folder = new("ingest");
     private readonly ServiceProvider _services;
 
-    public IngestHarness(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
+    /// <param name="database">A database made by the test (e.g. on a small disk); the harness then owns it.</param>
+    /// <param name="exports">Where exports and reports go, when not in the harness's own folder.</param>
+    public IngestHarness(DatabaseProvider provider, IDictionary<string, string?>? settings = null, TestDatabase? database = null, string? exports = null)
     {
-        Database = TestDatabase.Create(provider, IngestMigrations.Set);
+        Database = database ?? TestDatabase.Create(provider, IngestMigrations.Set);
         Landing = _folder.Combine("landing");
         Raw = _folder.Combine("raw");
-        Exports = _folder.Combine("exports");
+        Exports = exports ?? _folder.Combine("exports");
         Directory.CreateDirectory(Landing);
         var config = new Dictionary<string, string?>
         {

@@ -108,8 +108,8 @@ public class SnapshotHistoryTests
     public async Task Append_feed_later_row_wins_and_is_recorded_as_corrected(DatabaseProvider provider)
     {
         using var h = new IngestHarness(provider);
-        h.Write("nssf-contributions/contrib-2026-09-05.csv", Fixtures.ContributionHeader + "\nN-0001,2026-08,10,5000000,130000,0,\nN-0002,2026-08,4,2000000,52000,52000,2026-09-01\n");
-        h.Write("nssf-contributions/contrib-2026-10-05.csv", Fixtures.ContributionHeader + "\nN-0001,2026-08,10,5000000,130000,130000,03/10/2026\nN-0001,2026-09,11,5500000,143000,0,\nN-0002,2026-08,4,2000000,52000,52000,2026-09-01\n");
+        h.Write("nssf-contributions/contrib-2026-09-05.csv", Fixtures.ContributionHeader + "\nN0001,2026-08,10,5000000,130000,0,\nN0002,2026-08,4,2000000,52000,52000,2026-09-01\n");
+        h.Write("nssf-contributions/contrib-2026-10-05.csv", Fixtures.ContributionHeader + "\nN0001,2026-08,10,5000000,130000,130000,03/10/2026\nN0001,2026-09,11,5500000,143000,0,\nN0002,2026-08,4,2000000,52000,52000,2026-09-01\n");
 
         var run = await h.RunAsync();
 
@@ -118,18 +118,18 @@ public class SnapshotHistoryTests
             "SELECT nssf_id, period, paid_khr, paid_on, first_seen_on, last_seen_on FROM nssf_contributions ORDER BY nssf_id, period");
         Assert.Equal(
             [
-                ("N-0001", "2026-08", 130000L, "2026-10-03", "2026-09-05", "2026-10-05"),
-                ("N-0001", "2026-09", 0L, null, "2026-10-05", "2026-10-05"),
-                ("N-0002", "2026-08", 52000L, "2026-09-01", "2026-09-05", "2026-10-05"),
+                ("N0001", "2026-08", 130000L, "2026-10-03", "2026-09-05", "2026-10-05"),
+                ("N0001", "2026-09", 0L, null, "2026-10-05", "2026-10-05"),
+                ("N0002", "2026-08", 52000L, "2026-09-01", "2026-09-05", "2026-10-05"),
             ],
             rows);
         var corrected = h.Query<(string Key, string Change, string? Fields)>("SELECT source_key, change, changed_fields FROM record_history WHERE change <> 'NEW'").Single();
-        Assert.Equal(("N-0001|2026-08", "CORRECTED", "paid_khr|paid_on"), corrected);
+        Assert.Equal(("N0001|2026-08", "CORRECTED", "paid_khr|paid_on"), corrected);
 
         // A late file older than what we hold does not overwrite the later row.
-        h.Write("nssf-contributions/contrib-2026-09-20.csv", Fixtures.ContributionHeader + "\nN-0001,2026-08,10,5000000,130000,1000,2026-09-19\n");
+        h.Write("nssf-contributions/contrib-2026-09-20.csv", Fixtures.ContributionHeader + "\nN0001,2026-08,10,5000000,130000,1000,2026-09-19\n");
         await h.RunAsync();
-        Assert.Equal(130000L, h.Scalar<long>("SELECT paid_khr FROM nssf_contributions WHERE nssf_id = 'N-0001' AND period = '2026-08'"));
+        Assert.Equal(130000L, h.Scalar<long>("SELECT paid_khr FROM nssf_contributions WHERE nssf_id = 'N0001' AND period = '2026-08'"));
     }
 
     [Theory]
@@ -137,13 +137,13 @@ public class SnapshotHistoryTests
     public async Task Inspections_key_on_either_identifier_and_the_visit_date(DatabaseProvider provider)
     {
         using var h = new IngestHarness(provider);
-        h.Write("nssf-inspections/2026-10-01.csv", "nssf_id,registration_no,inspected_on,outcome,inspector,notes\nN-0001,,2026-03-04,COMPLIANT,Dara,\n,00007,04/05/2026,non_compliant,Sophea,no contract\n,,2026-05-06,CLOSED,Dara,\n");
+        h.Write("nssf-inspections/2026-10-01.csv", "nssf_id,registration_no,inspected_on,outcome,inspector,notes\nN0001,,2026-03-04,COMPLIANT,Dara,\n,00007,04/05/2026,non_compliant,Sophea,no contract\n,,2026-05-06,CLOSED,Dara,\n");
         h.Write("nssf-inspections/2026-11-01.csv", "nssf_id,registration_no,inspected_on,outcome,inspector,notes\n,00007,2026-05-04,NON_COMPLIANT,Sophea,no contracts shown\n");
 
         await h.RunAsync();
 
         var rows = h.Query<(string Key, string Outcome, string Notes)>("SELECT inspection_key, outcome, notes FROM nssf_inspections ORDER BY inspection_key");
-        Assert.Equal([("N-0001||2026-03-04", "COMPLIANT", null!), ("|00007|2026-05-04", "NON_COMPLIANT", "no contracts shown")], rows);
+        Assert.Equal([("N0001||2026-03-04", "COMPLIANT", null!), ("|00007|2026-05-04", "NON_COMPLIANT", "no contracts shown")], rows);
         var missing = h.Query<(string Field, string Reason)>("SELECT field, reason FROM quarantine").Single();
         Assert.Equal(("nssf_id|registration_no", "MISSING_KEY"), missing);
         Assert.Equal("notes", h.Scalar<string>("SELECT changed_fields FROM record_history WHERE change = 'CORRECTED'"));

@@ -28,6 +28,14 @@ public sealed class TestDatabase : IDisposable
     /// <summary>Both providers, for <c>[Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]</c>.</summary>
     public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
 
+    /// <summary>An empty SQLite database in <paramref name="file"/> (e.g. on a <see cref="ScratchDisk"/>), with the given migrations.</summary>
+    public static TestDatabase CreateSqliteAt(string file, params MigrationSet[] sets)
+    {
+        var db = new TestDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = file }, null, null);
+        new Migrator(db.Db, sets, TimeProvider.System).Apply();
+        return db;
+    }
+
     /// <summary>Creates an empty database and applies the given modules' migrations.</summary>
     public static TestDatabase Create(DatabaseProvider provider, params MigrationSet[] sets)
     {

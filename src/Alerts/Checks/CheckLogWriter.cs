@@ -54,16 +54,28 @@ public sealed class CheckLogWriter : IAsyncDisposable, IDisposable
                 var ids = new long[batch.Count];
                 await using (var conn = await _db.OpenAsync())
                 {
-                    await using var tx = await conn.BeginTransactionAsync();
-                    for (var i = 0; i < batch.Count; i++)
+                    var tx = await conn.BeginTransactionAsync();
+                    try
                     {
-                        var p = batch[i];
-                        ids[i] = p.Decision is null
-                            ? CheckLog.WriteNotFound(conn, p.Request, p.AsOf, p.At, tx)
-                            : CheckLog.Write(conn, p.Request, p.Decision, p.At, tx);
-                    }
+                        for (var i = 0; i < batch.Count; i++)
+                        {
+                            var p = batch[i];
+                            ids[i] = p.Decision is null
+                                ? CheckLog.WriteNotFound(conn, p.Request, p.AsOf, p.At, tx)
+                                : CheckLog.Write(conn, p.Request, p.Decision, p.At, tx);
+                        }
 
-                    await tx.CommitAsync();
+                        await tx.CommitAsync();
+                    }
+                    catch
+                    {
+                        await tx.AbandonAsync(); // a full disk is reported as such, not as "cannot rollback"
+                        throw;
+                    }
+                    finally
+                    {
+                        await tx.DisposeAsync();
+                    }
                 }
 
                 for (var i = 0; i < batch.Count; i++)

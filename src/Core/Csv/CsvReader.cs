@@ -5,7 +5,9 @@ namespace Integration.Core.Csv;
 /// <summary>
 /// A streaming RFC 4180 reader: comma separated, double-quote quoting with "" escapes, CRLF or LF,
 /// quoted fields may span lines. It never throws on malformed input: it reports what it saw so the
-/// caller can quarantine the record with its line number and raw text.
+/// caller can quarantine the record with its line number and raw text. The one exception is a record longer
+/// than <see cref="MaxRecordChars"/> (an unclosed quote, a file with no line break): reading stops with
+/// <see cref="CsvRecordTooLongException"/> rather than holding the rest of the file in memory.
 /// </summary>
 public sealed class CsvReader(TextReader reader)
 {
@@ -15,6 +17,9 @@ public sealed class CsvReader(TextReader reader)
 
     /// <summary>Set after the last record when the input did not end with a line break (a possibly truncated last line).</summary>
     public bool EndedWithoutNewline { get; private set; }
+
+    /// <summary>Longest record (raw characters, quoted line breaks included) read before giving up.</summary>
+    public int MaxRecordChars { get; init; } = int.MaxValue;
 
     public IEnumerable<CsvRecord> ReadAll()
     {
@@ -48,6 +53,11 @@ public sealed class CsvReader(TextReader reader)
             }
 
             any = true;
+            if (_raw.Length >= MaxRecordChars)
+            {
+                throw new CsvRecordTooLongException(start, MaxRecordChars);
+            }
+
             var ch = (char)c;
             if (inQuotes)
             {
@@ -105,4 +115,33 @@ public sealed class CsvReader(TextReader reader)
             }
         }
     }
+}
+
+/// <summary>A record longer than the reader's limit; <see cref="Line"/> is where it starts.</summary>
+public sealed class CsvRecordTooLongException : Exception
+{
+    public CsvRecordTooLongException(long line, int limit)
+        : base($"line {line}: a record longer than {limit:N0} characters")
+    {
+        Line = line;
+        Limit = limit;
+    }
+
+    public CsvRecordTooLongException()
+    {
+    }
+
+    public CsvRecordTooLongException(string message)
+        : base(message)
+    {
+    }
+
+    public CsvRecordTooLongException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    public long Line { get; }
+
+    public int Limit { get; }
 }

@@ -11,6 +11,7 @@ public sealed class Db
 {
     private static int _initialised;
     private readonly string _connectionString;
+    private readonly bool _readOnlyByRequest;
 
     public Db(IOptions<DatabaseOptions> options)
         : this(options.Value)
@@ -24,6 +25,8 @@ public sealed class Db
         _connectionString = options.Provider == DatabaseProvider.Sqlite
             ? SqliteConnectionString(options.ConnectionString)
             : options.ConnectionString;
+        _readOnlyByRequest = options.Provider == DatabaseProvider.Sqlite
+            && new SqliteConnectionStringBuilder(_connectionString).Mode == SqliteOpenMode.ReadOnly;
     }
 
     public SqlDialect Dialect { get; }
@@ -41,9 +44,25 @@ public sealed class Db
             return pg;
         }
 
+        var lite = OpenSqlite();
+        if (SQLitePCL.raw.sqlite3_db_readonly(lite.Handle, "main") == 1 && !_readOnlyByRequest)
+        {
+            // SQLite opens a file it cannot write (permissions, a read-only mount) read-only without a word, and the
+            // pool would hand that connection out long after the file is writable again: every write would fail
+            // until a restart. So such a connection is never reused: the pool is emptied and a fresh one opened.
+            lite.Dispose();
+            SqliteConnection.ClearPool(lite);
+            lite = OpenSqlite();
+        }
+
+        lite.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
+        return lite;
+    }
+
+    private SqliteConnection OpenSqlite()
+    {
         var lite = new SqliteConnection(_connectionString);
         lite.Open();
-        lite.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
         return lite;
     }
 

@@ -1,7 +1,11 @@
 namespace Integration.Core.Storage;
 
 /// <summary>One stored object: its path inside the store (always '/'-separated), size and last change.</summary>
-public sealed record BlobItem(string Path, long Size, DateTimeOffset LastModified);
+/// <param name="Unreadable">
+/// Why the store will not open this entry (a name that is not UTF-8, a link out of the store, a folder link),
+/// or null. Listed anyway, so that a run reports it instead of tripping over it.
+/// </param>
+public sealed record BlobItem(string Path, long Size, DateTimeOffset LastModified, string? Unreadable = null);
 
 /// <summary>
 /// The landing zone and the raw zone. A local folder by default; Azure Blob storage (or Azurite) through

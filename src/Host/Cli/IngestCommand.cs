@@ -10,11 +10,25 @@ namespace Integration.Host.Cli;
 /// <summary>
 /// <c>ingest [--landing DIR] [--feed F]</c>: loads new deliveries from the landing zone (src/Ingest), then
 /// prints the run's data-quality report (a table on a terminal, plain text when redirected) and where the
-/// full report was written. Exit code 0 also when files were rejected (they are in the report); 1 when the run failed.
+/// full report was written. Exit code 0 also when files were rejected (they are in the report); 3 when a snapshot
+/// is held by the removal guard; 1 when the run failed. <c>--confirm-removal FILE_ID --by NAME</c> confirms a held
+/// snapshot and applies it in the same run.
 /// </summary>
 internal static class IngestCommand
 {
+    /// <summary>Exit code of a run that held a snapshot for confirmation: nothing failed, but an operator is needed.</summary>
+    public const int HeldExitCode = 3;
+
     private static readonly Option<string?> Landing = new("--landing") { Description = "Landing folder (<feed>/<file>.csv|jsonl[.gz]); overrides Storage:LandingPath." };
+
+    private static readonly Option<long?> ConfirmRemoval = new("--confirm-removal")
+    {
+        Description = "File id of a snapshot held by the removal guard (see the report): confirm that its removals are real and apply it now.",
+    };
+
+    private static readonly Option<string?> By = new("--by") { Description = "Who confirms (with --confirm-removal)." };
+
+    private static readonly Option<string?> Note = new("--note") { Description = "Why the removals are real (with --confirm-removal)." };
 
     private static readonly Option<string[]> Feed = new("--feed")
     {
@@ -27,9 +41,19 @@ internal static class IngestCommand
         var command = new Command("ingest", "Load new MoC, GDT and NSSF extracts from the landing zone: validate, quarantine bad rows, keep history, report data quality.");
         command.Options.Add(Landing);
         command.Options.Add(Feed);
+        command.Options.Add(ConfirmRemoval);
+        command.Options.Add(By);
+        command.Options.Add(Note);
         command.SetAction(async (parse, ct) =>
         {
             var feeds = parse.GetValue(Feed) ?? [];
+            var confirm = parse.GetValue(ConfirmRemoval);
+            if (confirm is not null && string.IsNullOrWhiteSpace(parse.GetValue(By)))
+            {
+                Console.Error.WriteLine("ingest: --confirm-removal needs --by NAME (who confirms that the removals are real).");
+                return 2;
+            }
+
             if (feeds.FirstOrDefault(f => FeedCatalog.Find(f) is null) is { } unknown)
             {
                 Console.Error.WriteLine($"ingest: unknown feed '{unknown}'. Feeds: {string.Join(", ", FeedCatalog.All.Select(f => f.Name))}");
@@ -44,6 +68,18 @@ internal static class IngestCommand
 
             using var services = CliServices.Build(parse, extra);
             var service = services.GetRequiredService<IngestService>();
+            if (confirm is { } fileId)
+            {
+                if (await services.GetRequiredService<HeldSnapshots>().ConfirmAsync(fileId, parse.GetValue(By)!, parse.GetValue(Note), ct) is not { } held)
+                {
+                    Console.Error.WriteLine($"ingest: file {fileId} is not a held snapshot (unknown, or applied already).");
+                    return 2;
+                }
+
+                Console.WriteLine($"ingest: {held.LandingPath} (file {fileId}, {held.Removals:N0} removals) confirmed by {held.ConfirmedBy}; applying it now.");
+                feeds = [held.Feed];
+            }
+
             var request = new IngestRequest("cli", feeds.Length == 0 ? null : feeds);
             var interactive = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
             IngestRunResult result;
@@ -61,22 +97,41 @@ internal static class IngestCommand
             }
             catch (IngestFailedException e)
             {
-                Console.Error.WriteLine($"ingest: run {e.Result.RunId} FAILED: {e.InnerException?.Message}");
+                Console.Error.WriteLine($"ingest: run {e.Result.RunId} FAILED: {e.Result.Error ?? e.InnerException?.Message}");
+                if (e.Result.ReportError is { } unrecorded)
+                {
+                    Console.Error.WriteLine($"ingest: run {e.Result.RunId}: {unrecorded}");
+                }
+
                 return 1;
             }
 
-            var report = result.Report!;
-            if (interactive)
+            if (result.Report is { } report)
             {
-                PrintTables(report);
-            }
-            else
-            {
-                Console.WriteLine(DataQualityReportWriter.ToMarkdown(report));
+                if (interactive)
+                {
+                    PrintTables(report);
+                }
+                else
+                {
+                    Console.WriteLine(DataQualityReportWriter.ToMarkdown(report));
+                }
             }
 
-            Console.WriteLine($"run {result.RunId}: {result.Outcome}; report {result.ReportPath} (and .json)");
-            return 0;
+            if (result.ReportError is { } problem)
+            {
+                Console.Error.WriteLine($"ingest: run {result.RunId}: {problem}");
+            }
+
+            Console.WriteLine(result.ReportPath is null
+                ? $"run {result.RunId}: {result.Outcome}; no report file"
+                : $"run {result.RunId}: {result.Outcome}; report {result.ReportPath} (and .json)");
+            foreach (var held in result.Files.Where(f => f.Status == FileStatus.Held))
+            {
+                Console.WriteLine($"HELD {held.LandingPath}: {held.Error}");
+            }
+
+            return result.Outcome == RunOutcome.Held ? HeldExitCode : 0;
         });
         return command;
     }
@@ -87,7 +142,7 @@ internal static class IngestCommand
     private static void PrintTables(DataQualityReport r)
     {
         var t = r.Totals;
-        AnsiConsole.MarkupLine(Markup.Escape($"Ingest {r.RunId}: {r.Outcome}. Files {t.FilesSeen} seen, {t.FilesLoaded} loaded, {t.FilesRejected} rejected, {t.FilesSkipped} skipped. Rows {t.RowsRead:N0} read = {t.RowsLoaded:N0} loaded + {t.RowsQuarantined:N0} quarantined."));
+        AnsiConsole.MarkupLine(Markup.Escape($"Ingest {r.RunId}: {r.Outcome}. Files {t.FilesSeen} seen, {t.FilesLoaded} loaded, {t.FilesRejected} rejected, {t.FilesHeld} held, {t.FilesSkipped} skipped. Rows {t.RowsRead:N0} read = {t.RowsLoaded:N0} loaded + {t.RowsQuarantined:N0} quarantined."));
         var files = new Table().AddColumns("feed", "file", "status", "as of", "read", "loaded", "quarantined", "new", "changed", "removed", "note");
         foreach (var f in r.Feeds.SelectMany(x => x.Files).Where(f => f.Status != FileStatus.Skipped))
         {

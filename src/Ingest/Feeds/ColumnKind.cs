@@ -20,6 +20,12 @@ public enum ColumnKind
 
     /// <summary>One of a fixed list of codes, matched case-insensitively and stored upper case.</summary>
     Enum,
+
+    /// <summary>
+    /// A register number (TIN, MoC registration number, NSSF id), stored in one canonical form however it is
+    /// written (<see cref="Integration.Core.Identifiers.RegistryIds"/>), so a key stays the same key.
+    /// </summary>
+    Identifier,
 }
 
 /// <summary>Snapshot files replace the feed's current state; append files add or correct rows.</summary>

@@ -1,3 +1,5 @@
+using Integration.Core.Identifiers;
+
 namespace Integration.Ingest.Feeds;
 
 /// <summary>The five feeds of shared/spec/extracts.md, with the columns of Migrations/0001_feeds.sql.</summary>
@@ -28,12 +30,12 @@ public static class FeedCatalog
         MocLicences,
         "moc_licences",
         [
-            FeedColumn.Text("registration_no"),
+            FeedColumn.Id("registration_no", IdentifierKind.MocRegistrationNo),
             FeedColumn.Text("licence_no"),
             FeedColumn.Text("name_km"),
             FeedColumn.Text("name_en"),
             FeedColumn.Enum("entity_type", "SOLE_PROPRIETORSHIP", "PARTNERSHIP", "PRIVATE_LIMITED", "SINGLE_MEMBER_PRIVATE_LIMITED", "PUBLIC_LIMITED", "FOREIGN_BRANCH", "REPRESENTATIVE_OFFICE"),
-            FeedColumn.Text("tin"),
+            FeedColumn.Id("tin", IdentifierKind.Tin),
             FeedColumn.Date("registered_on"),
             FeedColumn.Date("licence_expires_on"),
             FeedColumn.Date("renewal_applied_on"),
@@ -53,10 +55,10 @@ public static class FeedCatalog
         GdtTaxpayers,
         "gdt_taxpayers",
         [
-            FeedColumn.Text("tin"),
+            FeedColumn.Id("tin", IdentifierKind.Tin),
             FeedColumn.Text("name_km"),
             FeedColumn.Text("name_en"),
-            FeedColumn.Text("moc_registration_no"),
+            FeedColumn.Id("moc_registration_no", IdentifierKind.MocRegistrationNo),
             FeedColumn.Enum("taxpayer_class", "SMALL", "MEDIUM", "LARGE"),
             FeedColumn.Date("registered_on"),
             FeedColumn.Enum("status", "ACTIVE", "DORMANT", "DEREGISTERED"),
@@ -75,11 +77,11 @@ public static class FeedCatalog
         NssfEmployers,
         "nssf_employers",
         [
-            FeedColumn.Text("nssf_id"),
+            FeedColumn.Id("nssf_id", IdentifierKind.NssfId),
             FeedColumn.Text("name_km"),
             FeedColumn.Text("name_en"),
-            FeedColumn.Text("tin"),
-            FeedColumn.Text("moc_registration_no"),
+            FeedColumn.Id("tin", IdentifierKind.Tin),
+            FeedColumn.Id("moc_registration_no", IdentifierKind.MocRegistrationNo),
             FeedColumn.Date("registered_on"),
             FeedColumn.Enum("status", "ACTIVE", "SUSPENDED", "CLOSED"),
             FeedColumn.Int("insured_workers"),
@@ -96,7 +98,7 @@ public static class FeedCatalog
         NssfContributions,
         "nssf_contributions",
         [
-            FeedColumn.Text("nssf_id"),
+            FeedColumn.Id("nssf_id", IdentifierKind.NssfId),
             FeedColumn.Month("period"),
             FeedColumn.Int("insured_workers"),
             FeedColumn.Money("wages_khr"),
@@ -115,8 +117,8 @@ public static class FeedCatalog
         NssfInspections,
         "nssf_inspections",
         [
-            FeedColumn.Text("nssf_id"),
-            FeedColumn.Text("registration_no"),
+            FeedColumn.Id("nssf_id", IdentifierKind.NssfId),
+            FeedColumn.Id("registration_no", IdentifierKind.MocRegistrationNo),
             FeedColumn.Date("inspected_on"),
             FeedColumn.Enum("outcome", "COMPLIANT", "NON_COMPLIANT", "CLOSED", "NOT_FOUND"),
             FeedColumn.Text("inspector"),

@@ -12,10 +12,12 @@ public sealed class IngestJob(string name, IReadOnlyList<string>? feeds, IngestS
     {
         var result = await service.RunAsync(new IngestRequest(context.Trigger, feeds), null, ct);
         return JobResult.Of(
-            $"{result.Outcome}: {result.FilesLoaded} files loaded, {result.FilesRejected} rejected, {result.FilesSkipped} skipped; {result.RowsLoaded} rows loaded, {result.RowsQuarantined} quarantined (run {result.RunId})",
+            $"{result.Outcome}: {result.FilesLoaded} files loaded, {result.FilesRejected} rejected, {result.FilesHeld} held for confirmation, {result.FilesSkipped} skipped; {result.RowsLoaded} rows loaded, {result.RowsQuarantined} quarantined (run {result.RunId})"
+                + (result.ReportError is { } problem ? "; " + problem : ""),
             ("files_seen", result.FilesSeen),
             ("files_loaded", result.FilesLoaded),
             ("files_rejected", result.FilesRejected),
+            ("files_held", result.FilesHeld),
             ("files_skipped", result.FilesSkipped),
             ("rows_read", result.RowsRead),
             ("rows_loaded", result.RowsLoaded),

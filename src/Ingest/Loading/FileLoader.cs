@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Dapper;
 using Integration.Core.Database;
+using Integration.Core.Dates;
 using Integration.Core.Storage;
 using Integration.Ingest.Feeds;
 using Integration.Ingest.Reading;
@@ -12,14 +13,16 @@ using Integration.Ingest.Validation;
 namespace Integration.Ingest.Loading;
 
 /// <summary>Where a file is and what is known about it when it is loaded.</summary>
-public sealed record FileToLoad(LandingFile File, string Sha256, string RawPath, string RunId, DateTimeOffset ReceivedAt);
+/// <param name="ConfirmedHeldFileId">A held snapshot an operator confirmed: applied under its own file id, past the removal guard.</param>
+public sealed record FileToLoad(LandingFile File, string Sha256, string RawPath, string RunId, DateTimeOffset ReceivedAt, long? ConfirmedHeldFileId = null);
 
 /// <summary>
 /// Applies one delivered file in ONE database transaction: the source_files row, every loaded and
 /// quarantined row, the history and the removals commit together or not at all. A crash or kill mid-file
-/// leaves the database as it was before the file, and the next run processes the file again.
+/// leaves the database as it was before the file, and the next run processes the file again. A snapshot that
+/// would remove too much of its feed (<see cref="RemovalGuardOptions"/>) is rolled back the same way and HELD.
 /// </summary>
-public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
+public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options, DateRules dates)
 {
     /// <summary>Strict: invalid bytes throw instead of becoming U+FFFD. No preamble: a BOM is stripped by the readers.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -51,22 +54,28 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
         using var restore = db.Dialect.IsPostgres ? null : new Restore(() =>
             conn.Execute("PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA wal_autocheckpoint = 1000; PRAGMA shrink_memory"));
 
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var stale = feed.IsSnapshot && state.LatestSnapshot is { } latest && file.AsOf < latest;
-        var fileId = conn.ExecuteScalar<long>(
-            """
-            INSERT INTO source_files (feed, landing_path, sha256, size_bytes, raw_path, as_of, as_of_source, received_at, run_id, status)
-            VALUES (@feed, @path, @sha, @size, @raw, @asOf, @asOfSource, @receivedAt, @runId, 'LOADING') RETURNING file_id
-            """,
-            new
+        var tx = await conn.BeginTransactionAsync(ct);
+        try
+        {
+            var stale = feed.IsSnapshot && state.LatestSnapshot is { } latest && file.AsOf < latest;
+            var args = new
             {
                 feed = feed.Name, path = file.Path, sha = item.Sha256, size = file.Size, raw = item.RawPath,
                 asOf = Iso(file.AsOf), asOfSource = file.AsOfSource, receivedAt = item.ReceivedAt.ToString("O"), runId = item.RunId,
-            },
-            tx);
+                held = item.ConfirmedHeldFileId,
+            };
+            var fileId = item.ConfirmedHeldFileId is { } heldId
+                ? conn.Execute("UPDATE source_files SET status = 'LOADING', run_id = @runId, received_at = @receivedAt, error = NULL WHERE file_id = @held", args, tx) == 1
+                    ? heldId
+                    : throw new InvalidOperationException($"Held file {heldId} is gone from source_files.")
+                : conn.ExecuteScalar<long>(
+                    """
+                    INSERT INTO source_files (feed, landing_path, sha256, size_bytes, raw_path, as_of, as_of_source, received_at, run_id, status)
+                    VALUES (@feed, @path, @sha, @size, @raw, @asOf, @asOfSource, @receivedAt, @runId, 'LOADING') RETURNING file_id
+                    """,
+                    args,
+                    tx);
 
-        try
-        {
             await using var stream = await OpenAsync(item, ct);
             using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
             IRecordSource source = file.Format == SourceFormat.Csv
@@ -75,7 +84,8 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
             using var writer = new PipelinedFeedWriter(db.Dialect.IsPostgres
                 ? new PostgresFeedWriter((Npgsql.NpgsqlConnection)conn, (Npgsql.NpgsqlTransaction)tx, feed, fileId, file.AsOf)
                 : new SqliteFeedWriter((Microsoft.Data.Sqlite.SqliteConnection)conn, feed, fileId, file.AsOf));
-            var apply = new FileApply(feed, file, state, stale, writer);
+            var guard = item.ConfirmedHeldFileId is null ? options.RemovalGuard : null;
+            var apply = new FileApply(feed, file, state, stale, writer, new RowValidator(feed, label, options.Limits, dates, file.AsOf), guard);
             {
                 foreach (var record in source.Records())
                 {
@@ -115,10 +125,25 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
             state.Commit(apply.Pending, feed.IsSnapshot && !stale ? file.AsOf : null);
             return new FileOutcome(feed.Name, file.Path, status, fileId, item.Sha256, Iso(file.AsOf), apply.Read, apply.Loaded, apply.Quarantined, unknown, null, apply.Changes());
         }
-        catch (Exception e) when (Rejection(e, item) is { } reason)
+        catch (Exception e)
         {
-            await tx.RollbackAsync(CancellationToken.None);
-            return new FileOutcome(feed.Name, file.Path, FileStatus.Rejected, null, item.Sha256, Iso(file.AsOf), 0, 0, 0, [], reason, FileChanges.None);
+            await tx.AbandonAsync(); // never "cannot rollback" in place of the error that stopped the file
+            if (e is SnapshotHeldException held)
+            {
+                return new FileOutcome(feed.Name, file.Path, FileStatus.Held, null, item.Sha256, Iso(file.AsOf), 0, 0, 0, [], held.Message,
+                    FileChanges.None with { Removed = held.Removed });
+            }
+
+            if (Rejection(e, item) is { } reason)
+            {
+                return new FileOutcome(feed.Name, file.Path, FileStatus.Rejected, null, item.Sha256, Iso(file.AsOf), 0, 0, 0, [], reason, FileChanges.None);
+            }
+
+            throw;
+        }
+        finally
+        {
+            await tx.DisposeAsync();
         }
     }
 
@@ -127,10 +152,13 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The file's bytes as delivered (decompressed), cut off past Ingest:Limits:MaxFileBytes.</summary>
     private async Task<Stream> OpenAsync(FileToLoad item, CancellationToken ct)
     {
         var raw = await zones.Raw.OpenReadAsync(item.RawPath, ct);
-        return item.File.Gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+        var content = item.File.Gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+        return new BoundedReadStream(content, options.Limits.MaxFileBytes, () => new FileRejectedException(
+            $"{item.File.Path}: more than {options.Limits.MaxFileBytes:N0} bytes{(item.File.Gzip ? " once decompressed" : "")} (limit Ingest:Limits:MaxFileBytes) (FILE_TOO_LARGE)"));
     }
 
     /// <summary>The sentence for a whole-file rejection, or null when the exception is not about the file's content.</summary>
@@ -153,9 +181,9 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
     }
 
     /// <summary>The per-row decisions for one file: quarantine, insert, update, touch, remove, and their history.</summary>
-    private sealed class FileApply(FeedDefinition feed, LandingFile file, FeedState state, bool stale, IFeedWriter writer)
+    private sealed class FileApply(FeedDefinition feed, LandingFile file, FeedState state, bool stale, IFeedWriter writer, RowValidator validator, RemovalGuardOptions? guard)
     {
-        private readonly RowValidator _validator = new(feed, file.Path);
+        private readonly RowValidator _validator = validator;
         private readonly RowHasher _hasher = new();
         private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
         private readonly int _asOfDay = file.AsOf.DayNumber;
@@ -194,7 +222,8 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
 
             if (problem is not null)
             {
-                writer.Quarantine(record.Line, problem, record.Raw);
+                // PostgreSQL text cannot hold NUL; shown as U+2400 (the raw zone keeps the bytes as delivered).
+                writer.Quarantine(record.Line, problem, record.Raw.Contains('\0', StringComparison.Ordinal) ? record.Raw.Replace('\0', '\u2400') : record.Raw);
                 Quarantined++;
                 return;
             }
@@ -203,12 +232,33 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options)
             Loaded++;
         }
 
-        /// <summary>Snapshot: every current key the file did not have is no longer current.</summary>
+        /// <summary>
+        /// Snapshot: every current key the file did not have is no longer current, unless that is more of the feed
+        /// than the removal guard lets one file remove (then <see cref="SnapshotHeldException"/>, and nothing is applied).
+        /// </summary>
         public void Finish()
         {
             if (stale || !feed.IsSnapshot)
             {
                 return;
+            }
+
+            if (guard is not null)
+            {
+                long current = 0, removing = 0;
+                foreach (var (key, s) in state.Keys)
+                {
+                    if (s.Current)
+                    {
+                        current++;
+                        removing += _seen.ContainsKey(key) ? 0 : 1;
+                    }
+                }
+
+                if (guard.Holds(removing, current))
+                {
+                    throw new SnapshotHeldException(feed, removing, current, guard.MaxShare, Read);
+                }
             }
 
             foreach (var (key, s) in state.Keys)

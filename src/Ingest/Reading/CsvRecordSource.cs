@@ -1,5 +1,6 @@
 using Integration.Core.Csv;
 using Integration.Ingest.Feeds;
+using Integration.Ingest.Validation;
 
 namespace Integration.Ingest.Reading;
 
@@ -16,7 +17,32 @@ public sealed class CsvRecordSource(TextReader text, string fileLabel, FeedDefin
 
     public IEnumerable<SourceRecord> Records()
     {
-        var reader = new CsvReader(text);
+        var reader = new CsvReader(text) { MaxRecordChars = options.Limits.MaxRecordChars };
+        using var records = Read(reader).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!records.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (CsvRecordTooLongException e)
+            {
+                throw RecordTooLong(fileLabel, e.Line, e.Limit);
+            }
+
+            yield return records.Current;
+        }
+    }
+
+    /// <summary>The rejection of a record past Ingest:Limits:MaxRecordChars; the record itself is not quoted.</summary>
+    internal static FileRejectedException RecordTooLong(string fileLabel, long line, int limit) =>
+        new($"{fileLabel} line {line}: a record longer than {limit:N0} characters (limit Ingest:Limits:MaxRecordChars): an unclosed quote or a missing line break? (RECORD_TOO_LONG)");
+
+    private IEnumerable<SourceRecord> Read(CsvReader reader)
+    {
         var header = reader.Read();
         if (header is null || (header.Fields.Count == 1 && header.Fields[0].Trim().TrimStart('\uFEFF').Trim().Length == 0 && reader.Read() is null))
         {
@@ -59,7 +85,9 @@ public sealed class CsvRecordSource(TextReader text, string fileLabel, FeedDefin
             Array.Clear(values);
             if (fields.Count != expected)
             {
-                yield return new SourceRecord(record.Line, record.Raw, values, $"has {fields.Count} fields, the header has {expected}");
+                var reason = QuarantineReason.WrongColumnCount;
+                yield return new SourceRecord(record.Line, record.Raw, values,
+                    new RowProblem(null, reason, $"{fileLabel} line {record.Line}: has {fields.Count} fields, the header has {expected} ({reason})"));
                 continue;
             }
 

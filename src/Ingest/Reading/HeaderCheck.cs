@@ -20,7 +20,7 @@ public static class HeaderCheck
 
         if (missing.Count > 0)
         {
-            throw new FileRejectedException($"{fileLabel} line 1: header has no {string.Join(" or ", missing)} column (MISSING_HEADER); columns: {string.Join(", ", header.Select(h => h.Trim().TrimStart('\uFEFF')))}");
+            throw new FileRejectedException($"{fileLabel} line 1: header has no {string.Join(" or ", missing)} column (MISSING_HEADER); columns: {Validation.Excerpt.Of(string.Join(", ", header.Select(h => h.Trim().TrimStart('\uFEFF'))), 400)}");
         }
     }
 

@@ -69,7 +69,7 @@ public sealed class HeaderMap
             var earlier = Array.IndexOf(targets, index, 0, i);
             if (earlier >= 0 && error is null)
             {
-                error = $"columns '{names[earlier]}' and '{name}' both map to {canonical}";
+                error = $"columns '{Validation.Excerpt.Of(names[earlier])}' and '{Validation.Excerpt.Of(name)}' both map to {canonical}";
             }
 
             targets[i] = index;

@@ -1,12 +1,15 @@
 using System.Text.Json;
 using Integration.Ingest.Feeds;
+using Integration.Ingest.Validation;
 
 namespace Integration.Ingest.Reading;
 
 /// <summary>
 /// Reads a JSONL delivery: one object per line, field names as in CSV (mapped the same way). Blank lines
 /// are skipped. A line that is not a JSON object rejects the file (INVALID_JSONL), naming the line; an
-/// unparsable last line without a line break is reported as truncated.
+/// unparsable last line without a line break is reported as truncated. An object naming a column twice (the
+/// same property, or two properties mapped to one column) and a value of the wrong JSON type (an object, array
+/// or boolean) quarantine their row with a reason of their own.
 /// </summary>
 public sealed class JsonlRecordSource(TextReader text, string fileLabel, FeedDefinition feed, IngestOptions options) : IRecordSource
 {
@@ -18,11 +21,23 @@ public sealed class JsonlRecordSource(TextReader text, string fileLabel, FeedDef
     public IEnumerable<SourceRecord> Records()
     {
         var values = new string?[feed.Columns.Count];
+        var names = new string?[feed.Columns.Count];
         long lineNo = 0;
         var any = false;
-        var lines = new LineReader(text);
-        while (lines.Next() is { } line)
+        var lines = new LineReader(text, options.Limits.MaxRecordChars);
+        while (true)
         {
+            var line = lines.Next();
+            if (line is null)
+            {
+                if (lines.TooLong)
+                {
+                    throw CsvRecordSource.RecordTooLong(fileLabel, lineNo + 1, options.Limits.MaxRecordChars);
+                }
+
+                break;
+            }
+
             lineNo++;
             if (lineNo == 1)
             {
@@ -35,6 +50,7 @@ public sealed class JsonlRecordSource(TextReader text, string fileLabel, FeedDef
             }
 
             Array.Clear(values);
+            Array.Clear(names);
             JsonDocument doc;
             try
             {
@@ -60,17 +76,39 @@ public sealed class JsonlRecordSource(TextReader text, string fileLabel, FeedDef
                     any = true;
                 }
 
+                RowProblem? problem = null;
                 foreach (var property in doc.RootElement.EnumerateObject())
                 {
                     var target = Target(property.Name);
-                    if (target >= 0)
+                    if (target < 0)
                     {
-                        values[target] = CsvRecordSource.Clean(ValueText(property.Value));
+                        continue;
+                    }
+
+                    var column = feed.Columns[target].Name;
+                    if (names[target] is { } earlier)
+                    {
+                        // The first value stands for the key; the row is quarantined either way.
+                        var also = earlier == property.Name ? "" : $" (as '{Excerpt.Of(earlier)}' and '{Excerpt.Of(property.Name)}')";
+                        problem ??= new RowProblem(column, QuarantineReason.DuplicateProperty,
+                            $"{fileLabel} line {lineNo}, field {column}: the object gives {column} twice{also}; which value is right would be a guess ({QuarantineReason.DuplicateProperty})");
+                        continue;
+                    }
+
+                    names[target] = property.Name;
+                    if (ValueText(property.Value) is { } value)
+                    {
+                        values[target] = CsvRecordSource.Clean(value);
+                    }
+                    else
+                    {
+                        problem ??= new RowProblem(column, QuarantineReason.WrongJsonType,
+                            $"{fileLabel} line {lineNo}, field {column}: a JSON {Kind(property.Value.ValueKind)} where {(feed.Columns[target].IsNumber ? "a number" : "text")} belongs ({QuarantineReason.WrongJsonType})");
                     }
                 }
-            }
 
-            yield return new SourceRecord(lineNo, line, values, null);
+                yield return new SourceRecord(lineNo, line, values, problem);
+            }
         }
 
         if (!any)
@@ -79,15 +117,14 @@ public sealed class JsonlRecordSource(TextReader text, string fileLabel, FeedDef
         }
     }
 
+    /// <summary>
+    /// The first object's property names stand for the header: a file for another feed, or without the key, is
+    /// rejected whole. A column named twice is the row's problem (DUPLICATE_PROPERTY), as on any later line.
+    /// </summary>
     private void CheckHeader(JsonElement first)
     {
-        var names = first.EnumerateObject().Select(p => p.Name).ToList();
-        var map = HeaderMap.Build(feed, names, options.MappingFor(feed.Name), out var error);
-        if (error is not null)
-        {
-            throw new FileRejectedException($"{fileLabel} line 1: {error} (BAD_HEADER)");
-        }
-
+        var names = first.EnumerateObject().Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
+        var map = HeaderMap.Build(feed, names, options.MappingFor(feed.Name), out _);
         HeaderCheck.Verify(fileLabel, feed, names, options, map);
     }
 
@@ -109,27 +146,44 @@ public sealed class JsonlRecordSource(TextReader text, string fileLabel, FeedDef
         return t;
     }
 
-    private static string ValueText(JsonElement value) => value.ValueKind switch
+    /// <summary>The text of a string or number (numbers keep their text); null for a type no column holds.</summary>
+    private static string? ValueText(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString() ?? "",
         JsonValueKind.Null or JsonValueKind.Undefined => "",
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => value.GetRawText(), // numbers keep their text; objects/arrays fail the column's validation
+        JsonValueKind.Number => value.GetRawText(),
+        _ => null,
     };
 
-    /// <summary>ReadLine that also tells whether the last line had a line break.</summary>
-    private sealed class LineReader(TextReader reader)
+    private static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "object",
+        JsonValueKind.Array => "array",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>ReadLine that also tells whether the last line had a line break, and stops at a line longer than the limit.</summary>
+    private sealed class LineReader(TextReader reader, int maxChars)
     {
         private readonly System.Text.StringBuilder _sb = new();
 
         public bool EndedWithoutNewline { get; private set; }
+
+        /// <summary>Set when <see cref="Next"/> returned null because the line is longer than the limit.</summary>
+        public bool TooLong { get; private set; }
 
         public string? Next()
         {
             _sb.Clear();
             while (true)
             {
+                if (_sb.Length >= maxChars)
+                {
+                    TooLong = true;
+                    return null;
+                }
+
                 var c = reader.Read();
                 if (c < 0)
                 {

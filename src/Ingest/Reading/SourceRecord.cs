@@ -1,3 +1,5 @@
+using Integration.Ingest.Validation;
+
 namespace Integration.Ingest.Reading;
 
 /// <summary>
@@ -7,8 +9,11 @@ namespace Integration.Ingest.Reading;
 /// <param name="Line">1-based physical line the record starts on (CSV header is line 1).</param>
 /// <param name="Raw">The record as read, for the quarantine table.</param>
 /// <param name="Values">Canonical column index -> value, or null when missing.</param>
-/// <param name="StructuralError">Set when the record cannot be read as a row at all (wrong column count).</param>
-public sealed record SourceRecord(long Line, string Raw, string?[] Values, string? StructuralError);
+/// <param name="Problem">
+/// Set when the reader already knows the row is bad (a wrong column count, a JSON property twice or of the wrong
+/// type); the values read are still there, so the row's key keeps its record current.
+/// </param>
+public sealed record SourceRecord(long Line, string Raw, string?[] Values, RowProblem? Problem);
 
 /// <summary>The rows of one delivered file, whatever its format.</summary>
 public interface IRecordSource

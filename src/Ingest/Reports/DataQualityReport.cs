@@ -14,7 +14,7 @@ public sealed record DataQualityReport(
     IReadOnlyList<string> IgnoredFiles,
     string? Error);
 
-public sealed record RunTotals(long FilesSeen, long FilesLoaded, long FilesRejected, long FilesSkipped, long RowsRead, long RowsLoaded, long RowsQuarantined);
+public sealed record RunTotals(long FilesSeen, long FilesLoaded, long FilesRejected, long FilesSkipped, long RowsRead, long RowsLoaded, long RowsQuarantined, long FilesHeld = 0);
 
 /// <summary>One feed in the report: its files of this run, quarantine reasons, and the fill rate of key fields over current records.</summary>
 public sealed record FeedQuality(

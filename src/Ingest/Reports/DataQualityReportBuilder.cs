@@ -56,7 +56,7 @@ public sealed class DataQualityReportBuilder(Db db, IngestOptions options)
             run.Outcome,
             run.StartedAt,
             run.FinishedAt,
-            new RunTotals(run.FilesSeen, run.FilesLoaded, run.FilesRejected, run.FilesSkipped, run.RowsRead, run.RowsLoaded, run.RowsQuarantined),
+            new RunTotals(run.FilesSeen, run.FilesLoaded, run.FilesRejected, run.FilesSkipped, run.RowsRead, run.RowsLoaded, run.RowsQuarantined, run.FilesHeld),
             feeds,
             run.IgnoredFiles,
             run.Error);

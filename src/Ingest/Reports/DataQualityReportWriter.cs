@@ -33,7 +33,7 @@ public static class DataQualityReportWriter
         sb.AppendLine(CultureInfo.InvariantCulture, $"# Ingest data-quality report {r.RunId}");
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Outcome **{r.Outcome}** ({r.Trigger}), {r.StartedAt:yyyy-MM-dd HH:mm:ss}Z to {r.FinishedAt:HH:mm:ss}Z.");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Files: {t.FilesSeen} seen, {t.FilesLoaded} loaded, {t.FilesRejected} rejected, {t.FilesSkipped} skipped. Rows: {t.RowsRead} read = {t.RowsLoaded} loaded + {t.RowsQuarantined} quarantined.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Files: {t.FilesSeen} seen, {t.FilesLoaded} loaded, {t.FilesRejected} rejected, {t.FilesHeld} held, {t.FilesSkipped} skipped. Rows: {t.RowsRead} read = {t.RowsLoaded} loaded + {t.RowsQuarantined} quarantined.");
         if (r.Error is not null)
         {
             sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"**Run failed:** {r.Error}");
@@ -75,7 +75,11 @@ public static class DataQualityReportWriter
 
         if (r.IgnoredFiles.Count > 0)
         {
-            sb.AppendLine().AppendLine("Ignored (not <feed>/<name>.csv|jsonl[.gz]): " + string.Join(", ", r.IgnoredFiles));
+            sb.AppendLine().AppendLine("Not read:");
+            foreach (var ignored in r.IgnoredFiles)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"- `{ignored.Replace('`', '\'')}`");
+            }
         }
 
         return sb.ToString();

@@ -20,6 +20,12 @@ public static class FileStatus
 
     /// <summary>Already processed in an earlier run.</summary>
     public const string Skipped = "SKIPPED";
+
+    /// <summary>
+    /// A snapshot that would remove more of its feed than Ingest:RemovalGuard:MaxShare: nothing applied, waiting
+    /// for an operator (<c>integration ingest --confirm-removal FILE_ID</c>, <c>POST /api/ingest/held/{file_id}/confirm</c>).
+    /// </summary>
+    public const string Held = "HELD";
 }
 
 /// <summary>One delivered file's result: counts reconcile as RowsRead = RowsLoaded + RowsQuarantined.</summary>

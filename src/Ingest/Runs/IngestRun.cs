@@ -15,6 +15,9 @@ public static class RunOutcome
 
     /// <summary>No file was new: everything in the landing zone had been processed before.</summary>
     public const string NothingNew = "NOTHING_NEW";
+
+    /// <summary>The run went through, but at least one snapshot is held for an operator's confirmation (FileStatus.Held).</summary>
+    public const string Held = "HELD";
 }
 
 /// <summary>The result of one ingest run, as stored in ingest_runs and reported.</summary>
@@ -36,6 +39,8 @@ public sealed record IngestRunResult(
 
     public long FilesSkipped => Files.Count(f => f.Status is FileStatus.Skipped or FileStatus.Duplicate);
 
+    public long FilesHeld => Files.Count(f => f.Status == FileStatus.Held);
+
     public long RowsRead => Files.Sum(f => f.RowsRead);
 
     public long RowsLoaded => Files.Sum(f => f.RowsLoaded);
@@ -47,6 +52,9 @@ public sealed record IngestRunResult(
 
     public string? ReportJsonPath { get; init; }
 
-    /// <summary>The data-quality report of the run (also written to <see cref="ReportPath"/>).</summary>
+    /// <summary>The data-quality report of the run (also written to <see cref="ReportPath"/>); null when it could not be built.</summary>
     public Reports.DataQualityReport? Report { get; init; }
+
+    /// <summary>Why the run record or the report could not be written (a full disk...), when that happened.</summary>
+    public string? ReportError { get; init; }
 }

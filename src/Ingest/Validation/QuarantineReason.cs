@@ -18,6 +18,27 @@ public static class QuarantineReason
     /// typed in a legacy font (Limon and the like) that maps Khmer glyphs onto Latin code points.
     /// </summary>
     public const string LegacyKhmerFont = "LEGACY_KHMER_FONT";
+
+    /// <summary>A control character (NUL, ESC, DEL, C1 codes...) in a field: never a register's data, often a broken export.</summary>
+    public const string ControlCharacter = "CONTROL_CHARACTER";
+
+    /// <summary>A field longer than Ingest:Limits:MaxFieldChars.</summary>
+    public const string FieldTooLong = "FIELD_TOO_LONG";
+
+    /// <summary>A JSONL object naming one column twice (the same property, or two that map to one column): which to believe would be a guess.</summary>
+    public const string DuplicateProperty = "DUPLICATE_PROPERTY";
+
+    /// <summary>A JSONL value of the wrong JSON type: an object, array or boolean where text or a number belongs.</summary>
+    public const string WrongJsonType = "WRONG_JSON_TYPE";
+
+    /// <summary>A Buddhist-era year (2569 for 2025/26) while no offset is configured (Dates:BuddhistEraOffset).</summary>
+    public const string BuddhistEraDate = "BUDDHIST_ERA_DATE";
+
+    /// <summary>A real calendar date outside the plausible range (year 0001, 9999...; Dates:EarliestYear, Dates:MaxYearsAhead).</summary>
+    public const string ImplausibleDate = "IMPLAUSIBLE_DATE";
+
+    /// <summary>A TIN, registration number or NSSF id holding a character no identifier has.</summary>
+    public const string BadIdentifier = "BAD_IDENTIFIER";
 }
 
 /// <summary>What is wrong with one row: the canonical column at fault (if one), the code and the sentence.</summary>

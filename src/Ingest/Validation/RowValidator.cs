@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using Integration.Core.Dates;
+using Integration.Core.Identifiers;
 using Integration.Ingest.Feeds;
 using Integration.Ingest.Reading;
 
@@ -7,13 +10,20 @@ namespace Integration.Ingest.Validation;
 /// <summary>
 /// Checks one record against its feed's definition and normalises it into a <see cref="ParsedRow"/>.
 /// Reports the first problem found (one quarantine row per bad record, so rows read = loaded + quarantined).
-/// Duplicate keys are the loader's business: it knows which keys the file has already had.
+/// Duplicate keys are the loader's business: it knows which keys the file has already had. Dates are read
+/// against the product's <see cref="DateRules"/> relative to the file's as-of.
 /// </summary>
-public sealed class RowValidator(FeedDefinition feed, string fileLabel)
+public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLimits limits, DateRules dates, DateOnly asOf)
 {
+    /// <summary>C0 controls but tab, line feed and carriage return (which quoted text may hold), DEL, C1 controls, and U+FFFE/U+FFFF.</summary>
+    private static readonly SearchValues<char> Controls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F"
+        + "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F\uFFFE\uFFFF");
+
     private readonly int _nameKm = feed.IndexOf("name_km");
     private readonly int _nameEn = feed.IndexOf("name_en");
     private readonly int[] _keyIndexes = feed.KeyColumns.Select(feed.IndexOf).ToArray();
+    private readonly bool[] _isKey = feed.Columns.Select(c => feed.KeyColumns.Contains(c.Name)).ToArray();
     private readonly bool[] _isAlternative = feed.KeyColumns.Select(k => feed.KeyAlternatives.Contains(k)).ToArray();
 
     /// <summary>Fills <paramref name="row"/> and returns null, or returns what is wrong. The key is set whenever it can be read.</summary>
@@ -21,11 +31,6 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel)
     {
         row.Clear();
         row.Line = record.Line;
-        if (record.StructuralError is not null)
-        {
-            return new RowProblem(null, QuarantineReason.WrongColumnCount, $"{fileLabel} line {record.Line}: {record.StructuralError} ({QuarantineReason.WrongColumnCount})");
-        }
-
         var values = record.Values;
         RowProblem? problem = null;
         var columns = feed.Columns;
@@ -41,8 +46,13 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel)
             problem ??= p;
         }
 
-        row.Key = BuildKey(row, values);
         var missing = MissingKey(values);
+        row.Key = missing is null ? BuildKey(row, values) : null;
+        if (record.Problem is not null)
+        {
+            return record.Problem; // the reader's finding (wrong column count, a JSON property twice...) comes first
+        }
+
         if (missing is not null)
         {
             return new RowProblem(missing, QuarantineReason.MissingKey, $"{fileLabel} line {record.Line}, field {missing}: required key is empty ({QuarantineReason.MissingKey})");
@@ -63,7 +73,7 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel)
 
             if (km is not null && !HasKhmer(km))
             {
-                return new RowProblem("name_km", QuarantineReason.LegacyKhmerFont, $"{fileLabel} line {record.Line}, field name_km: '{km}' has no Khmer Unicode character, probably a legacy font ({QuarantineReason.LegacyKhmerFont})");
+                return new RowProblem("name_km", QuarantineReason.LegacyKhmerFont, $"{fileLabel} line {record.Line}, field name_km: '{Excerpt.Of(km)}' has no Khmer Unicode character, probably a legacy font ({QuarantineReason.LegacyKhmerFont})");
             }
         }
 
@@ -100,19 +110,53 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel)
 
     private RowProblem? Normalise(FeedColumn column, string value, ParsedRow row, int i, long line)
     {
+        if (value.Length > limits.MaxFieldChars)
+        {
+            return Bad(column, value, line, $"is longer than {limits.MaxFieldChars:N0} characters (limit Ingest:Limits:MaxFieldChars)", QuarantineReason.FieldTooLong);
+        }
+
+        if (value.AsSpan().IndexOfAny(Controls) is var at and >= 0)
+        {
+            // Named by code point, never quoted: the character itself would break the message's readers too.
+            return new RowProblem(column.Name, QuarantineReason.ControlCharacter, string.Create(CultureInfo.InvariantCulture,
+                $"{fileLabel} line {line}, field {column.Name}: control character U+{(int)value[at]:X4} at position {at + 1} ({QuarantineReason.ControlCharacter})"));
+        }
+
         switch (column.Kind)
         {
             case ColumnKind.Text:
                 row.Text[i] = value;
                 return null;
+            case ColumnKind.Identifier:
+                row.Text[i] = RegistryIds.Canonical(column.IdentifierKind!.Value, value);
+                if (row.Text[i] is not null || !_isKey[i])
+                {
+                    row.Text[i] ??= value; // a cross-reference that fits no layout is kept as written: it is evidence, not a key
+                    return null;
+                }
+
+                row.Text[i] = value;
+                return Bad(column, value, line, "is not a register number (letters, digits, and - . / or spaces between them)", QuarantineReason.BadIdentifier);
             case ColumnKind.Date:
-                row.Text[i] = NormaliseDate(value);
-                return row.Text[i] is null ? Bad(column, value, line, "is not a date (yyyy-MM-dd or dd/MM/yyyy)", QuarantineReason.BadDate) : null;
+                var iso = NormaliseDate(value);
+                if (iso is null)
+                {
+                    return Bad(column, value, line, "is not a date (yyyy-MM-dd or dd/MM/yyyy)", QuarantineReason.BadDate);
+                }
+
+                var date = dates.Check(DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture), asOf);
+                row.Text[i] = date.Ok ? date.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : iso;
+                return date.Ok ? null : Implausible(column, value, line, date);
             case ColumnKind.Month:
-                var month = value.Length == 7 && value[4] == '-'
-                    && DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-                row.Text[i] = month ? value : null;
-                return month ? null : Bad(column, value, line, "is not a month (yyyy-MM)", QuarantineReason.BadMonth);
+                if (!(value.Length == 7 && value[4] == '-'
+                    && DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)))
+                {
+                    return Bad(column, value, line, "is not a month (yyyy-MM)", QuarantineReason.BadMonth);
+                }
+
+                var month = dates.Check(first, asOf);
+                row.Text[i] = month.Ok ? month.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture) : value;
+                return month.Ok ? null : Implausible(column, value, line, month);
             case ColumnKind.Int:
             case ColumnKind.Money:
                 if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
@@ -156,7 +200,10 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel)
     }
 
     private RowProblem Bad(FeedColumn column, string value, long line, string what, string reason) =>
-        new(column.Name, reason, $"{fileLabel} line {line}, field {column.Name}: '{value}' {what} ({reason})");
+        new(column.Name, reason, $"{fileLabel} line {line}, field {column.Name}: '{Excerpt.Of(value)}' {what} ({reason})");
+
+    private RowProblem Implausible(FeedColumn column, string value, long line, DateCheck check) =>
+        Bad(column, value, line, check.Why!, check.Problem == DateProblem.BuddhistEra ? QuarantineReason.BuddhistEraDate : QuarantineReason.ImplausibleDate);
 
     /// <summary>The first required key column that is empty (for alternatives: all of them, named together).</summary>
     private string? MissingKey(string?[] values)
