@@ -19,9 +19,12 @@ public sealed class AlertsTestHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public AlertsTestHost(DatabaseProvider provider, string today = "2026-10-20", IDictionary<string, string?>? settings = null)
+    /// <param name="sqliteFile">A SQLite file of the test's choosing (e.g. on a small disk) instead of a fresh temp database.</param>
+    public AlertsTestHost(DatabaseProvider provider, string today = "2026-10-20", IDictionary<string, string?>? settings = null, string? sqliteFile = null)
     {
-        Database = TestDatabase.Create(provider, IngestMigrations.Set, MatchingMigrations.Set, AlertsMigrations.Set);
+        Database = sqliteFile is null
+            ? TestDatabase.Create(provider, IngestMigrations.Set, MatchingMigrations.Set, AlertsMigrations.Set)
+            : TestDatabase.CreateSqliteAt(sqliteFile, IngestMigrations.Set, MatchingMigrations.Set, AlertsMigrations.Set);
         Clock = FixedClock.On(today);
         var values = new Dictionary<string, string?>
         {

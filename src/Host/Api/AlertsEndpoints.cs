@@ -4,13 +4,18 @@ using Integration.Alerts.Duplicates;
 using Integration.Alerts.Leads;
 using Integration.Alerts.Runs;
 using Integration.Alerts.Targets;
+using Integration.Core.Dates;
+using Integration.Core.Identifiers;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using static Integration.Host.Api.ApiInput;
 
 namespace Integration.Host.Api;
 
 /// <summary>
 /// Licence checks, leads and targets over HTTP. Responses carry the same fields as the CSV exports
-/// (snake_case); every error is a ProblemDetails document.
+/// (snake_case); every error is a ProblemDetails document. Every parameter and body is checked (<see cref="ApiInput"/>,
+/// <see cref="ApiLimits"/>); lists for another date, which may be recomputed, take a turn in the recomputation limiter.
 /// </summary>
 public static class AlertsEndpoints
 {
@@ -27,9 +32,21 @@ public static class AlertsEndpoints
             .WithName("CheckLicence")
             .WithSummary("ALLOW, BLOCK or REVIEW for one MoC registration number, with reasons and the data it rests on. 404 for an unknown number.");
 
-        api.MapGet("/leads", async (LeadService leads, string? province, string? district, bool? onlyNew, string? status, string? asOf, int? limit, int? offset, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/leads", async (LeadService leads, string? province, string? district, bool? onlyNew, string? status, string? asOf, int? limit, int? offset,
+                HttpContext http, IOptions<ApiOptions> api, DateRules dates, TimeProvider clock, CancellationToken ct) =>
             {
-                if (!TryDate(asOf, out var date, out var problem) || !TryPage(limit, offset, out var page, out problem))
+                var max = api.Value.Limits;
+                if (First(Text("province", province, max.MaxFilterChars), Text("district", district, max.MaxFilterChars), Text("status", status, max.MaxFilterChars)) is { } bad)
+                {
+                    return bad;
+                }
+
+                if (status is { Length: > 0 } && LeadStatuses.Normalise(status) is null)
+                {
+                    return Problem(400, "Unknown lead status", $"status must be one of {string.Join(", ", LeadStatuses.All)}, got '{Shown(status)}'.");
+                }
+
+                if (!TryDate(asOf, dates, Today(clock), out var date, out var problem) || !TryPage(limit, offset, out var page, out problem))
                 {
                     return problem;
                 }
@@ -37,20 +54,27 @@ public static class AlertsEndpoints
                 return Answer(http, await leads.ReadAsync(new LeadQuery(province, district, onlyNew ?? false, status), date, ct), page);
             })
             .RequireAuthorization(ApiRoles.Registration)
+            .RequireRateLimiting(ApiRateLimits.Recompute)
             .WithName("ListLeads")
             .WithSummary("Enterprises that must register with NSSF and have not, newest first, as the latest alerts run stored them (statuses live).");
 
-        api.MapPut("/leads/{enterprise_id}/status", async (string enterprise_id, [FromBody] LeadStatusBody? body, LeadService leads, HttpContext http, CancellationToken ct) =>
+        api.MapPut("/leads/{enterprise_id}/status", async (string enterprise_id, [FromBody] LeadStatusBody? body, LeadService leads, HttpContext http, IOptions<ApiOptions> api, CancellationToken ct) =>
             {
+                var max = api.Value.Limits;
                 body = body is null ? null : body with { By = ApiCaller.Name(http, body.By) };
                 if (body is null || string.IsNullOrWhiteSpace(body.Status) || string.IsNullOrWhiteSpace(body.By))
                 {
                     return Problem(400, "Status and by are required", "Send {\"status\": \"CONTACTED\", \"by\": \"name\", \"note\": \"...\"}; status is one of " + string.Join(", ", LeadStatuses.All) + ".");
                 }
 
+                if (First(Text("enterprise_id", enterprise_id, max.MaxIdChars), Text("by", body.By, max.MaxNameChars), Text("note", body.Note, max.MaxNoteChars, multiline: true)) is { } bad)
+                {
+                    return bad;
+                }
+
                 if (LeadStatuses.Normalise(body.Status) is null)
                 {
-                    return Problem(400, "Unknown lead status", $"'{body.Status}' is not one of {string.Join(", ", LeadStatuses.All)}.");
+                    return Problem(400, "Unknown lead status", $"'{Shown(body.Status)}' is not one of {string.Join(", ", LeadStatuses.All)}.");
                 }
 
                 var change = await leads.SetStatusAsync(enterprise_id, body.Status, body.By, body.Note, ct);
@@ -62,14 +86,21 @@ public static class AlertsEndpoints
             .WithName("SetLeadStatus")
             .WithSummary("Sets the NSSF division's status of a lead (kept across runs).");
 
-        api.MapGet("/targets", async (TargetService targets, string? province, string? district, int? capacity, string? asOf, int? limit, int? offset, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/targets", async (TargetService targets, string? province, string? district, int? capacity, string? asOf, int? limit, int? offset,
+                HttpContext http, IOptions<ApiOptions> api, DateRules dates, TimeProvider clock, CancellationToken ct) =>
             {
+                var max = api.Value.Limits;
+                if (First(Text("province", province, max.MaxFilterChars), Text("district", district, max.MaxFilterChars)) is { } bad)
+                {
+                    return bad;
+                }
+
                 if (capacity is < 0)
                 {
                     return Problem(400, "Invalid capacity", "capacity must be zero (no cut) or a positive number of visits.");
                 }
 
-                if (!TryDate(asOf, out var date, out var problem) || !TryPage(limit, offset, out var page, out problem))
+                if (!TryDate(asOf, dates, Today(clock), out var date, out var problem) || !TryPage(limit, offset, out var page, out problem))
                 {
                     return problem;
                 }
@@ -77,6 +108,7 @@ public static class AlertsEndpoints
                 return Answer(http, await targets.ReadAsync(new TargetQuery(province, district, capacity), date, ct), page);
             })
             .RequireAuthorization(ApiRoles.Inspection)
+            .RequireRateLimiting(ApiRateLimits.Recompute)
             .WithName("ListTargets")
             .WithSummary("Enterprises ranked by inspection risk score (0..100) with each factor's points, cut to capacity, as the latest alerts run stored them.");
 
@@ -100,18 +132,29 @@ public static class AlertsEndpoints
         return app;
     }
 
-    private static async Task<IResult> CheckAsync(string? registration_no, string? asOf, string? user, HttpContext http, LicenceCheckService checks, CancellationToken ct)
+    private static async Task<IResult> CheckAsync(string? registration_no, string? asOf, string? user, HttpContext http, LicenceCheckService checks,
+        IOptions<ApiOptions> api, DateRules dates, CancellationToken ct)
     {
-        if (!TryDate(asOf, out var date, out var problem))
+        var max = api.Value.Limits;
+
+        // ASP.NET Core leaves %2F encoded in route values; the number is the decoded text.
+        var typed = Uri.UnescapeDataString(registration_no ?? "");
+        var header = http.Request.Headers["X-User"].ToString();
+        if (First(Text("registration_no", typed, max.MaxIdChars, required: true), Text("user", user, max.MaxNameChars), Text("X-User", header, max.MaxNameChars)) is { } bad)
+        {
+            return bad;
+        }
+
+        if (!TryDate(asOf, dates, checks.Today(), out var date, out var problem))
         {
             return problem;
         }
 
-        var who = ApiCaller.Name(http, user, http.Request.Headers["X-User"].ToString()) ?? "anonymous";
+        // The number as ingest stores it (RegistryIds): "CO 054321/19E" finds Co.054321/19E.
+        var number = RegistryIds.Canonical(IdentifierKind.MocRegistrationNo, typed) ?? typed.Trim();
+        var who = ApiCaller.Name(http, user, header) ?? "anonymous";
         try
         {
-            // ASP.NET Core leaves %2F encoded in route values; the number is the decoded text.
-            var number = Uri.UnescapeDataString(registration_no ?? "");
             var logged = await checks.CheckAsync(new CheckRequest(number, date, who, "http"), ct);
             return Results.Json(LicenceCheckRow.From(logged.Decision, logged.CheckId), AlertsJson.Options);
         }
@@ -121,30 +164,7 @@ public static class AlertsEndpoints
         }
     }
 
-    /// <summary>A page of a list: rows <see cref="Offset"/> onwards, at most <see cref="Limit"/> of them (all when null).</summary>
-    private readonly record struct Page(int? Limit, int Offset);
-
-    /// <summary>Largest page a client may ask for; without limit the whole list comes back, as before paging.</summary>
-    public const int MaxLimit = 10_000;
-
-    private static bool TryPage(int? limit, int? offset, out Page page, out IResult problem)
-    {
-        page = new Page(limit, offset ?? 0);
-        problem = Results.Empty;
-        if (limit is < 1 or > MaxLimit)
-        {
-            problem = Problem(400, "Invalid limit", $"limit must be between 1 and {MaxLimit:N0}, got {limit}.");
-            return false;
-        }
-
-        if (offset is < 0)
-        {
-            problem = Problem(400, "Invalid offset", $"offset must be zero or more, got {offset}.");
-            return false;
-        }
-
-        return true;
-    }
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>
     /// The rows (one page of them) as JSON; headers name the run they come from, so an empty list says it too.
@@ -177,25 +197,4 @@ public static class AlertsEndpoints
 
         return Results.Json(rows, AlertsJson.Options);
     }
-
-    private static bool TryDate(string? text, out DateOnly? date, out IResult problem)
-    {
-        date = null;
-        problem = Results.Empty;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            date = d;
-            return true;
-        }
-
-        problem = Problem(400, "Invalid asOf", $"asOf must be a date yyyy-MM-dd, got '{text}'.");
-        return false;
-    }
-
-    private static IResult Problem(int status, string title, string detail) => Results.Problem(detail: detail, statusCode: status, title: title);
 }

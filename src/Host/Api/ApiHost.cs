@@ -1,4 +1,3 @@
-using Integration.Core.Database;
 using Integration.Core.Jobs;
 using Integration.Host.Scheduling;
 
@@ -18,7 +17,7 @@ public static class ApiHost
     {
         serve ??= new ServeSettings();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Configuration.AddInMemoryCollection(AppServices.LastWins(overrides));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -33,6 +32,8 @@ public static class ApiHost
 
         builder.Services.AddIntegration(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddApiRateLimits();
         builder.Services.AddApiSecurity(builder.Configuration);
         builder.Services.AddOpenApi(o => o.AddApiKeyScheme());
         if (serve.Scheduler)
@@ -44,7 +45,7 @@ public static class ApiHost
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.Services.GetRequiredService<Migrator>().Apply();
+        HostStartup.Prepare(app.Services);
         // Built here, so that a half-configured key stops the start, not the first request.
         if (app.Services.GetRequiredService<ApiKeyTable>().Open)
         {
@@ -53,11 +54,14 @@ public static class ApiHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapJobEndpoints();
+        app.MapIngestEndpoints();
         app.MapMatchingEndpoints();
         app.MapAlertsEndpoints();
         return app;

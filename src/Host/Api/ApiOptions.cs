@@ -24,6 +24,40 @@ public sealed class ApiOptions
     public const string Section = "Api";
 
     public List<ApiKey> Keys { get; set; } = [];
+
+    /// <summary>What one request may carry and how many heavy ones run at once (<c>Api:Limits:*</c>).</summary>
+    public ApiLimits Limits { get; set; } = new();
+}
+
+/// <summary>
+/// Bounds on requests: past one the answer is a 400/413/429 problem document naming the limit, never a 500 or a
+/// stored 25 MB note.
+/// </summary>
+public sealed class ApiLimits
+{
+    /// <summary>Bytes of a request body (lead status, review decision, held-snapshot confirmation); past it 413.</summary>
+    public long MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Characters of a free-text note.</summary>
+    public int MaxNoteChars { get; set; } = 2_000;
+
+    /// <summary>Characters of a person's name (by, user, decided_by, X-User).</summary>
+    public int MaxNameChars { get; set; } = 100;
+
+    /// <summary>Characters of an identifier in a path or body (registration number, enterprise id, source key).</summary>
+    public int MaxIdChars { get; set; } = 64;
+
+    /// <summary>Characters of a filter (province, district, status, job).</summary>
+    public int MaxFilterChars { get; set; } = 100;
+
+    /// <summary>
+    /// Lists asked for another date (<c>?asOf=</c>) may be recomputed from the whole register: at most this many at
+    /// once, so licence checks stay fast and memory bounded ...
+    /// </summary>
+    public int Recomputations { get; set; } = 1;
+
+    /// <summary>... and this many more wait for a turn; past that 429 with Retry-After.</summary>
+    public int RecomputationQueue { get; set; } = 2;
 }
 
 /// <summary>

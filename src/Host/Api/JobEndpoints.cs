@@ -26,8 +26,9 @@ public static class JobEndpoints
             .WithName("ListJobs")
             .WithSummary("Registered jobs, their schedule (UTC) and their latest run.");
 
-        group.MapGet("/runs", async (JobRunStore runs, string? job, int? limit, CancellationToken ct) =>
-                await runs.ListAsync(job, Math.Clamp(limit ?? 100, 1, 1000), ct))
+        group.MapGet("/runs", async (JobRunStore runs, string? job, int? limit, IOptions<ApiOptions> api, CancellationToken ct) =>
+                ApiInput.First(ApiInput.Text("job", job, api.Value.Limits.MaxFilterChars), ApiInput.Range("limit", limit, 1, 1000))
+                ?? Results.Ok(await runs.ListAsync(job, limit ?? 100, ct)))
             .WithName("ListJobRuns")
             .WithSummary("Recorded job runs, newest occurrence first.");
         return app;
