@@ -40,6 +40,22 @@ internal static class AlertsCli
             : throw new ArgumentException($"{option.Name} must be a date yyyy-MM-dd, got '{text}'.");
     }
 
+    /// <summary>
+    /// <see cref="Date(ParseResult, Option{string?})"/> read against the product's plausible dates (Dates:*), as the API
+    /// reads asOf: year 0001 or 9999 and Buddhist-era years are refused with the reason.
+    /// </summary>
+    public static DateOnly? Date(ParseResult parse, Option<string?> option, IServiceProvider services)
+    {
+        if (Date(parse, option) is not { } date)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var check = services.GetRequiredService<Integration.Core.Dates.DateRules>().Check(date, today);
+        return check.Ok ? check.Date : throw new ArgumentException($"{option.Name} {date:yyyy-MM-dd} {check.Why}.");
+    }
+
     /// <summary>Runs a command body, turning bad input into a one-line error and exit code 2.</summary>
     public static async Task<int> Guard(string name, Func<Task<int>> body)
     {

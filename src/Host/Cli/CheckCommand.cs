@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Integration.Alerts.Checks;
+using Integration.Core.Identifiers;
 using Spectre.Console;
 
 namespace Integration.Host.Cli;
@@ -23,14 +24,18 @@ internal static class CheckCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var asOf = AlertsCli.Date(parse, AsOf);
+        AlertsCli.Date(parse, AsOf); // a malformed date is refused before the database is opened
         using var services = CliServices.Build(parse);
+        var asOf = AlertsCli.Date(parse, AsOf, services);
         var checks = services.GetRequiredService<LicenceCheckService>();
         var user = parse.GetValue(User) is { Length: > 0 } u ? u : Environment.UserName;
         LoggedDecision logged;
         try
         {
-            logged = await checks.CheckAsync(new CheckRequest(parse.GetValue(RegistrationNo)!, asOf, user, "cli"), ct);
+            // The number as ingest stores it (RegistryIds), as the API looks it up.
+            var typed = parse.GetValue(RegistrationNo)!;
+            var number = RegistryIds.Canonical(IdentifierKind.MocRegistrationNo, typed) ?? typed.Trim();
+            logged = await checks.CheckAsync(new CheckRequest(number, asOf, user, "cli"), ct);
         }
         catch (UnknownRegistrationException e)
         {

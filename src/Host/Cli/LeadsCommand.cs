@@ -33,8 +33,9 @@ internal static class LeadsCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var asOf = AlertsCli.Date(parse, AsOf);
+        AlertsCli.Date(parse, AsOf); // a malformed date is refused before the database is opened
         using var services = CliServices.Build(parse);
+        var asOf = AlertsCli.Date(parse, AsOf, services);
         var leads = services.GetRequiredService<LeadService>();
         if (parse.GetValue(SetStatus) is { Length: > 0 } enterpriseId)
         {

@@ -28,13 +28,14 @@ internal static class TargetsCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var asOf = AlertsCli.Date(parse, AsOf);
+        AlertsCli.Date(parse, AsOf); // a malformed date is refused before the database is opened
         if (parse.GetValue(Capacity) is < 0)
         {
             throw new ArgumentException("--capacity must be 0 (no cut) or positive.");
         }
 
         using var services = CliServices.Build(parse);
+        var asOf = AlertsCli.Date(parse, AsOf, services);
         var answer = await services.GetRequiredService<TargetService>().ReadAsync(new TargetQuery(parse.GetValue(Province), parse.GetValue(District), parse.GetValue(Capacity)), asOf, ct);
         var rows = answer.Rows;
         if (parse.GetValue(Out) is { Length: > 0 } file)
