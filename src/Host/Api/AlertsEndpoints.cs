@@ -112,14 +112,21 @@ public static class AlertsEndpoints
             .WithName("ListTargets")
             .WithSummary("Enterprises ranked by inspection risk score (0..100) with each factor's points, cut to capacity, as the latest alerts run stored them.");
 
-        api.MapGet("/duplicates", async (DuplicateService duplicates, string? province, string? district, string? action, string? asOf, int? limit, int? offset, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/duplicates", async (DuplicateService duplicates, string? province, string? district, string? action, string? asOf, int? limit, int? offset,
+                HttpContext http, IOptions<ApiOptions> api, DateRules dates, TimeProvider clock, CancellationToken ct) =>
             {
-                if (!string.IsNullOrWhiteSpace(action) && DuplicateActions.Normalise(action) is null)
+                var max = api.Value.Limits;
+                if (First(Text("province", province, max.MaxFilterChars), Text("district", district, max.MaxFilterChars), Text("action", action, max.MaxFilterChars)) is { } bad)
                 {
-                    return Problem(400, "Unknown action", $"'{action}' is not one of {string.Join(", ", DuplicateActions.All)}.");
+                    return bad;
                 }
 
-                if (!TryDate(asOf, out var date, out var problem) || !TryPage(limit, offset, out var page, out problem))
+                if (!string.IsNullOrWhiteSpace(action) && DuplicateActions.Normalise(action) is null)
+                {
+                    return Problem(400, "Unknown action", $"'{Shown(action)}' is not one of {string.Join(", ", DuplicateActions.All)}.");
+                }
+
+                if (!TryDate(asOf, dates, Today(clock), out var date, out var problem) || !TryPage(limit, offset, out var page, out problem))
                 {
                     return problem;
                 }
@@ -127,6 +134,7 @@ public static class AlertsEndpoints
                 return Answer(http, await duplicates.ReadAsync(new DuplicateQuery(province, district, action), date, ct), page);
             })
             .RequireAuthorization(ApiRoles.Registration)
+            .RequireRateLimiting(ApiRateLimits.Recompute)
             .WithName("ListDuplicateRegistrations")
             .WithSummary("NSSF registrations of employers registered more than once: the registration to keep and what to do with each other one (MERGE, CLOSE, SUPERSEDED, CONFIRM_MATCH), as the latest alerts run stored them.");
         return app;

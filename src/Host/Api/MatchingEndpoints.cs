@@ -23,8 +23,8 @@ public static class MatchingEndpoints
                 : Problem(404, "Unknown enterprise", $"No enterprise with id '{id}'.")));
 
         // Records of one registry held to be one firm (NSSF registered twice, two TINs): the registrations to clean up.
-        api.MapGet("/duplicate-registrations", async (string? feed, DuplicateRegistrations duplicates, CancellationToken ct) =>
-            Results.Ok(await duplicates.ListAsync(feed, ct)));
+        api.MapGet("/duplicate-registrations", async (string? feed, DuplicateRegistrations duplicates, IOptions<ApiOptions> options, CancellationToken ct) =>
+            Text("feed", feed, options.Value.Limits.MaxFilterChars) ?? Results.Ok(await duplicates.ListAsync(feed, ct)));
 
         api.MapGet("/review", async (int? top, ReviewService review, CancellationToken ct) =>
             Range("top", top, 1, MaxLimit) ?? Results.Ok(await review.QueueAsync(top ?? 100, ct)));

@@ -21,7 +21,7 @@ public sealed class DiskFullTests
     {
         using var disk = new ScratchDisk("32m");
         using var h = new IngestHarness(DatabaseProvider.Sqlite, database: TestDatabase.CreateSqliteAt(disk.Combine("integration.db"), IngestMigrations.Set), exports: disk.Combine("exports"));
-        new RegistryGenerator(new GeneratorOptions { Scale = 1500, Seed = 7, AsOf = new DateOnly(2026, 10, 1) }, Gazetteer.Load(""), PersonNames.BuiltIn).Run(h.Landing);
+        new RegistryGenerator(new GeneratorOptions { Scale = 1500, Seed = 7, AsOf = new DateOnly(2026, 10, 1) }, Gazetteer.Load(""), PersonNames.Shipped).Run(h.Landing);
         var filled = false;
         h.Service.BeforeRecord = (_, line) =>
         {
