@@ -92,13 +92,14 @@ internal sealed class FirmWriter : IDisposable
 
         if (f.HasNssf)
         {
-            WriteNssf(f, evidence);
+            WriteNssf(f, new Registration(f.NssfId!, f.NssfStatus, f.NssfRegisteredOn!.Value, null, f.NssfInsured, null, Stale: false), evidence);
             _activity.WriteContributions(f, evidence);
         }
 
-        foreach (var extra in f.Extras.Nssf)
+        foreach (var other in f.Extras.Nssf)
         {
-            WriteExtraNssf(f, extra, evidence);
+            WriteNssf(f, other, evidence);
+            _activity.WriteContributions(f, other, evidence);
         }
 
         _activity.WriteInspections(f);
@@ -164,7 +165,7 @@ internal sealed class FirmWriter : IDisposable
     }
 
     /// <summary>An earlier MoC registration of the firm (hard profile): its licence long expired, no renewal pending.</summary>
-    private void WriteExtraMoc(TrueFirm f, ExtraRegistration extra, FirmEvidence evidence)
+    private void WriteExtraMoc(TrueFirm f, Registration extra, FirmEvidence evidence)
     {
         var layout = FeedLayout.Moc;
         var record = Record(f, current: false, extra.Stale);
@@ -219,109 +220,64 @@ internal sealed class FirmWriter : IDisposable
 
     private void WriteGdt(TrueFirm f, FirmEvidence evidence)
     {
+        var registered = f.Founded.AddDays(_behaviour.Next(10, 200)) is var r && r < _o.AsOf ? r : _o.AsOf.AddDays(-1);
+        var taxpayerClass = f.FormerEmployees >= 100 ? "LARGE" : f.FormerEmployees >= 20 ? "MEDIUM" : "SMALL";
+        WriteGdtRow(f, new Registration(f.Tin!, f.GdtStatus, registered, null, f.GdtEmployees, f.GdtEmployeesPeriod, Stale: false), taxpayerClass, evidence);
+        foreach (var older in f.Extras.Gdt)
+        {
+            // An older TIN of the firm (hard profile), with the salary-tax return it last filed, if any.
+            WriteGdtRow(f, older, "SMALL", evidence);
+        }
+    }
+
+    private void WriteGdtRow(TrueFirm f, Registration tin, string taxpayerClass, FirmEvidence evidence)
+    {
         var layout = FeedLayout.Gdt;
-        var record = Record(f, current: false);
+        var record = Record(f, current: false, tin.Stale);
         var (km, en) = _nameRenderer.Render(record.Name, Register.Gdt, Owner(f));
         var row = new string?[layout.Columns.Count];
-        row[0] = f.Tin;
+        row[0] = tin.Key;
         row[1] = km;
         row[2] = en;
         row[3] = f.HasMoc ? CrossRef(MocNoOf(f), _regPool, _regCount) : null;
-        row[4] = f.FormerEmployees >= 100 ? "LARGE" : f.FormerEmployees >= 20 ? "MEDIUM" : "SMALL";
-        row[5] = Date(f.Founded.AddDays(_behaviour.Next(10, 200)) is var r && r < _o.AsOf ? r : _o.AsOf.AddDays(-1));
-        row[6] = f.GdtStatus;
-        row[7] = f.GdtEmployees is { } e ? Num(e) : null;
-        row[8] = f.GdtEmployeesPeriod is { } p ? Months.Format(p) : null;
+        row[4] = taxpayerClass;
+        row[5] = Date(tin.RegisteredOn);
+        row[6] = tin.Status;
+        row[7] = tin.Employees is { } e ? Num(e) : null;
+        row[8] = tin.EmployeesPeriod is { } p ? Months.Format(p) : null;
         row[9] = f.Name.Activity.Description;
         row[10] = f.Name.Activity.Isic;
         FillContact(row, 11, f, record, Register.Gdt);
         if (_emitter.Emit(_gdt, row))
         {
             Record(f, layout, row[0]!);
-            evidence.AddGdt(f.GdtStatus, f.GdtEmployees, f.GdtEmployeesPeriod, _asOfMonth);
-        }
-
-        foreach (var extra in f.Extras.Gdt)
-        {
-            WriteExtraGdt(f, extra, evidence);
+            evidence.AddGdt(tin.Status, tin.Employees, tin.EmployeesPeriod, _asOfMonth);
         }
     }
 
-    /// <summary>An older TIN of the firm (hard profile), with the salary-tax return it last filed, if any.</summary>
-    private void WriteExtraGdt(TrueFirm f, ExtraRegistration extra, FirmEvidence evidence)
-    {
-        var layout = FeedLayout.Gdt;
-        var record = Record(f, current: false, extra.Stale);
-        var (km, en) = _nameRenderer.Render(record.Name, Register.Gdt, Owner(f));
-        var row = new string?[layout.Columns.Count];
-        row[0] = extra.Key;
-        row[1] = km;
-        row[2] = en;
-        row[3] = f.HasMoc ? CrossRef(MocNoOf(f), _regPool, _regCount) : null;
-        row[4] = "SMALL";
-        row[5] = Date(extra.RegisteredOn);
-        row[6] = extra.Status;
-        row[7] = extra.Employees is { } e ? Num(e) : null;
-        row[8] = extra.EmployeesPeriod is { } p ? Months.Format(p) : null;
-        row[9] = f.Name.Activity.Description;
-        row[10] = f.Name.Activity.Isic;
-        FillContact(row, 11, f, record, Register.Gdt);
-        if (_emitter.Emit(_gdt, row))
-        {
-            Record(f, layout, row[0]!);
-            evidence.AddGdt(extra.Status, extra.Employees, extra.EmployeesPeriod, _asOfMonth);
-        }
-    }
-
-    private void WriteNssf(TrueFirm f, FirmEvidence evidence)
+    /// <summary>An NSSF registration of the firm: its own (<see cref="TrueFirm.NssfId"/>) or another (hard profile: a closed or suspended one).</summary>
+    private void WriteNssf(TrueFirm f, Registration nssf, FirmEvidence evidence)
     {
         var layout = FeedLayout.Nssf;
-        var record = Record(f, current: false);
+        var record = Record(f, current: false, nssf.Stale);
         var (km, en) = _nameRenderer.Render(record.Name, Register.Nssf, Owner(f));
         var row = new string?[layout.Columns.Count];
-        row[0] = f.NssfId;
+        row[0] = nssf.Key;
         row[1] = km;
         row[2] = en;
         row[3] = CrossRef(TinOf(f), _tinPool, _tinCount);
         row[4] = f.HasMoc ? CrossRef(MocNoOf(f), _regPool, _regCount) : null;
-        row[5] = Date(f.NssfRegisteredOn!.Value);
-        row[6] = f.NssfStatus;
-        row[7] = Num(f.NssfInsured);
+        row[5] = Date(nssf.RegisteredOn);
+        row[6] = nssf.Status;
+        row[7] = Num(nssf.Employees ?? 0);
         row[8] = f.Name.Activity.Description;
         row[9] = f.Name.Activity.Isic;
         FillContact(row, 10, f, record, Register.Nssf);
         if (_emitter.Emit(_nssf, row))
         {
             Record(f, layout, row[0]!);
-            evidence.AddNssf(f.NssfId!, f.NssfStatus, f.NssfInsured, f.NssfRegisteredOn.Value);
+            evidence.AddNssf(nssf.Key, nssf.Status, nssf.Employees ?? 0, nssf.RegisteredOn);
         }
-    }
-
-    /// <summary>Another NSSF registration of the firm (hard profile: a closed or suspended one), with the contributions it had.</summary>
-    private void WriteExtraNssf(TrueFirm f, ExtraRegistration extra, FirmEvidence evidence)
-    {
-        var layout = FeedLayout.Nssf;
-        var record = Record(f, current: false, extra.Stale);
-        var (km, en) = _nameRenderer.Render(record.Name, Register.Nssf, Owner(f));
-        var row = new string?[layout.Columns.Count];
-        row[0] = extra.Key;
-        row[1] = km;
-        row[2] = en;
-        row[3] = CrossRef(TinOf(f), _tinPool, _tinCount);
-        row[4] = f.HasMoc ? CrossRef(MocNoOf(f), _regPool, _regCount) : null;
-        row[5] = Date(extra.RegisteredOn);
-        row[6] = extra.Status;
-        row[7] = Num(extra.Employees ?? 0);
-        row[8] = f.Name.Activity.Description;
-        row[9] = f.Name.Activity.Isic;
-        FillContact(row, 10, f, record, Register.Nssf);
-        if (_emitter.Emit(_nssf, row))
-        {
-            Record(f, layout, row[0]!);
-            evidence.AddNssf(extra.Key, extra.Status, extra.Employees ?? 0, extra.RegisteredOn);
-        }
-
-        _activity.WriteContributions(f, extra, evidence);
     }
 
     private string Director(TrueFirm f)

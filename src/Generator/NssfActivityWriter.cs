@@ -94,7 +94,7 @@ internal sealed class NssfActivityWriter : IDisposable
     /// The contributions of a second registration of the firm (hard profile): every month paid from its registration
     /// to the month before it was closed or suspended, within the delivered periods.
     /// </summary>
-    public void WriteContributions(TrueFirm f, ExtraRegistration registration, FirmEvidence evidence)
+    public void WriteContributions(TrueFirm f, Registration registration, FirmEvidence evidence)
     {
         var first = Math.Max(_firstPeriod, Months.Of(registration.RegisteredOn));
         var end = registration.EndedOn is { } ended ? Months.Of(ended) - 1 : _lastPeriod;

@@ -206,7 +206,7 @@ internal sealed class ExtraFacts(GeneratorOptions options, Random rng, Places pl
     /// the firm was registered soon after founding, a mistaken later one closed soon after; for an unregistered employer,
     /// a registration closed years ago although the firm kept its workers (lapsed).
     /// </summary>
-    private IReadOnlyList<ExtraRegistration> NssfDuplicates(BaseFacts f, bool stale, DateOnly asOf)
+    private IReadOnlyList<Registration> NssfDuplicates(BaseFacts f, bool stale, DateOnly asOf)
     {
         var opened = new DateOnly(2008, 3, 1);
         var status = rng.NextDouble() < 0.7 ? "CLOSED" : "SUSPENDED";
@@ -242,11 +242,11 @@ internal sealed class ExtraFacts(GeneratorOptions options, Random rng, Places pl
     }
 
     /// <summary>A closed registration shows no insured workers; a suspended one at most what the ACTIVE one shows.</summary>
-    private ExtraRegistration Nssf(DateOnly on, DateOnly ended, string status, int insured, bool stale, FirmAddress address) =>
+    private Registration Nssf(DateOnly on, DateOnly ended, string status, int insured, bool stale, FirmAddress address) =>
         new(ids.NextNssfId(address.Province.Code), status, on, ended, status == "CLOSED" ? 0 : Math.Max(1, insured), null, stale);
 
     /// <summary>An older TIN: issued before the current one (often to the sole proprietorship the company grew from).</summary>
-    private ExtraRegistration OlderTin(BaseFacts f, bool formChanged)
+    private Registration OlderTin(BaseFacts f, bool formChanged)
     {
         var letter = formChanged || rng.Next(2) == 0 ? 'E' : f.TinLetter;
         var on = f.Founded.AddDays(-rng.Next(1500));
@@ -255,18 +255,18 @@ internal sealed class ExtraFacts(GeneratorOptions options, Random rng, Places pl
         var status = u < 5 ? "DEREGISTERED" : u < 8 ? "DORMANT" : "ACTIVE";
         var month = Months.Of(options.AsOf);
         int? period = f.Workers > 0 && rng.Next(2) == 0 ? month - 14 - rng.Next(24) : null;
-        return new ExtraRegistration(ids.NextTin(letter, f.Address.Province.Code), status, on, status == "DEREGISTERED" ? f.Founded.AddDays(rng.Next(400)) : null,
+        return new Registration(ids.NextTin(letter, f.Address.Province.Code), status, on, status == "DEREGISTERED" ? f.Founded.AddDays(rng.Next(400)) : null,
             period is null ? null : Math.Max(1, f.Workers), period, true);
     }
 
     /// <summary>An earlier MoC registration of the same business (the pre-2020 register), struck off or left ACTIVE.</summary>
-    private ExtraRegistration EarlierMoc(DateOnly registeredOn, bool stale)
+    private Registration EarlierMoc(DateOnly registeredOn, bool stale)
     {
         var on = registeredOn.AddDays(-365 - rng.Next(2600));
         on = on < new DateOnly(1995, 1, 1) ? new DateOnly(1995, 1, 1) : on;
         var u = rng.Next(10);
         var status = u < 4 ? "STRUCK_OFF" : u < 7 ? "DISSOLVED" : "ACTIVE";
-        return new ExtraRegistration(ids.NextRegistrationNo(on), status, on, status == "ACTIVE" ? null : registeredOn.AddDays(-rng.Next(1, 300)), null, null, stale || rng.Next(2) == 0);
+        return new Registration(ids.NextRegistrationNo(on), status, on, status == "ACTIVE" ? null : registeredOn.AddDays(-rng.Next(1, 300)), null, null, stale || rng.Next(2) == 0);
     }
 
     /// <summary>A foreign mobile number: country code, a space, the national number (86 13912345678).</summary>

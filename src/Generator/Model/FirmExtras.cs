@@ -32,15 +32,15 @@ public enum PremisesKind
 public sealed record Premises(PremisesKind Kind, Site? Site, string? Unit, int? Floor);
 
 /// <summary>
-/// One more record of the firm in one register, besides the one <see cref="TrueFirm"/> describes: a duplicate
-/// NSSF registration, an older TIN, an earlier MoC registration.
+/// A record of the firm in one register: the one <see cref="TrueFirm"/> describes, or (hard profile) one more of the
+/// same firm: a duplicate NSSF registration, an older TIN, an earlier MoC registration.
 /// </summary>
 /// <param name="Key">Its register key (nssf_id, tin, registration_no).</param>
 /// <param name="EndedOn">When it was closed or struck off; null when the register still shows it open.</param>
 /// <param name="Employees">The headcount it shows (insured workers, salary-tax headcount, declared employees).</param>
 /// <param name="EmployeesPeriod">For a TIN: month index of its latest salary-tax return.</param>
 /// <param name="Stale">Written with the firm's previous name, form and address where it has them.</param>
-public sealed record ExtraRegistration(string Key, string Status, DateOnly RegisteredOn, DateOnly? EndedOn, int? Employees, int? EmployeesPeriod, bool Stale);
+public sealed record Registration(string Key, string Status, DateOnly RegisteredOn, DateOnly? EndedOn, int? Employees, int? EmployeesPeriod, bool Stale);
 
 /// <summary>A tax agent: one phone and e-mail on the GDT records of the many firms it files for.</summary>
 public sealed record TaxAgent(string Phone, string Email);
@@ -53,11 +53,11 @@ public sealed class FirmExtras
 {
     public static FirmExtras None { get; } = new();
 
-    public IReadOnlyList<ExtraRegistration> Moc { get; init; } = [];
+    public IReadOnlyList<Registration> Moc { get; init; } = [];
 
-    public IReadOnlyList<ExtraRegistration> Gdt { get; init; } = [];
+    public IReadOnlyList<Registration> Gdt { get; init; } = [];
 
-    public IReadOnlyList<ExtraRegistration> Nssf { get; init; } = [];
+    public IReadOnlyList<Registration> Nssf { get; init; } = [];
 
     /// <summary>The name before a rename; registers not told show it.</summary>
     public FirmName? PreviousName { get; init; }

@@ -8,15 +8,7 @@ public static class TextSlips
     /// <summary>One slip in a lower-case Latin letter: dropped, doubled, swapped with the next, or replaced.</summary>
     public static string Typo(string text, Random rng)
     {
-        var letters = new List<int>();
-        for (var i = 0; i < text.Length - 1; i++)
-        {
-            if (char.IsAsciiLetterLower(text[i]))
-            {
-                letters.Add(i);
-            }
-        }
-
+        var letters = Positions(text, i => char.IsAsciiLetterLower(text[i]));
         if (letters.Count == 0)
         {
             return text;
@@ -46,15 +38,7 @@ public static class TextSlips
     /// <summary>One slip in a Khmer character (U+1780..U+17FF): dropped, doubled, or swapped with the next Khmer character.</summary>
     public static string KhmerTypo(string text, Random rng)
     {
-        var khmer = new List<int>();
-        for (var i = 0; i < text.Length - 1; i++)
-        {
-            if (text[i] is >= '\u1780' and <= '\u17FF' && text[i + 1] is >= '\u1780' and <= '\u17FF')
-            {
-                khmer.Add(i);
-            }
-        }
-
+        var khmer = Positions(text, i => text[i] is >= '\u1780' and <= '\u17FF' && text[i + 1] is >= '\u1780' and <= '\u17FF');
         if (khmer.Count == 0)
         {
             return text;
@@ -76,6 +60,21 @@ public static class TextSlips
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Positions 0 .. length-2 (each has a next character) where <paramref name="eligible"/> holds.</summary>
+    private static List<int> Positions(string text, Func<int, bool> eligible)
+    {
+        var at = new List<int>();
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (eligible(i))
+            {
+                at.Add(i);
+            }
+        }
+
+        return at;
     }
 
     /// <summary>
