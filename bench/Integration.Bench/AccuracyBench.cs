@@ -30,6 +30,7 @@ public sealed class AccuracyBench : IBench
     public async Task<string> RunAsync(string[] args)
     {
         var options = BenchArgs.Parse(args);
+        var commit = BenchRunner.Commit(); // before the long run: a commit made meanwhile is not what was measured
         var profiles = (options.Get("--profile") ?? "hard") switch
         {
             "both" => new[] { GeneratorProfile.Default, GeneratorProfile.Hard },
@@ -47,7 +48,7 @@ public sealed class AccuracyBench : IBench
             Console.WriteLine($"{profile} {scale}: F1 {rows[^1].Matching["pairwise.f1"]:0.0000}, wrong BLOCK {rows[^1].Alerts["wrong_blocks_per_1000"]:0.0}/1000");
         }
 
-        return Report(rows, args);
+        return Report(rows, args, commit);
     }
 
     private sealed record Row(GeneratorProfile Profile, int Firms, IReadOnlyDictionary<string, double> Matching, IReadOnlyDictionary<string, double> Alerts, string MatchingText, string AlertsText, IReadOnlyDictionary<string, double> Seconds, string Load);
@@ -84,12 +85,12 @@ public sealed class AccuracyBench : IBench
         }
     }
 
-    private static string Report(List<Row> rows, string[] args)
+    private static string Report(List<Row> rows, string[] args, string commit)
     {
         var md = new StringBuilder();
         md.AppendLine("# Accuracy at scale (issue 9's table)");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/Integration.Bench -- accuracy {string.Join(' ', args)}` at commit {BenchRunner.Commit()}. Seed 1, as of 2026-10-01, 24 months of contributions, 0.2 % bad rows, shipped gazetteer and names, SQLite, default settings; {Environment.ProcessorCount} cores.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/Integration.Bench -- accuracy {string.Join(' ', args)}` at commit {commit}. Seed 1, as of 2026-10-01, 24 months of contributions, 0.2 % bad rows, shipped gazetteer and names, SQLite, default settings; {Environment.ProcessorCount} cores.");
         md.AppendLine("Targets (issue 9): wrong BLOCK < 1 and missed BLOCK < 2 per 1,000 checks; REVIEW <= 3 % of checks; lead precision >= 0.98 and recall >= 0.99; pairwise F1 >= 0.995 at 20,000 firms and >= 0.99 at national scale; duplicate recall >= 0.9.");
         md.AppendLine();
         md.AppendLine("| profile | firms | records | pairwise P / R / F1 | duplicates R (P) | wrong BLOCK per 1,000 | missed BLOCK per 1,000 | REVIEW of checks | checks | lead P / R | review band (records) |");
