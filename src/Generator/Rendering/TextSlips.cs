@@ -6,17 +6,24 @@ namespace Integration.Generator.Rendering;
 public static class TextSlips
 {
     /// <summary>One slip in a lower-case Latin letter: dropped, doubled, swapped with the next, or replaced.</summary>
-    public static string Typo(string text, Random rng)
+    public static string Typo(string text, Random rng) => Slip(text, rng, i => char.IsAsciiLetterLower(text[i]), latin: true);
+
+    /// <summary>One slip in a Khmer character (U+1780..U+17FF): dropped, doubled, or swapped with the next Khmer character.</summary>
+    public static string KhmerTypo(string text, Random rng) =>
+        Slip(text, rng, i => text[i] is >= '\u1780' and <= '\u17FF' && text[i + 1] is >= '\u1780' and <= '\u17FF', latin: false);
+
+    /// <summary>A Latin letter may also be replaced by another; a Khmer character is only dropped, doubled or swapped.</summary>
+    private static string Slip(string text, Random rng, Func<int, bool> eligible, bool latin)
     {
-        var letters = Positions(text, i => char.IsAsciiLetterLower(text[i]));
-        if (letters.Count == 0)
+        var at = Positions(text, eligible);
+        if (at.Count == 0)
         {
             return text;
         }
 
-        var p = letters[rng.Next(letters.Count)];
+        var p = at[rng.Next(at.Count)];
         var sb = new StringBuilder(text);
-        switch (rng.Next(4))
+        switch (rng.Next(latin ? 4 : 3))
         {
             case 0:
                 sb.Remove(p, 1);
@@ -24,38 +31,11 @@ public static class TextSlips
             case 1:
                 sb.Insert(p, text[p]);
                 break;
-            case 2 when char.IsAsciiLetterLower(text[p + 1]) && text[p] != text[p + 1]:
+            case 2 when !latin || (char.IsAsciiLetterLower(text[p + 1]) && text[p] != text[p + 1]):
                 (sb[p], sb[p + 1]) = (sb[p + 1], sb[p]);
                 break;
             default:
                 sb[p] = (char)('a' + ((text[p] - 'a' + 1 + rng.Next(24)) % 26));
-                break;
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>One slip in a Khmer character (U+1780..U+17FF): dropped, doubled, or swapped with the next Khmer character.</summary>
-    public static string KhmerTypo(string text, Random rng)
-    {
-        var khmer = Positions(text, i => text[i] is >= '\u1780' and <= '\u17FF' && text[i + 1] is >= '\u1780' and <= '\u17FF');
-        if (khmer.Count == 0)
-        {
-            return text;
-        }
-
-        var p = khmer[rng.Next(khmer.Count)];
-        var sb = new StringBuilder(text);
-        switch (rng.Next(3))
-        {
-            case 0:
-                sb.Remove(p, 1);
-                break;
-            case 1:
-                sb.Insert(p, text[p]);
-                break;
-            default:
-                (sb[p], sb[p + 1]) = (sb[p + 1], sb[p]);
                 break;
         }
 
