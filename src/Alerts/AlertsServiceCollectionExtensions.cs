@@ -31,6 +31,13 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<LeadService>();
         services.AddSingleton<TargetService>();
         services.AddSingleton<DuplicateService>();
+        // Read sides of the web pages (src/Web).
+        services.AddSingleton<LeadPages>();
+        services.AddSingleton<TargetDistricts>();
+        services.AddSingleton<CheckLogReader>();
+        services.AddSingleton<AlertRunQueries>();
+        services.AddSingleton<Firms.FirmService>();
+        services.AddSingleton<Coverage.CoverageService>();
         services.AddSingleton<IPipelineJob, AlertsJob>();
         services.AddSingleton<IEvaluation, AlertsEvaluation>();
         return services;

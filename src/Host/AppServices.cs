@@ -1,3 +1,4 @@
+using Integration.Access;
 using Integration.Alerts;
 using Integration.Core;
 using Integration.Ingest;
@@ -14,6 +15,7 @@ public static class AppServices
         services.AddIngestServices(configuration);
         services.AddMatchingServices(configuration);
         services.AddAlertsServices(configuration);
+        services.AddAccessServices(configuration);
         services.AddHostServices(configuration);
         return services;
     }

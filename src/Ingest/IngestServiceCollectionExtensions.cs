@@ -27,6 +27,7 @@ public static class IngestServiceCollectionExtensions
             .Bind(section);
         services.AddSingleton<IngestService>();
         services.AddSingleton<HeldSnapshots>();
+        services.AddSingleton<IngestRunQueries>();
         services.AddSingleton<IPipelineJob>(sp => new IngestJob("ingest", null, sp.GetRequiredService<IngestService>()));
         foreach (var feed in FeedCatalog.All)
         {

@@ -23,6 +23,7 @@ public static class MatchingServiceCollectionExtensions
         services.AddSingleton<MatchRunner>();
         services.AddSingleton<EnterpriseQueries>();
         services.AddSingleton<DuplicateRegistrations>();
+        services.AddSingleton<MatchRunQueries>();
         services.AddSingleton<IPipelineJob, MatchJob>();
         services.AddSingleton<IEvaluation, MatchEvaluation>();
         services.AddSingleton<EvaluationReport>();

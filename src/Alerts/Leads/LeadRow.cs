@@ -30,6 +30,14 @@ public sealed record LeadRow : EnterpriseListing
     [JsonIgnore]
     public string? EvidenceKey { get; init; }
 
+    /// <summary>The headcount of <see cref="EmployeesEvidence"/> as a number (filters and sorting; not a column).</summary>
+    [JsonIgnore]
+    public long? Workers { get; init; }
+
+    /// <summary>ISIC Rev.4 class of the firm's records (sector filter; not a column).</summary>
+    [JsonIgnore]
+    public string? IsicCode { get; init; }
+
     /// <summary>The record whose headcount makes the firm liable (feed, key): the firm the lead is about.</summary>
     [JsonIgnore]
     public (string Feed, string Key)? EvidenceRecord => EvidenceFeed is null || EvidenceKey is null ? null : (EvidenceFeed, EvidenceKey);
@@ -45,6 +53,8 @@ public sealed record LeadRow : EnterpriseListing
             FirstSeenOn = facts.FirstSeenOn(),
             EvidenceFeed = evidence.Feed is null || evidence.SourceKey is null ? null : evidence.Feed,
             EvidenceKey = evidence.Feed is null || evidence.SourceKey is null ? null : evidence.SourceKey,
+            Workers = evidence.Workers,
+            IsicCode = facts.Pick(r => r.IsicCode),
         };
 
     public IReadOnlyList<string?> Cells() =>

@@ -13,7 +13,7 @@ namespace Integration.Alerts.Leads;
 public sealed class LeadService(Db db, TimeProvider clock, AlertRunSource runs)
 {
     // A status set on an id since merged into another follows it; a status on the id itself wins.
-    private const string Select = """
+    internal const string Select = """
         WITH moved AS (
             SELECT e.retired_into AS enterprise_id, MAX(s.status) AS status
             FROM lead_status s JOIN enterprises e ON e.enterprise_id = s.enterprise_id

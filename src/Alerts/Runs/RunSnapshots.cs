@@ -23,6 +23,7 @@ public static class RunSnapshots
         new("province", DbType.String), new("district", DbType.String), new("province_code", DbType.String), new("district_code", DbType.String),
         new("address", DbType.String), new("phone", DbType.String), new("activity", DbType.String), new("employees_evidence", DbType.String),
         new("first_seen_on", DbType.String), new("is_new", DbType.Int32), new("evidence_feed", DbType.String), new("evidence_key", DbType.String),
+        new("workers", DbType.Int64), new("isic_code", DbType.String),
     ];
 
     private static readonly InsertColumn[] TargetColumns =
@@ -70,6 +71,7 @@ public static class RunSnapshots
     [
         run, r.EnterpriseId, no, r.MocRegistrationNo, r.Tin, r.NameEn, r.NameKm, r.Province, r.District, r.ProvinceCode, r.DistrictCode,
         r.Address, r.Phone, r.Activity, r.EmployeesEvidence, r.FirstSeenOn, r.IsNew ? 1 : 0, r.EvidenceFeed, r.EvidenceKey,
+        r.Workers, r.IsicCode,
     ];
 
     private static object?[] Values(string run, long no, TargetRow r) =>

@@ -8,7 +8,7 @@ namespace Integration.Alerts.Targets;
 /// <summary>Inspectors' target lists, as the latest alerts run stored them: ranked, filtered by place in SQL and cut to capacity.</summary>
 public sealed class TargetService(AlertRunSource runs, TargetBuilder builder)
 {
-    private const string Select = """
+    internal const string Select = """
         SELECT t.list_no AS rank, t.enterprise_id, t.nssf_id, t.moc_registration_no, t.tin, t.name_en, t.name_km, t.province, t.district,
             t.province_code, t.district_code, t.address, t.phone, t.risk_score, t.reasons, t.employees_gdt, t.insured_workers_nssf,
             t.unpaid_periods, t.arrears_khr, t.last_inspected_on, t.workers, r.match_run_id AS run_id, r.as_of, t.alert_run_id

@@ -1,5 +1,6 @@
 using Integration.Core.Jobs;
 using Integration.Host.Scheduling;
+using Integration.Web;
 
 namespace Integration.Host.Api;
 
@@ -36,6 +37,8 @@ public static class ApiHost
         builder.Services.AddApiRateLimits();
         builder.Services.AddApiSecurity(builder.Configuration);
         builder.Services.AddOpenApi(o => o.AddApiKeyScheme());
+        builder.Services.AddWeb(builder.Configuration);
+        builder.Services.AddSingleton<IJobsView, HostJobsView>();
         if (serve.Scheduler)
         {
             builder.Services.AddSingleton<JobScheduler>();
@@ -55,6 +58,7 @@ public static class ApiHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiBodyLimit();
+        app.UseWeb();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -64,6 +68,7 @@ public static class ApiHost
         app.MapIngestEndpoints();
         app.MapMatchingEndpoints();
         app.MapAlertsEndpoints();
+        app.MapWeb();
         return app;
     }
 }

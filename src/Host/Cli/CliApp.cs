@@ -35,5 +35,7 @@ public static class CliApp
         ExportCommand.Create(),
         DemoCommand.Create(),
         ServeCommand.Create(),
+        UsersCommand.Create(),
+        AuditCommand.Create(),
     ];
 }

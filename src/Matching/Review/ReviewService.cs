@@ -21,7 +21,10 @@ public sealed class ReviewException(string message) : Exception(message);
 /// </summary>
 public sealed class ReviewService(Db db, TimeProvider clock)
 {
-    public async Task<List<ReviewItem>> QueueAsync(int? limit = null, CancellationToken ct = default)
+    public Task<List<ReviewItem>> QueueAsync(int? limit = null, CancellationToken ct = default) => QueueAsync(limit, null, ct);
+
+    /// <param name="provinceCode">Only pairs with a record linked to an enterprise of this province (gazetteer code): a province-scoped clerk's queue.</param>
+    public async Task<List<ReviewItem>> QueueAsync(int? limit, string? provinceCode, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
         var pairs = (await conn.QueryAsync<PairRow>(new CommandDefinition(
@@ -32,8 +35,13 @@ public sealed class ReviewService(Db db, TimeProvider clock)
             WHERE p.band = 'REVIEW'
               AND NOT EXISTS (SELECT 1 FROM clerk_decisions d
                               WHERE d.feed_a = p.feed_a AND d.key_a = p.key_a AND d.feed_b = p.feed_b AND d.key_b = p.key_b)
+            """ + (provinceCode is null ? "" : """
+              AND EXISTS (SELECT 1 FROM entity_links l JOIN enterprises e ON e.enterprise_id = l.enterprise_id
+                          WHERE e.province_code = @provinceCode
+                            AND ((l.feed = p.feed_a AND l.source_key = p.key_a) OR (l.feed = p.feed_b AND l.source_key = p.key_b)))
+            """) + """
             ORDER BY p.probability DESC, p.feed_a, p.key_a, p.feed_b, p.key_b
-            """, cancellationToken: ct))).ToList();
+            """, new { provinceCode }, cancellationToken: ct))).ToList();
         if (limit is { } n && pairs.Count > n)
         {
             pairs.RemoveRange(n, pairs.Count - n);

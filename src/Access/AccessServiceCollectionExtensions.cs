@@ -1,0 +1,20 @@
+using Integration.Access.Accounts;
+using Integration.Access.Audit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Access;
+
+public static class AccessServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccessServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(AccessMigrations.Set);
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditReader>();
+        return services;
+    }
+}
