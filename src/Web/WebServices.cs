@@ -25,7 +25,10 @@ public static class WebServices
 {
     private const string StaticPath = "/static";
 
-    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="machineScheme">The API's own authentication scheme (API keys): it answers for /api and for requests that
+    /// carry a key; every other request is the web app's and is authenticated by its sign-in cookie, so that pages
+    /// without a role (language, sign-out) see the same person as the pages with one.</param>
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, string machineScheme)
     {
         var oidc = configuration.GetSection(OidcSettings.Section).Get<OidcSettings>() ?? new OidcSettings();
         services.AddSingleton(oidc);
@@ -78,6 +81,9 @@ public static class WebServices
             o.SlidingExpiration = true;
             o.Events.OnValidatePrincipal = WebAuth.ValidateAsync;
         });
+        auth.AddPolicyScheme(WebAuth.SelectScheme, "API key for /api, else the sign-in cookie", o =>
+            o.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api") || http.Request.Headers.ContainsKey("X-Api-Key") ? machineScheme : WebAuth.Scheme);
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultScheme = WebAuth.SelectScheme);
         if (oidc.Enabled)
         {
             auth.AddOpenIdConnect(WebAuth.OidcScheme, o =>

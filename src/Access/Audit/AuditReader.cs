@@ -96,8 +96,9 @@ public sealed class AuditReader(Db db, IOptions<AuditOptions> options)
         long count = 0, last = 0;
         var prev = AuditChain.Genesis;
         await using var conn = await db.OpenAsync(ct);
-        foreach (var e in await conn.QueryAsync<AuditEntry>(new CommandDefinition($"SELECT {Columns} FROM audit_log ORDER BY seq", flags: CommandFlags.None, cancellationToken: ct)))
+        foreach (var e in conn.Query<AuditEntry>($"SELECT {Columns} FROM audit_log ORDER BY seq", buffered: false))
         {
+            ct.ThrowIfCancellationRequested();
             count++;
             if (e.Seq != last + 1)
             {

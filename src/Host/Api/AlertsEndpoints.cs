@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integration.Access.Audit;
 using Integration.Alerts.Checks;
 using Integration.Alerts.Duplicates;
 using Integration.Alerts.Leads;
@@ -46,12 +47,15 @@ public static class AlertsEndpoints
                     return Problem(400, "Unknown lead status", $"status must be one of {string.Join(", ", LeadStatuses.All)}, got '{Shown(status)}'.");
                 }
 
-                if (!TryDate(asOf, dates, Today(clock), out var date, out var problem) || !TryPage(limit, offset, out var page, out problem))
+                if (!TryDate(asOf, dates, Today(clock), out var date, out var problem) || !TryPage(limit, offset, out var page, out problem)
+                    || !ApiAccess.TryProvince(http, province, out province, out problem))
                 {
                     return problem;
                 }
 
-                return Answer(http, await leads.ReadAsync(new LeadQuery(province, district, onlyNew ?? false, status), date, ct), page);
+                var answer = await leads.ReadAsync(new LeadQuery(province, district, onlyNew ?? false, status), date, ct);
+                await ApiAccess.Audit(http, AuditAction.ListRead, "leads", new { province, district, only_new = onlyNew, status, rows = answer.Rows.Count, limit, offset });
+                return Answer(http, answer, page);
             })
             .RequireAuthorization(ApiRoles.Registration)
             .RequireRateLimiting(ApiRateLimits.Recompute)
@@ -77,10 +81,19 @@ public static class AlertsEndpoints
                     return Problem(400, "Unknown lead status", $"'{Shown(body.Status)}' is not one of {string.Join(", ", LeadStatuses.All)}.");
                 }
 
+                if (!await ApiAccess.SeesEnterpriseAsync(http, enterprise_id, ct))
+                {
+                    return ApiAccess.OutOfScope();
+                }
+
                 var change = await leads.SetStatusAsync(enterprise_id, body.Status, body.By, body.Note, ct);
-                return change is null
-                    ? Problem(404, "Unknown enterprise", $"Enterprise '{enterprise_id}' does not exist.")
-                    : Results.Json(change, AlertsJson.Options);
+                if (change is null)
+                {
+                    return Problem(404, "Unknown enterprise", $"Enterprise '{enterprise_id}' does not exist.");
+                }
+
+                await ApiAccess.Audit(http, AuditAction.LeadStatus, enterprise_id, new { to = change.Status, note = change.Note }, body.By);
+                return Results.Json(change, AlertsJson.Options);
             })
             .RequireAuthorization(ApiRoles.Registration)
             .WithName("SetLeadStatus")
@@ -100,12 +113,15 @@ public static class AlertsEndpoints
                     return Problem(400, "Invalid capacity", "capacity must be zero (no cut) or a positive number of visits.");
                 }
 
-                if (!TryDate(asOf, dates, Today(clock), out var date, out var problem) || !TryPage(limit, offset, out var page, out problem))
+                if (!TryDate(asOf, dates, Today(clock), out var date, out var problem) || !TryPage(limit, offset, out var page, out problem)
+                    || !ApiAccess.TryProvince(http, province, out province, out problem))
                 {
                     return problem;
                 }
 
-                return Answer(http, await targets.ReadAsync(new TargetQuery(province, district, capacity), date, ct), page);
+                var answer = await targets.ReadAsync(new TargetQuery(province, district, capacity), date, ct);
+                await ApiAccess.Audit(http, AuditAction.ListRead, "targets", new { province, district, capacity, rows = answer.Rows.Count, limit, offset });
+                return Answer(http, answer, page);
             })
             .RequireAuthorization(ApiRoles.Inspection)
             .RequireRateLimiting(ApiRateLimits.Recompute)
@@ -163,7 +179,14 @@ public static class AlertsEndpoints
         var who = ApiCaller.Name(http, user, header) ?? "anonymous";
         try
         {
+            if (!await ApiAccess.SeesRegistrationAsync(http, number, ct))
+            {
+                return ApiAccess.OutOfScope();
+            }
+
             var logged = await checks.CheckAsync(new CheckRequest(number, date, who, "http"), ct);
+            await ApiAccess.Audit(http, AuditAction.LicenceCheck, logged.Decision.RegistrationNo,
+                new { decision = logged.Decision.Decision, reasons = logged.Decision.ReasonCodes, check_id = logged.CheckId, as_of = logged.Decision.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, who);
             return Results.Json(LicenceCheckRow.From(logged.Decision, logged.CheckId), AlertsJson.Options);
         }
         catch (UnknownRegistrationException e)

@@ -37,7 +37,7 @@ public static class ApiHost
         builder.Services.AddApiRateLimits();
         builder.Services.AddApiSecurity(builder.Configuration);
         builder.Services.AddOpenApi(o => o.AddApiKeyScheme());
-        builder.Services.AddWeb(builder.Configuration);
+        builder.Services.AddWeb(builder.Configuration, ApiKeyAuthentication.SchemeName);
         builder.Services.AddSingleton<IJobsView, HostJobsView>();
         if (serve.Scheduler)
         {

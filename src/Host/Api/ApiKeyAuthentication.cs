@@ -37,7 +37,13 @@ public sealed class ApiKeyAuthentication(
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, key.Name), .. key.Roles.Select(r => new Claim(ClaimTypes.Role, r.ToLowerInvariant()))], SchemeName);
+            [
+                new Claim(ClaimTypes.Name, key.Name),
+                new Claim(Integration.Access.AccessClaims.Channel, "api"),
+                .. key.Roles.Select(r => new Claim(ClaimTypes.Role, r.ToLowerInvariant())),
+                .. key.ProvinceCode is { } p ? [new Claim(Integration.Access.AccessClaims.Province, p)] : Array.Empty<Claim>(),
+            ],
+            SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

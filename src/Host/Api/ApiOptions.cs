@@ -12,6 +12,12 @@ public sealed class ApiKey
     public string? KeySha256 { get; set; }
 
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>Optional province scope (gazetteer code or name): the key then sees that province only, as a scoped account does.</summary>
+    public string? Province { get; set; }
+
+    /// <summary>The scope resolved to a gazetteer province code when the key table is built.</summary>
+    internal string? ProvinceCode { get; set; }
 }
 
 /// <summary>
@@ -68,7 +74,7 @@ public sealed class ApiKeyTable
 {
     private readonly Dictionary<string, ApiKey> _byHash = new(StringComparer.Ordinal);
 
-    public ApiKeyTable(Microsoft.Extensions.Options.IOptions<ApiOptions> options)
+    public ApiKeyTable(Microsoft.Extensions.Options.IOptions<ApiOptions> options, Integration.Core.Reference.Gazetteer gazetteer)
     {
         var keys = options.Value.Keys;
         Open = keys.Count == 0;
@@ -91,6 +97,7 @@ public sealed class ApiKeyTable
                     + (unknown is null ? "." : $"; '{unknown}' is not one."));
             }
 
+            k.ProvinceCode = Integration.Access.ProvinceScope.Require(k.Province, gazetteer, $"{where}:Province ({k.Name})");
             if (!_byHash.TryAdd(hash, k))
             {
                 throw new InvalidOperationException($"{where} ({k.Name}) has the same key as {_byHash[hash].Name}.");

@@ -1,3 +1,4 @@
+using Integration.Access.Audit;
 using Integration.Matching.Persistence;
 using Integration.Matching.Review;
 using Microsoft.AspNetCore.Mvc;
@@ -16,18 +17,33 @@ public static class MatchingEndpoints
     {
         // An id retired by a merge is followed to the enterprise it became (requested_id says which was asked).
         var api = app.MapGroup("/api").WithTags("Matching").RequireAuthorization(ApiRoles.Matching);
-        api.MapGet("/enterprises/{id}", async (string id, EnterpriseQueries queries, IOptions<ApiOptions> options, CancellationToken ct) =>
-            Text("id", id, options.Value.Limits.MaxIdChars, required: true)
-            ?? (await queries.FindAsync(id, ct) is { } view
-                ? Results.Ok(view)
-                : Problem(404, "Unknown enterprise", $"No enterprise with id '{id}'.")));
+        api.MapGet("/enterprises/{id}", async (string id, EnterpriseQueries queries, IOptions<ApiOptions> options, HttpContext http, CancellationToken ct) =>
+        {
+            if (Text("id", id, options.Value.Limits.MaxIdChars, required: true) is { } bad)
+            {
+                return bad;
+            }
+
+            if (await queries.FindAsync(id, ct) is not { } view)
+            {
+                return Problem(404, "Unknown enterprise", $"No enterprise with id '{id}'.");
+            }
+
+            if (!ApiAccess.Of(http).Sees(view.Enterprise.ProvinceCode))
+            {
+                return ApiAccess.OutOfScope();
+            }
+
+            await ApiAccess.Audit(http, AuditAction.FirmRead, view.Enterprise.EnterpriseId, new { requested = id });
+            return Results.Ok(view);
+        });
 
         // Records of one registry held to be one firm (NSSF registered twice, two TINs): the registrations to clean up.
         api.MapGet("/duplicate-registrations", async (string? feed, DuplicateRegistrations duplicates, IOptions<ApiOptions> options, CancellationToken ct) =>
             Text("feed", feed, options.Value.Limits.MaxFilterChars) ?? Results.Ok(await duplicates.ListAsync(feed, ct)));
 
-        api.MapGet("/review", async (int? top, ReviewService review, CancellationToken ct) =>
-            Range("top", top, 1, MaxLimit) ?? Results.Ok(await review.QueueAsync(top ?? 100, ct)));
+        api.MapGet("/review", async (int? top, ReviewService review, HttpContext http, CancellationToken ct) =>
+            Range("top", top, 1, MaxLimit) ?? Results.Ok(await review.QueueAsync(top ?? 100, ApiAccess.Of(http).ProvinceCode, ct)));
 
         api.MapPost("/review/decisions", async ([FromBody] ReviewDecisionRequest? body, ReviewService review, HttpContext http, IOptions<ApiOptions> options, CancellationToken ct) =>
         {
@@ -50,6 +66,7 @@ public static class MatchingEndpoints
             try
             {
                 var d = await review.DecideAsync(body.FeedA!, body.KeyA!, body.FeedB!, body.KeyB!, body.Decision!, by!, body.Note, ct);
+                await ApiAccess.Audit(http, AuditAction.ReviewDecision, $"{d.FeedA}:{d.KeyA} {d.FeedB}:{d.KeyB}", new { decision = d.Decision, note = body.Note }, by);
                 return Results.Created($"/api/review/decisions/{d.FeedA}/{d.KeyA}/{d.FeedB}/{d.KeyB}", d);
             }
             catch (ReviewException e)

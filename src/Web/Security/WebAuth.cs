@@ -12,6 +12,9 @@ public static class WebAuth
 {
     public const string Scheme = "Web";
     public const string OidcScheme = "Oidc";
+
+    /// <summary>The default scheme: forwards to the API key scheme or the sign-in cookie by request.</summary>
+    public const string SelectScheme = "Select";
     public const string LanguageCookie = ".integration.lang";
 
     /// <summary>Policy for any signed-in person.</summary>

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Text;
 using Integration.Core.Database;
 
-namespace Integration.Host.Tests;
+namespace Integration.TestSupport;
 
 /// <summary>
-/// The built <c>integration</c> binary (copied beside the tests) running <c>serve</c> as a child process,
-/// with its console output captured. Killed on dispose.
+/// The built <c>integration</c> binary (copied beside the tests of a project that references the host) running
+/// <c>serve</c> as a child process, with its console output captured. Killed on dispose.
 /// </summary>
-internal sealed class ServeProcess : IDisposable
+public sealed class ServeProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -57,6 +57,46 @@ internal sealed class ServeProcess : IDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Runs another command of the same binary to its end (e.g. <c>demo</c>, <c>users add</c>) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IEnumerable<string> arguments, string? standardInput = null, TimeSpan? timeout = null)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "integration.dll"));
+        foreach (var a in arguments)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            await p.StandardInput.WriteLineAsync(standardInput);
+        }
+
+        p.StandardInput.Close();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await p.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"integration {string.Join(' ', arguments)} did not finish. Output:\n{await stdout}{await stderr}");
+        }
+
+        return (p.ExitCode, await stdout + await stderr);
+    }
 
     /// <summary>Waits (bounded) until the output contains the text; fails with the output so far if the process exits first.</summary>
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
