@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test against the real components: SQLite, PostgreSQL and Azurite on loopback.
-# Installs and starts what is missing (scripts/services.sh), stops what it started afterwards.
+# Installs and starts what is missing (scripts/services.sh, scripts/browser.sh), stops what it started afterwards.
 # Ends with one line 'tests: N passed, N failed, N skipped' and a non-zero exit on any failure
 # (including a build failure or a run that executed no test).
 set -uo pipefail
@@ -11,6 +11,11 @@ if ! bash scripts/services.sh start; then
   exit 1
 fi
 trap 'bash scripts/services.sh stop' EXIT
+# The web app's browser tests drive Debian's chromium and need the Khmer fonts.
+if ! bash scripts/browser.sh; then
+  echo "tests: 0 passed, 1 failed, 0 skipped (chromium or the Khmer fonts could not be installed)"
+  exit 1
+fi
 set -a; . "${INTEGRATION_SERVICES_ENV:-.tools/services.env}"; set +a
 
 log="$(mktemp)"

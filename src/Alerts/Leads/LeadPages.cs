@@ -42,7 +42,7 @@ public sealed class LeadPages(Db db, AlertRunSource runs)
 {
     public async Task<Page<LeadRow>> PageAsync(LeadPageQuery q, CancellationToken ct = default)
     {
-        switch (await runs.ResolveAsync(null, ct))
+        switch (await runs.ResolveAsync(null, ct: ct))
         {
             case { Stored: { } run }:
                 await using (var conn = await db.OpenAsync(ct))
@@ -70,7 +70,7 @@ public sealed class LeadPages(Db db, AlertRunSource runs)
     /// <summary>The lead of this enterprise in the latest stored list; null when it is not a lead there.</summary>
     public async Task<LeadRow?> FindAsync(string enterpriseId, CancellationToken ct = default)
     {
-        if (await runs.ResolveAsync(null, ct) is not { Stored: { } run })
+        if (await runs.ResolveAsync(null, ct: ct) is not { Stored: { } run })
         {
             return null;
         }

@@ -13,7 +13,7 @@ public sealed class TargetDistricts(Db db, AlertRunSource runs)
 {
     public async Task<IReadOnlyList<DistrictTargets>> ByDistrictAsync(string? province, CancellationToken ct = default)
     {
-        if (await runs.ResolveAsync(null, ct) is not { Stored: { } run })
+        if (await runs.ResolveAsync(null, ct: ct) is not { Stored: { } run })
         {
             return [];
         }
