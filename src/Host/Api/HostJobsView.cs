@@ -1,3 +1,4 @@
+using Integration.Core.Jobs;
 using Integration.Host.Scheduling;
 using Integration.Web;
 using Microsoft.Extensions.Options;
