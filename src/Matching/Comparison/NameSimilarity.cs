@@ -21,19 +21,16 @@ public static class NameSimilarity
             level = LatinLevel(a, b);
         }
 
-        if (level < 4 && a.Khmer.Length > 0 && b.Khmer.Length > 0)
+        if (Fields.NameStrength(level) < 4 && a.Khmer.Length > 0 && b.Khmer.Length > 0)
         {
-            level = Math.Max(level, KhmerLevel(a, b));
+            level = Stronger(level, KhmerLevel(a, b));
         }
 
-        if (level >= 3)
-        {
-            return level;
-        }
-
-        var sound = SoundLevel(a, b);
-        return sound >= 0 && Fields.NameStrength(sound) > Math.Max(level, 0) ? sound : level >= 0 ? level : sound;
+        return Fields.NameStrength(level) >= 3 ? level : Stronger(level, SoundLevel(a, b));
     }
+
+    /// <summary>The level that says more (-1 is nothing to compare); on a tie the first.</summary>
+    private static int Stronger(int x, int y) => x < 0 ? y : y < 0 ? x : Fields.NameStrength(y) > Fields.NameStrength(x) ? y : x;
 
     /// <summary>Cross-script level from the cores' phonetic keys: 7 same sound, 6 similar, 5 weak, 0 different, -1 nothing to compare.</summary>
     private static int SoundLevel(StandardRecord a, StandardRecord b)
@@ -186,7 +183,74 @@ public static class NameSimilarity
             }
         }
 
-        return sim >= 0.92 ? 3 : sim >= 0.75 ? 2 : sim >= 0.5 ? 1 : 0;
+        var level = sim >= 0.92 ? 3 : sim >= 0.75 ? 2 : sim >= 0.5 ? 1 : 0;
+        return level < 2 && IsShortForm(a, b) ? Fields.NameShortForm : level;
+    }
+
+    /// <summary>
+    /// Least weight (log N/df + 0.5 per word) the words a short form shares with the longer name must carry, trade
+    /// words apart: one rare word ("Edwards") is enough, a common one ("Chicago", "Sokha" where every tenth firm is
+    /// a Sokha) is not.
+    /// </summary>
+    public const double MinShortFormWeight = 4.0;
+
+    /// <summary>
+    /// One name is the other's short form: initials of its core words (SKH / Sokha Kim Heng Trading, IBM /
+    /// International Business Machines), or all its words found among the other's ("Edwards" / "Chicago Public
+    /// Schools Edwards, Richard"; "Davis, N." / "Davis, Nathan"), carrying enough weight of their own.
+    /// </summary>
+    /// <summary>The acronym of <paramref name="a"/> is the initials of <paramref name="b"/>'s core words or of all its words.</summary>
+    private static bool IsAcronymOf(StandardRecord a, StandardRecord b)
+    {
+        var acronym = a.LatinAcronym;
+        if (acronym.Length == 0)
+        {
+            return false;
+        }
+
+        if (acronym == b.LatinInitials)
+        {
+            return true;
+        }
+
+        if (b.LatinTokens.Length != acronym.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < acronym.Length; i++)
+        {
+            if (b.LatinTokens[i][0] != acronym[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool IsShortForm(StandardRecord a, StandardRecord b)
+    {
+        if (IsAcronymOf(a, b) || IsAcronymOf(b, a))
+        {
+            return true;
+        }
+
+        var (small, big) = a.TotalWeight <= b.TotalWeight ? (a, b) : (b, a);
+        if (small.TotalWeight <= 0)
+        {
+            return false;
+        }
+
+        double all = 0, own = 0;
+        for (var i = 0; i < small.LatinTokens.Length; i++)
+        {
+            var m = BestMatch(small.LatinTokens[i], big) * small.TokenWeights[i];
+            all += m;
+            own += TradeWords.Latin.Contains(small.LatinTokens[i]) ? 0 : m;
+        }
+
+        return all >= 0.9 * small.TotalWeight && own >= MinShortFormWeight;
     }
 
     /// <summary>Share of both names' token weight that the other name matches, 0..1.</summary>
@@ -206,30 +270,41 @@ public static class NameSimilarity
         double matched = 0;
         for (var i = 0; i < a.LatinTokens.Length; i++)
         {
-            var token = a.LatinTokens[i];
-            double best = 0;
-            for (var j = 0; j < b.LatinTokens.Length; j++)
-            {
-                var other = b.LatinTokens[j];
-                if (token == other)
-                {
-                    best = 1;
-                    break;
-                }
-
-                if (token.Length >= 4 && other.Length >= 4 && Math.Abs(token.Length - other.Length) <= 2)
-                {
-                    var r = Ratio(token, other, 85);
-                    if (r >= 85)
-                    {
-                        best = Math.Max(best, r / 100.0);
-                    }
-                }
-            }
-
-            matched += best * a.TokenWeights[i];
+            matched += BestMatch(a.LatinTokens[i], b) * a.TokenWeights[i];
         }
 
         return matched;
+    }
+
+    /// <summary>
+    /// How well <paramref name="token"/> is matched by a word of <paramref name="b"/>: 1 when equal, the ratio when
+    /// nearly equal (FuzzySharp ratio &gt;= 85), 0.9 for an initial and a word it begins ("n" of "Nathan").
+    /// </summary>
+    private static double BestMatch(string token, StandardRecord b)
+    {
+        double best = 0;
+        for (var j = 0; j < b.LatinTokens.Length; j++)
+        {
+            var other = b.LatinTokens[j];
+            if (token == other)
+            {
+                return 1;
+            }
+
+            if (token.Length >= 4 && other.Length >= 4 && Math.Abs(token.Length - other.Length) <= 2)
+            {
+                var r = Ratio(token, other, 85);
+                if (r >= 85)
+                {
+                    best = Math.Max(best, r / 100.0);
+                }
+            }
+            else if ((token.Length == 1) != (other.Length == 1) && token[0] == other[0] && char.IsAsciiLetter(token[0]))
+            {
+                best = Math.Max(best, 0.9);
+            }
+        }
+
+        return best;
     }
 }

@@ -67,6 +67,10 @@ public static class KhmerNames
             {
                 sb.Append(c);
             }
+            else if (char.IsAsciiDigit(c))
+            {
+                sb.Append((char)('\u17E0' + (c - '0'))); // ហាង 7 and ហាង ៧ are one name
+            }
         }
 
         return sb.ToString();

@@ -3,7 +3,10 @@ namespace Integration.Matching.Standardisation;
 /// <summary>
 /// Standardises a Latin-script firm name: case, punctuation and spacing folded, legal-form words
 /// (Co., Ltd., CO.,LTD, Company Limited, Plc, (Cambodia)...) removed, '&amp;'/'and' dropped, and each word
-/// put into one romanisation (Kompong to kampong, doubled letters single, -h and -r endings dropped).
+/// put into one romanisation (Kompong to kampong, doubled letters single, -h and -r endings dropped). Forms
+/// of one name meet: letters written apart are one word (A.B.C., S K H, M E R C U R Y), short forms are read
+/// as their word (Dev., Const., Imp-Exp, Int'l, Mfg, Svcs, Grp: <c>Data/abbreviations.tsv</c>), and numbers
+/// written as words or ordinals as digits (Seven, 7th, 7).
 /// </summary>
 public static class LatinNames
 {
@@ -42,7 +45,7 @@ public static class LatinNames
             return [];
         }
 
-        var parts = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var parts = Expand(JoinLetters(words.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         var list = new List<string>(parts.Length);
         foreach (var p in parts)
         {
@@ -65,6 +68,89 @@ public static class LatinNames
 
         return list.ToArray();
     }
+
+    /// <summary>A one-word core of three to six letters, which may be initials (IBM, SKH; two letters name too many firms); else "".</summary>
+    public static string Acronym(string[] core) =>
+        core.Length == 1 && core[0].Length is >= 3 and <= 6 && core[0].AsSpan().IndexOfAnyExceptInRange('a', 'z') < 0 ? core[0] : "";
+
+    /// <summary>The first letters of a core of two to six words that each begin with a letter; else "".</summary>
+    public static string Initials(string[] core)
+    {
+        if (core.Length is < 2 or > 6 || core.Any(w => !char.IsAsciiLetter(w[0])))
+        {
+            return "";
+        }
+
+        return string.Concat(core.Select(w => w[0]));
+    }
+
+    /// <summary>Short forms and spelling variants to their word(s), and number words to digits.</summary>
+    private static readonly Dictionary<string, string[]> ShortForms = NameData.Rows("abbreviations.tsv")
+        .ToDictionary(r => r[0].Trim(), r => r[1].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    /// <summary>Runs of two or more one-letter words made one word: "a b c" (A.B.C.), "m e r c u r y".</summary>
+    private static string[] JoinLetters(string[] parts)
+    {
+        var runs = 0;
+        for (var i = 1; i < parts.Length; i++)
+        {
+            runs += parts[i].Length == 1 && parts[i - 1].Length == 1 && char.IsAsciiLetter(parts[i][0]) && char.IsAsciiLetter(parts[i - 1][0]) ? 1 : 0;
+        }
+
+        if (runs == 0)
+        {
+            return parts;
+        }
+
+        var joined = new List<string>(parts.Length);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var end = i;
+            while (end + 1 < parts.Length && IsLetter(parts[end + 1]) && IsLetter(parts[i]))
+            {
+                end++;
+            }
+
+            joined.Add(end == i ? parts[i] : string.Concat(parts[i..(end + 1)]));
+            i = end;
+        }
+
+        return joined.ToArray();
+
+        static bool IsLetter(string p) => p.Length == 1 && char.IsAsciiLetter(p[0]);
+    }
+
+    /// <summary>Each word as the word(s) it stands for; an ordinal's digits without the suffix (7th to 7).</summary>
+    private static string[] Expand(string[] parts)
+    {
+        List<string>? expanded = null;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var p = parts[i];
+            string[]? replacement = ShortForms.TryGetValue(p, out var words) ? words
+                : IsOrdinal(p) ? [p[..^2]]
+                : null;
+            if (replacement is not null && expanded is null)
+            {
+                expanded = [.. parts[..i]];
+            }
+
+            if (replacement is not null)
+            {
+                expanded!.AddRange(replacement);
+            }
+            else
+            {
+                expanded?.Add(p);
+            }
+        }
+
+        return expanded?.ToArray() ?? parts;
+    }
+
+    private static bool IsOrdinal(string word) =>
+        word.Length >= 3 && char.IsAsciiDigit(word[0]) && word[^2..] is "st" or "nd" or "rd" or "th"
+        && word.AsSpan(0, word.Length - 2).IndexOfAnyExceptInRange('0', '9') < 0;
 
     /// <summary>
     /// A word that is only legal-form words run together ("CompanyLimited", "SoleProprietorship", "CoLtd"),

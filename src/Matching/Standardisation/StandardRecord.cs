@@ -27,6 +27,12 @@ public sealed class StandardRecord
 
     public required string KhmerKey { get; init; }
 
+    /// <summary>The core (trade words left out) when it is one word that could be initials, "skh" of SKH Trading; else empty.</summary>
+    public string LatinAcronym { get; init; } = "";
+
+    /// <summary>The first letters of the core's words when it has two or more, "skh" of Sokha Kim Heng Trading; else empty.</summary>
+    public string LatinInitials { get; init; } = "";
+
     public required string? Tin { get; init; }
 
     public required string? MocNo { get; init; }

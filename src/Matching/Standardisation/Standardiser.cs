@@ -85,6 +85,8 @@ public sealed class Standardiser(Gazetteer gazetteer)
             LatinJoined = latin.Joined,
             Khmer = khmerPart.Name,
             LatinKey = latin.Key,
+            LatinAcronym = latin.Acronym,
+            LatinInitials = latin.Initials,
             KhmerKey = khmerPart.Key,
             // Identifiers are not interned: most occur in one to three records, and a table of a million of
             // them cost more time and memory than the copies it saved.
@@ -113,12 +115,15 @@ public sealed class Standardiser(Gazetteer gazetteer)
     {
         var (name, branch) = Branches.Strip(source);
         var tokens = LatinNames.Tokens(name).Select(Intern).ToArray();
+        var core = TradeWords.LatinCore(tokens);
         return new LatinName(
             tokens,
             Intern(string.Concat(tokens)),
             Intern(PhoneticKey.FromLatin(string.Join(' ', tokens))),
-            Intern(PhoneticKey.FromLatin(string.Join(' ', TradeWords.LatinCore(tokens)))),
-            branch);
+            Intern(PhoneticKey.FromLatin(string.Join(' ', core))),
+            branch,
+            Intern(LatinNames.Acronym(core)),
+            Intern(LatinNames.Initials(core)));
     }
 
     private KhmerName StandardiseKhmer(string source)
@@ -129,10 +134,10 @@ public sealed class Standardiser(Gazetteer gazetteer)
         return new KhmerName(khmer, Intern(PhoneticKey.FromKhmer(khmer)), core, Intern(PhoneticKey.FromKhmer(core)), branch);
     }
 
-    /// <summary>A Latin-script name standardised: its words, joined, phonetic keys of all and of the core words.</summary>
-    private sealed record LatinName(string[] Tokens, string Joined, string Key, string CoreKey, bool IsBranch)
+    /// <summary>A Latin-script name standardised: its words, joined, phonetic keys of all and of the core words, the core as an acronym or its initials.</summary>
+    private sealed record LatinName(string[] Tokens, string Joined, string Key, string CoreKey, bool IsBranch, string Acronym, string Initials)
     {
-        public static readonly LatinName None = new([], "", "", "", false);
+        public static readonly LatinName None = new([], "", "", "", false, "", "");
     }
 
     /// <summary>A Khmer-script name standardised: compact name, its key, its core without trade words, the core's key.</summary>

@@ -13,7 +13,9 @@ public static class TextFold
 
     /// <summary>
     /// Latin text to lower-case ASCII words separated by single spaces: accents dropped (Kratié to kratie),
-    /// '&amp;' spelled as a word, every other non-alphanumeric character a separator. Khmer characters are dropped.
+    /// '&amp;' spelled as a word, an apostrophe inside a word dropped with a possessive s after it (Int'l to intl,
+    /// Children's to children; also '?' or U+FFFD where a mis-decoded apostrophe stood), every other
+    /// non-alphanumeric character a separator. Khmer characters are dropped.
     /// </summary>
     public static string LatinWords(string? text)
     {
@@ -27,10 +29,19 @@ public static class TextFold
         var folded = decomposed.Length <= 256 ? stackalloc char[4 * decomposed.Length] : new char[4 * decomposed.Length];
         var length = 0;
         var space = true;
-        foreach (var ch in decomposed)
+        for (var i = 0; i < decomposed.Length; i++)
         {
+            var ch = decomposed[i];
             if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark && !IsKhmer(ch))
             {
+                continue;
+            }
+
+            if (IsApostrophe(ch) && !space && i + 1 < decomposed.Length && char.IsAsciiLetter(decomposed[i + 1]))
+            {
+                // A possessive s goes with its apostrophe; any other letters run on (Int'l, O'Neil).
+                var possessive = (decomposed[i + 1] is 's' or 'S') && (i + 2 == decomposed.Length || !char.IsAsciiLetterOrDigit(decomposed[i + 2]));
+                i += possessive ? 1 : 0;
                 continue;
             }
 
@@ -85,6 +96,8 @@ public static class TextFold
 
         return sb.ToString();
     }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '`' or '\u00B4' or '?' or '\uFFFD';
 
     public static bool HasKhmer(string? text)
     {
