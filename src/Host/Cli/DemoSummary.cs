@@ -15,12 +15,15 @@ internal static class DemoSummary
         var checks = CsvTable.Read(Path.Combine(exports, AlertsExport.LicenceChecksFile));
         var leads = CsvTable.Read(Path.Combine(exports, AlertsExport.LeadsFile));
         var targets = CsvTable.Read(Path.Combine(exports, AlertsExport.TargetsFile));
+        var duplicates = CsvTable.Read(Path.Combine(exports, AlertsExport.DuplicatesFile));
 
         var inAll = enterprises.Rows.Count(r => enterprises.Get(r, "feeds").Split('|').Length == 3);
         AnsiConsole.WriteLine();
         AnsiConsole.Write(new Rule("[bold]Summary[/]").LeftJustified());
         AnsiConsole.MarkupLineInterpolated($"[bold]{enterprises.Rows.Count:N0}[/] enterprises resolved from the three registers; {inAll:N0} are known to all three.");
         AnsiConsole.MarkupLineInterpolated($"[bold]{leads.Rows.Count:N0}[/] firms employ people but are not registered with NSSF (leads for the registration division).");
+        var twice = duplicates.Rows.Select(r => duplicates.Get(r, "enterprise_id")).Distinct(StringComparer.Ordinal).Count();
+        AnsiConsole.MarkupLineInterpolated($"[bold]{twice:N0}[/] employers are registered more than once with NSSF ({duplicates.Rows.Count(r => duplicates.Get(r, "action") != "KEEP"):N0} registrations to clean up, duplicates.csv).");
 
         var decisions = checks.Rows.GroupBy(r => checks.Get(r, "decision")).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         AnsiConsole.MarkupLineInterpolated(
