@@ -65,7 +65,7 @@ public sealed class Facts(string enterpriseId = "E1")
 
     public Facts Pair(string feedA, string keyA, string feedB, string keyB, string band = "LINK", double p = 0.999)
     {
-        Built.Pairs.Add(new PairRow { FeedA = feedA, KeyA = keyA, FeedB = feedB, KeyB = keyB, Band = band, Probability = p });
+        Built.AddPair(new PairRow { FeedA = feedA, KeyA = keyA, FeedB = feedB, KeyB = keyB, Band = band, Probability = p });
         return this;
     }
 

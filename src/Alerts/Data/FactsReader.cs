@@ -38,7 +38,10 @@ public sealed class FactsReader
         {
             facts.Enterprise = grid.ReadFirstOrDefault<EnterpriseRow>();
             facts.Links.AddRange(grid.Read<LinkRow>());
-            facts.Pairs.AddRange(grid.Read<PairRow>());
+            foreach (var p in grid.Read<PairRow>())
+            {
+                facts.AddPair(p);
+            }
         }
 
         LoadRecords(conn, facts, facts.Links, asOf, policy);
@@ -226,29 +229,62 @@ public sealed class FactsReader
             .Where(f => f.Links.Any(l => uncertainMethods.Contains(l.Method, StringComparer.OrdinalIgnoreCase)))
             .ToHashSet();
         var certain = new { link = StoredText.Of(PairBand.Link), accept = StoredText.Of(PairBand.ClerkAccept) };
-        foreach (var p in conn.Query<PairRow>(AlertsSql.Pairs + " WHERE p.band NOT IN (@link, @accept)", certain, buffered: false))
+        foreach (var p in conn.Query<PairRow>(AlertsSql.Pairs + " WHERE p.band NOT IN (@link, @accept)", certain))
         {
             if (p.Kind == PairBand.ClerkReject || byKey.GetValueOrDefault((p.FeedA, p.KeyA)) is not { } a || byKey.GetValueOrDefault((p.FeedB, p.KeyB)) is not { } b)
             {
                 continue;
             }
 
-            a.Pairs.Add(p);
+            a.AddPair(p);
             doubtful.Add(a);
             if (!ReferenceEquals(a, b))
             {
-                b.Pairs.Add(p);
+                b.AddPair(p);
                 doubtful.Add(b);
                 AddNeighbour(a, b, p.B);
                 AddNeighbour(b, a, p.A);
             }
         }
 
-        foreach (var p in conn.Query<PairRow>(AlertsSql.Pairs + " WHERE p.band IN (@link, @accept)", certain, buffered: false))
+        // The certain pairs of those enterprises by key, through the two indexes of match_pairs (a scan of the whole
+        // table reads every row's evidence JSON: 2.7 s at national scale, for 3 % of its rows).
+        foreach (var p in PairsOf(conn, doubtful.SelectMany(f => f.Links)))
         {
-            if (byKey.GetValueOrDefault((p.FeedA, p.KeyA)) is { } a && doubtful.Contains(a) && ReferenceEquals(a, byKey.GetValueOrDefault((p.FeedB, p.KeyB))))
+            if (p.Kind.IsCertain() && byKey.GetValueOrDefault((p.FeedA, p.KeyA)) is { } a && ReferenceEquals(a, byKey.GetValueOrDefault((p.FeedB, p.KeyB))))
             {
-                a.Pairs.Add(p);
+                a.AddPair(p);
+            }
+        }
+    }
+
+    /// <summary>The pairs with a record of <paramref name="links"/> on either side, each at most once.</summary>
+    private static IEnumerable<PairRow> PairsOf(DbConnection conn, IEnumerable<LinkRow> links)
+    {
+        const int Chunk = 200;
+        var seen = new HashSet<(RecordKey, RecordKey)>();
+        foreach (var feed in links.GroupBy(l => l.Feed, StringComparer.Ordinal))
+        {
+            foreach (var chunk in feed.Select(l => l.SourceKey).Distinct(StringComparer.Ordinal).Chunk(Chunk))
+            {
+                var args = new DynamicParameters();
+                args.Add("feed", feed.Key);
+                var keys = "(" + string.Join(", ", chunk.Select((k, i) =>
+                {
+                    var name = "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    args.Add(name, k);
+                    return "@" + name;
+                })) + ")";
+                foreach (var side in new[] { "p.feed_a = @feed AND p.key_a IN ", "p.feed_b = @feed AND p.key_b IN " })
+                {
+                    foreach (var p in conn.Query<PairRow>(AlertsSql.Pairs + " WHERE " + side + keys, args))
+                    {
+                        if (seen.Add((p.A, p.B)))
+                        {
+                            yield return p;
+                        }
+                    }
+                }
             }
         }
     }

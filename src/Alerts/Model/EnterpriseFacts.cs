@@ -32,7 +32,12 @@ public sealed class EnterpriseFacts(string enterpriseId)
 
     /// <summary>The stored pairs that touch the enterprise's records: those inside it (how surely its records are
     /// joined) and review-band pairs to records of other enterprises (candidates the matcher placed elsewhere).</summary>
-    public List<PairRow> Pairs { get; } = [];
+    public IReadOnlyList<PairRow> Pairs => _pairs ?? (IReadOnlyList<PairRow>)[];
+
+    // Made on the first pair: most enterprises have none kept (511k at national scale).
+    private List<PairRow>? _pairs;
+
+    public void AddPair(PairRow pair) => (_pairs ??= []).Add(pair);
 
     /// <summary>The records of other enterprises that a review-band pair joins to this one, with their own links
     /// and contributions; null when there are none.</summary>

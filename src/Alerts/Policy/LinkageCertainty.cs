@@ -69,7 +69,9 @@ public sealed record LinkageCertainty(IReadOnlySet<RecordKey> Certain, IReadOnly
         var inside = new List<PairRow>();
         var outside = new List<PairRow>();
         var touched = new bool[nodes.Count];
-        foreach (var p in facts.Pairs)
+        // In key order: the pairs come in the order they were read, which a single check and the batch do not share.
+        foreach (var p in facts.Pairs.OrderBy(p => p.FeedA, StringComparer.Ordinal).ThenBy(p => p.KeyA, StringComparer.Ordinal)
+                     .ThenBy(p => p.FeedB, StringComparer.Ordinal).ThenBy(p => p.KeyB, StringComparer.Ordinal))
         {
             if (p.Kind == PairBand.ClerkReject || p.A == p.B)
             {
