@@ -48,7 +48,7 @@ public sealed class LeadPages(Db db, AlertRunSource runs)
                 await using (var conn = await db.OpenAsync(ct))
                 {
                     var (where, args) = Where(run, q);
-                    var total = await conn.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM (" + where + ") x", args, cancellationToken: ct));
+                    var total = await conn.ExecuteScalarAsync<long>(new CommandDefinition(CountSql(where, q), args, cancellationToken: ct));
                     args.Add("limit", (long)Math.Max(1, q.Limit));
                     args.Add("offset", (long)Math.Max(0, q.Offset));
                     var rows = await conn.QueryAsync<LeadRow>(new CommandDefinition(where + " ORDER BY " + OrderBy(q) + " LIMIT @limit OFFSET @offset", args, cancellationToken: ct));
@@ -80,17 +80,33 @@ public sealed class LeadPages(Db db, AlertRunSource runs)
             LeadService.Select + " AND l.enterprise_id = @id", new { run = run.AlertRunId, id = enterpriseId }, cancellationToken: ct));
     }
 
-    /// <summary>Every status set on this enterprise (or an id merged into it), newest first.</summary>
+    /// <summary>Every status set on this enterprise (or an id merged into it), newest first. The history is read by
+    /// its index and joined to enterprises by key (enterprises.retired_into has no index).</summary>
     public async Task<IReadOnlyList<LeadStatusEntry>> HistoryAsync(string enterpriseId, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
         return (await conn.QueryAsync<LeadStatusEntry>(new CommandDefinition(
             """
-            SELECT h.status, h.set_by, h.set_at, h.note FROM lead_status_history h
-            WHERE h.enterprise_id = @id OR h.enterprise_id IN (SELECT enterprise_id FROM enterprises WHERE retired_into = @id)
-            ORDER BY h.set_at DESC, h.id DESC
+            SELECT status, set_by, set_at, note FROM (
+                SELECT h.id, h.status, h.set_by, h.set_at, h.note FROM lead_status_history h WHERE h.enterprise_id = @id
+                UNION ALL
+                SELECT h.id, h.status, h.set_by, h.set_at, h.note FROM lead_status_history h CROSS JOIN enterprises e
+                WHERE e.enterprise_id = h.enterprise_id AND e.retired_into = @id) x
+            ORDER BY set_at DESC, id DESC
             """,
             new { id = enterpriseId }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>The count of the filtered list; without a status filter the statuses need not be joined.</summary>
+    private static string CountSql(string where, LeadPageQuery q)
+    {
+        if (!string.IsNullOrWhiteSpace(q.Filter.Status))
+        {
+            return "SELECT COUNT(*) FROM (" + where + ") x";
+        }
+
+        var from = where.IndexOf("WHERE l.alert_run_id = @run", StringComparison.Ordinal);
+        return "SELECT COUNT(*) FROM lead_snapshots l " + where[from..];
     }
 
     private static (string Sql, DynamicParameters Args) Where(AlertRunRef run, LeadPageQuery q)

@@ -11,18 +11,22 @@ public static class Location
     public static string? SqlFilter(string alias, string? province, string? district)
     {
         var parts = new List<string>();
+        // A gazetteer code (digits only) can name no place by its name: compared to the code column alone, the
+        // filter can use an index on it (the pages always filter by code).
         if (!string.IsNullOrWhiteSpace(province))
         {
-            parts.Add($"(LOWER({alias}.province_code) = @province OR LOWER(TRIM({alias}.province)) = @province)");
+            parts.Add(IsCode(province) ? $"{alias}.province_code = @province" : $"(LOWER({alias}.province_code) = @province OR LOWER(TRIM({alias}.province)) = @province)");
         }
 
         if (!string.IsNullOrWhiteSpace(district))
         {
-            parts.Add($"(LOWER({alias}.district_code) = @district OR LOWER(TRIM({alias}.district)) = @district)");
+            parts.Add(IsCode(district) ? $"{alias}.district_code = @district" : $"(LOWER({alias}.district_code) = @district OR LOWER(TRIM({alias}.district)) = @district)");
         }
 
         return parts.Count == 0 ? null : string.Join(" AND ", parts);
     }
+
+    private static bool IsCode(string value) => value.Trim().All(char.IsAsciiDigit);
 
     /// <summary>A filter value as the SQL filter compares it.</summary>
     public static string? Fold(string? wanted) => string.IsNullOrWhiteSpace(wanted) ? null : wanted.Trim().ToLowerInvariant();

@@ -63,17 +63,15 @@ public static class Sectors
         return t is { Length: >= 2 } && char.IsAsciiDigit(t[0]) && char.IsAsciiDigit(t[1]) ? t[..2] : null;
     }
 
-    /// <summary>SQL: the sector's divisions over <paramref name="column"/> (parameters @sector0..n are added to <paramref name="args"/>).</summary>
+    /// <summary>
+    /// SQL: the sector's divisions over <paramref name="column"/> as one range of class codes (every sector's
+    /// divisions are contiguous), so an index on the column serves it. Parameters @sectorFrom, @sectorTo.
+    /// </summary>
     public static string SqlFilter(Sector sector, string column, Dapper.DynamicParameters args)
     {
-        var names = new List<string>();
-        for (var i = 0; i < sector.Divisions.Count; i++)
-        {
-            var name = "sector" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            args.Add(name, sector.Divisions[i]);
-            names.Add("@" + name);
-        }
-
-        return $"SUBSTR({column}, 1, 2) IN ({string.Join(", ", names)})";
+        var last = int.Parse(sector.Divisions[^1], System.Globalization.CultureInfo.InvariantCulture);
+        args.Add("sectorFrom", sector.Divisions[0]);
+        args.Add("sectorTo", (last + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture));
+        return $"({column} >= @sectorFrom AND {column} < @sectorTo)";
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Integration.Alerts.Model;
 using Integration.Alerts.Runs;
@@ -8,14 +9,30 @@ namespace Integration.Alerts.Targets;
 /// <summary>One district of an inspector's chart: how many targets it has and how many workers they leave uninsured.</summary>
 public sealed record DistrictTargets(string? DistrictCode, string? District, long Targets, long UncoveredWorkers);
 
-/// <summary>The stored target list summed by district (the whole ranked list of a province, before any capacity cut).</summary>
+/// <summary>
+/// The stored target list summed by district (the whole ranked list of a province, before any capacity cut).
+/// A stored run never changes, so each province's sums are kept per run (a province's rows are read once).
+/// </summary>
 public sealed class TargetDistricts(Db db, AlertRunSource runs)
 {
+    private readonly ConcurrentDictionary<(string Run, string Province), IReadOnlyList<DistrictTargets>> _kept = new();
+
     public async Task<IReadOnlyList<DistrictTargets>> ByDistrictAsync(string? province, CancellationToken ct = default)
     {
         if (await runs.ResolveAsync(null, ct: ct) is not { Stored: { } run })
         {
             return [];
+        }
+
+        var key = (run.AlertRunId, Location.Fold(province) ?? "");
+        if (_kept.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
+        if (_kept.Keys.Any(k => k.Run != run.AlertRunId))
+        {
+            _kept.Clear();
         }
 
         var sql = """
@@ -31,6 +48,8 @@ public sealed class TargetDistricts(Db db, AlertRunSource runs)
 
         sql += " GROUP BY t.district_code ORDER BY COUNT(*) DESC, t.district_code";
         await using var conn = await db.OpenAsync(ct);
-        return (await conn.QueryAsync<DistrictTargets>(new CommandDefinition(sql, new { run = run.AlertRunId, province = Location.Fold(province) }, cancellationToken: ct))).AsList();
+        var rows = (await conn.QueryAsync<DistrictTargets>(new CommandDefinition(sql, new { run = run.AlertRunId, province = Location.Fold(province) }, cancellationToken: ct))).AsList();
+        _kept[key] = rows;
+        return rows;
     }
 }

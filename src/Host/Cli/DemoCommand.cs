@@ -136,7 +136,9 @@ internal static class DemoCommand
         Console.WriteLine();
         Console.WriteLine("Next:");
         Console.WriteLine($"  exports and reports:  {Path.Combine(rel, "exports")}");
+        Console.WriteLine($"  a web admin account:  dotnet run -c Release --project src/Host -- users add admin --role admin --password-stdin --data {rel}");
         Console.WriteLine($"  start the service:    dotnet run -c Release --project src/Host -- serve --data {rel}");
+        Console.WriteLine("  the web app:          http://127.0.0.1:5080/ (Khmer and English; docs/web.md)");
         Console.WriteLine($"  check a licence:      curl http://127.0.0.1:5080/api/licence-checks/<registration_no>");
         Console.WriteLine($"  or from the CLI:      dotnet run -c Release --project src/Host -- check <registration_no> --data {rel}");
         Console.WriteLine("  API description:      http://127.0.0.1:5080/openapi/v1.json");

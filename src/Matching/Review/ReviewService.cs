@@ -27,10 +27,14 @@ public sealed class ReviewService(Db db, TimeProvider clock)
     public async Task<List<ReviewItem>> QueueAsync(int? limit, string? provinceCode, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
+        // The best pairs are chosen on keys and probability alone, then only those are read whole: evidence (and
+        // run_id after it) sit in each row's overflow pages, which a sort of the whole band would read for every pair.
         var pairs = (await conn.QueryAsync<PairRow>(new CommandDefinition(
             """
             SELECT p.feed_a AS FeedA, p.key_a AS KeyA, p.feed_b AS FeedB, p.key_b AS KeyB, p.probability AS Probability,
                    p.match_weight AS MatchWeight, p.evidence AS Evidence, p.run_id AS RunId
+            FROM match_pairs p JOIN (
+            SELECT p.feed_a, p.key_a, p.feed_b, p.key_b
             FROM match_pairs p
             WHERE p.band = 'REVIEW'
               AND NOT EXISTS (SELECT 1 FROM clerk_decisions d
@@ -41,7 +45,10 @@ public sealed class ReviewService(Db db, TimeProvider clock)
                             AND ((l.feed = p.feed_a AND l.source_key = p.key_a) OR (l.feed = p.feed_b AND l.source_key = p.key_b)))
             """) + """
             ORDER BY p.probability DESC, p.feed_a, p.key_a, p.feed_b, p.key_b
-            """, new { provinceCode }, cancellationToken: ct))).ToList();
+            """ + (limit is null ? "" : " LIMIT @limit") + """
+            ) best ON best.feed_a = p.feed_a AND best.key_a = p.key_a AND best.feed_b = p.feed_b AND best.key_b = p.key_b
+            ORDER BY p.probability DESC, p.feed_a, p.key_a, p.feed_b, p.key_b
+            """, new { provinceCode, limit = (long?)limit }, cancellationToken: ct))).ToList();
         if (limit is { } n && pairs.Count > n)
         {
             pairs.RemoveRange(n, pairs.Count - n);
