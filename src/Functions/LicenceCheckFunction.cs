@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integration.Alerts.Checks;
+using Integration.Core.Dates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -22,7 +23,7 @@ public sealed class LicenceCheckFunction(LicenceCheckService checks)
         DateOnly? asOf = null;
         if (request.Query["asOf"].ToString() is { Length: > 0 } text)
         {
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryParse(text, out var date))
             {
                 return Problem(400, "Bad date", $"asOf '{text}' is not a date yyyy-MM-dd.");
             }

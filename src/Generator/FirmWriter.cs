@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Integration.Core.Csv;
+using Integration.Core.Dates;
 using Integration.Core.Truth;
 using Integration.Generator.Model;
 using Integration.Generator.Output;
@@ -59,7 +60,7 @@ internal sealed class FirmWriter : IDisposable
         _gdt = new FeedFile(outDir, FeedLayout.Gdt, $"{FeedLayout.Gdt.Name}_{asOfText}", o.Format, o.Gzip);
         _nssf = new FeedFile(outDir, FeedLayout.Nssf, $"{FeedLayout.Nssf.Name}_{asOfText}", o.Format, o.Gzip);
         _activity = new NssfActivityWriter(o, outDir, asOfText, behaviour, names, _emitter);
-        _asOfMonth = Months.Of(o.AsOf);
+        _asOfMonth = Month.Of(o.AsOf).Index;
         var truthDir = Path.GetDirectoryName(badRowsPath)!;
         (_recordsOut, _records) = OpenCsv(Path.Combine(truthDir, "records.csv"), GroundTruth.RecordColumns);
         (_firmsOut, _firms) = OpenCsv(Path.Combine(truthDir, "firms.csv"), GroundTruth.FirmColumns);
@@ -244,7 +245,7 @@ internal sealed class FirmWriter : IDisposable
         row[5] = Date(tin.RegisteredOn);
         row[6] = tin.Status;
         row[7] = tin.Employees is { } e ? Num(e) : null;
-        row[8] = tin.EmployeesPeriod is { } p ? Months.Format(p) : null;
+        row[8] = tin.EmployeesPeriod is { } p ? Month.FromIndex(p).ToString() : null;
         row[9] = f.Name.Activity.Description;
         row[10] = f.Name.Activity.Isic;
         FillContact(row, 11, f, record, Register.Gdt);
@@ -449,7 +450,7 @@ internal sealed class FirmWriter : IDisposable
         _firmsOut.Dispose();
     }
 
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(DateOnly d) => IsoDate.Format(d);
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integration.Core.Dates;
 using Integration.Generator.Model;
 using Integration.Generator.Output;
 using Integration.Generator.Reference;
@@ -30,8 +31,8 @@ internal sealed class NssfActivityWriter : IDisposable
         _names = names;
         _emitter = emitter;
         _inspections = new FeedFile(outDir, FeedLayout.Inspections, $"{FeedLayout.Inspections.Name}_{asOfText}", o.Format, o.Gzip);
-        _lastPeriod = Months.Of(o.AsOf) - 1;
-        while (Months.Day(_lastPeriod + 1, o.Contributions.DeliveryDay) > o.AsOf)
+        _lastPeriod = Month.Of(o.AsOf).Index - 1;
+        while (Month.FromIndex(_lastPeriod + 1).Day(o.Contributions.DeliveryDay) > o.AsOf)
         {
             _lastPeriod--;
         }
@@ -40,7 +41,7 @@ internal sealed class NssfActivityWriter : IDisposable
         _contributions = new FeedFile[_lastPeriod - _firstPeriod + 1];
         for (var p = _firstPeriod; p <= _lastPeriod; p++)
         {
-            var delivered = Months.Day(p + 1, o.Contributions.DeliveryDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var delivered = IsoDate.Format(Month.FromIndex(p + 1).Day(o.Contributions.DeliveryDay));
             _contributions[p - _firstPeriod] = new FeedFile(outDir, FeedLayout.Contributions, $"{FeedLayout.Contributions.Name}_{delivered}", o.Format, o.Gzip);
         }
 
@@ -63,8 +64,8 @@ internal sealed class NssfActivityWriter : IDisposable
     /// </summary>
     public void WriteContributions(TrueFirm f, FirmEvidence evidence)
     {
-        var first = Math.Max(_firstPeriod, Months.Of(f.NssfRegisteredOn!.Value));
-        var last = f.ClosedOn is { } closed ? Math.Min(_lastPeriod, Months.Of(closed) - 1) : _lastPeriod;
+        var first = Math.Max(_firstPeriod, Month.Of(f.NssfRegisteredOn!.Value).Index);
+        var last = f.ClosedOn is { } closed ? Math.Min(_lastPeriod, Month.Of(closed).Index - 1) : _lastPeriod;
         if (first > last)
         {
             return;
@@ -96,9 +97,9 @@ internal sealed class NssfActivityWriter : IDisposable
     /// </summary>
     public void WriteContributions(TrueFirm f, Registration registration, FirmEvidence evidence)
     {
-        var first = Math.Max(_firstPeriod, Months.Of(registration.RegisteredOn));
-        var end = registration.EndedOn is { } ended ? Months.Of(ended) - 1 : _lastPeriod;
-        var last = Math.Min(_lastPeriod, f.ClosedOn is { } closed ? Math.Min(end, Months.Of(closed) - 1) : end);
+        var first = Math.Max(_firstPeriod, Month.Of(registration.RegisteredOn).Index);
+        var end = registration.EndedOn is { } ended ? Month.Of(ended).Index - 1 : _lastPeriod;
+        var last = Math.Min(_lastPeriod, f.ClosedOn is { } closed ? Math.Min(end, Month.Of(closed).Index - 1) : end);
         if (first <= last)
         {
             WritePeriods(registration.Key, first, last, [], Math.Max(1, f.FormerEmployees), f.AverageWageKhr, evidence);
@@ -117,7 +118,7 @@ internal sealed class NssfActivityWriter : IDisposable
             var due = (long)Math.Round(insured * wage * cr.ContributionRate);
             var file = _contributions[p - _firstPeriod];
             row[0] = nssfId;
-            row[1] = Months.Format(p);
+            row[1] = Month.FromIndex(p).ToString();
             row[2] = Num(insured);
             row[3] = wages.ToString(CultureInfo.InvariantCulture);
             row[4] = due.ToString(CultureInfo.InvariantCulture);
@@ -130,7 +131,7 @@ internal sealed class NssfActivityWriter : IDisposable
 
                 var paid = _behaviour.Next(2) == 0 ? 0 : (long)(due * (0.3 + (_behaviour.NextDouble() * 0.6)));
                 row[5] = paid.ToString(CultureInfo.InvariantCulture);
-                row[6] = paid == 0 ? null : Date(Months.Day(p + 1, 1 + _behaviour.Next(15)));
+                row[6] = paid == 0 ? null : Date(Month.FromIndex(p + 1).Day(1 + _behaviour.Next(15)));
                 Contribution(file, row, p, due, paid, evidence);
             }
             else if (p < last && _behaviour.NextDouble() < cr.LatePaymentRate)
@@ -139,13 +140,13 @@ internal sealed class NssfActivityWriter : IDisposable
                 row[6] = null;
                 Contribution(file, row, p, due, 0, evidence);
                 row[5] = row[4];
-                row[6] = Date(Months.Day(p + 2, 1 + _behaviour.Next(cr.DeliveryDay - 1)));
+                row[6] = Date(Month.FromIndex(p + 2).Day(1 + _behaviour.Next(cr.DeliveryDay - 1)));
                 Contribution(_contributions[p + 1 - _firstPeriod], row, p, due, due, evidence);
             }
             else
             {
                 row[5] = row[4];
-                row[6] = Date(Months.Day(p + 1, 1 + _behaviour.Next(15)));
+                row[6] = Date(Month.FromIndex(p + 1).Day(1 + _behaviour.Next(15)));
                 Contribution(file, row, p, due, due, evidence);
             }
         }
@@ -200,7 +201,7 @@ internal sealed class NssfActivityWriter : IDisposable
         }
     }
 
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(DateOnly d) => IsoDate.Format(d);
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 

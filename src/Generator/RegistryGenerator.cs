@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integration.Core.Dates;
 using Integration.Core.Reference;
 using Integration.Core.Truth;
 using Integration.Generator.Model;
@@ -36,7 +37,7 @@ public sealed class RegistryGenerator(GeneratorOptions options, Gazetteer gazett
     public GenerationSummary Run(string outDir, IProgress<GenerationProgress>? progress = null, CancellationToken ct = default)
     {
         var asOf = options.AsOf;
-        var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var asOfText = IsoDate.Format(asOf);
         Directory.CreateDirectory(outDir);
         var truthDir = Path.Combine(outDir, GroundTruth.Folder);
         Directory.CreateDirectory(truthDir);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Integration.Core.Dates;
 using Integration.Core.Reference;
 using Integration.Core.Runs;
 using Integration.Matching.Clustering;
@@ -61,7 +62,7 @@ public sealed class MatchRunner(
         var standard = new Standardiser(gazetteer).StandardiseAll(records.ReadCurrent(ct));
         var standardiseSeconds = sw.Elapsed.TotalSeconds;
         MatchEngine.ReturnGarbage(); // the standardiser's caches and the raw rows
-        var asOf = standard.Select(r => r.Source.LastSeenOn).OfType<string>().DefaultIfEmpty(clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Max()!;
+        var asOf = standard.Select(r => r.Source.LastSeenOn).OfType<string>().DefaultIfEmpty(IsoDate.Format(clock.GetUtcNow())).Max()!;
         await store.StartRunAsync(runId, Now(), asOf, _options.ModelVersion, ct);
         try
         {
@@ -126,7 +127,7 @@ public sealed class MatchRunner(
         rare_tokens_per_record = _options.RareTokensPerRecord,
         max_records_per_feed = _options.MaxRecordsPerFeed,
         em_iterations = result.EmIterations,
-        blocking_keys = Enum.GetNames<Blocking.BlockingKey>(),
+        blocking_keys = _options.BlockingKeys.Select(k => k.ToString()).ToArray(),
         model = result.Model.Describe(),
     });
 }

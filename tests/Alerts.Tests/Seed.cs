@@ -1,6 +1,7 @@
 using Dapper;
 using Integration.Alerts.Model;
 using Integration.Core.Database;
+using Integration.Core.Dates;
 
 namespace Integration.Alerts.Tests;
 

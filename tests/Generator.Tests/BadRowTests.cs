@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integration.Core.Dates;
 
 namespace Integration.Generator.Tests;
 
@@ -53,7 +54,7 @@ public class BadRowTests
                         Assert.Equal(row.Header.Count, row.Fields.Count);
                         Assert.False(duplicate, $"{row.File}:{row.Line} unlisted duplicate {key}");
                         Assert.True(key.Trim('|').Length > 0, $"{row.File}:{row.Line} unlisted missing key");
-                        Assert.All(DateColumns, c => Assert.True(row[c].Length == 0 || DateOnly.TryParseExact(row[c], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), $"{row.File}:{row.Line} {c}={row[c]}"));
+                        Assert.All(DateColumns, c => Assert.True(row[c].Length == 0 || IsoDate.TryParse(row[c], out _), $"{row.File}:{row.Line} {c}={row[c]}"));
                         Assert.All(NumberColumns, c => Assert.True(row[c].Length == 0 || (long.TryParse(row[c], NumberStyles.None, CultureInfo.InvariantCulture, out _)), $"{row.File}:{row.Line} {c}={row[c]}"));
                         Assert.True(row["name_km"].Length == 0 || GeneratedLanding.HasKhmer(row["name_km"]), $"{row.File}:{row.Line} name_km");
                         continue;
@@ -64,7 +65,7 @@ public class BadRowTests
                         case "WrongColumnCount": Assert.NotEqual(row.Header.Count, row.Fields.Count); break;
                         case "DuplicateKey": Assert.True(duplicate, $"{row.File}:{row.Line} not a duplicate"); break;
                         case "MissingKey": Assert.Equal("", feed == "nssf-inspections" ? row["nssf_id"] + row["registration_no"] : row.Fields[0]); break;
-                        case "BadDate": Assert.Contains(DateColumns, c => row[c].Length > 0 && !DateOnly.TryParseExact(row[c], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)); break;
+                        case "BadDate": Assert.Contains(DateColumns, c => row[c].Length > 0 && !IsoDate.TryParse(row[c], out _)); break;
                         case "BadNumber": Assert.Contains(NumberColumns, c => row[c].Length > 0 && !long.TryParse(row[c], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)); break;
                         case "NegativeMoney": Assert.Contains(MoneyColumns, c => row[c].StartsWith('-')); break;
                         case "LegacyKhmerFont":

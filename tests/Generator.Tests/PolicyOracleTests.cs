@@ -1,3 +1,4 @@
+using Integration.Core.Dates;
 using Integration.Generator.Model;
 using Integration.Generator.Truth;
 
@@ -14,7 +15,7 @@ public class PolicyOracleTests
     [InlineData("2026-01-31", "2025-12")]
     public void Latest_due_month_is_one_month_back_after_the_15th_else_two(string checkDate, string expected)
     {
-        Assert.Equal(expected, Months.Format(PolicyOracle.LatestDueMonth(DateOnly.Parse(checkDate, System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(expected, Month.FromIndex(PolicyOracle.LatestDueMonth(DateOnly.Parse(checkDate, System.Globalization.CultureInfo.InvariantCulture))).ToString());
     }
 
     private static FirmEvidence Registered12MonthsPaid(DateOnly d)
@@ -53,8 +54,8 @@ public class PolicyOracleTests
         var e = new FirmEvidence();
         e.AddMoc("ACTIVE", null, renewalPending: true);
         e.AddNssf("N1", "ACTIVE", 4, new DateOnly(2026, 8, 5));
-        e.SetContribution("N1", Months.Of(new DateOnly(2026, 8, 1)), 500, 500);
-        e.SetContribution("N1", Months.Of(new DateOnly(2026, 9, 1)), 500, 500);
+        e.SetContribution("N1", Month.Of(new DateOnly(2026, 8, 1)).Index, 500, 500);
+        e.SetContribution("N1", Month.Of(new DateOnly(2026, 9, 1)).Index, 500, 500);
 
         Assert.Equal("CURRENT", PolicyOracle.Evaluate(e, d).Reason);
     }
@@ -63,7 +64,7 @@ public class PolicyOracleTests
     public void Without_an_active_NSSF_employer_the_headcount_decides()
     {
         var d = new DateOnly(2026, 10, 1);
-        var asOfMonth = Months.Of(d);
+        var asOfMonth = Month.Of(d).Index;
 
         var gdtOnly = new FirmEvidence();
         gdtOnly.AddMoc("ACTIVE", null, renewalPending: true);

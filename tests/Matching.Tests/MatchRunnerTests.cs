@@ -183,4 +183,17 @@ public class MatchRunnerTests
         Assert.Contains("NOPE", ex.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<Review.ReviewException>(() => h.Review.DecideAsync(Feeds.Moc, "A", Feeds.Gdt, "B", "MAYBE", "x", null));
     }
+
+    [Fact]
+    public async Task A_run_records_the_blocking_keys_it_was_configured_with_not_every_key()
+    {
+        using var h = new MatchHarness(DatabaseProvider.Sqlite, new MatchingOptions { BlockingKeys = [Blocking.BlockingKey.Tin, Blocking.BlockingKey.Phonetic] });
+        FeedRows.Background(h.Db, 5);
+
+        var summary = await h.MatchAsync();
+
+        using var conn = h.Db.Open();
+        using var parameters = System.Text.Json.JsonDocument.Parse(conn.QuerySingle<string>("SELECT parameters FROM match_runs WHERE run_id = @id", new { id = summary.RunId }));
+        Assert.Equal(["Tin", "Phonetic"], parameters.RootElement.GetProperty("blocking_keys").EnumerateArray().Select(k => k.GetString()));
+    }
 }

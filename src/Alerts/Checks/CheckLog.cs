@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Integration.Alerts.Policy;
+using Integration.Core.Dates;
 
 namespace Integration.Alerts.Checks;
 
@@ -38,7 +39,7 @@ public static class CheckLog
             request.RequestedBy,
             request.Channel,
             request.RegistrationNo,
-            AsOf = asOf.ToString("yyyy-MM-dd"),
+            AsOf = IsoDate.Format(asOf),
             Decision = "NOT_FOUND",
             Reasons = "",
             EnterpriseId = (string?)null,
@@ -57,7 +58,7 @@ public static class CheckLog
         request.RequestedBy,
         request.Channel,
         d.RegistrationNo,
-        AsOf = d.AsOf.ToString("yyyy-MM-dd"),
+        AsOf = IsoDate.Format(d.AsOf),
         d.Decision,
         Reasons = d.ReasonCodes,
         d.EnterpriseId,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integration.Alerts.Policy;
+using Integration.Core.Dates;
 
 namespace Integration.Alerts.Checks;
 
@@ -22,7 +23,7 @@ public sealed record LicenceCheckRow(
 
     public static LicenceCheckRow From(LicenceDecision d, long? checkId = null) => new(
         d.RegistrationNo, d.EnterpriseId, d.NssfId, d.Decision, d.ReasonText, d.PaidThrough, d.UnpaidPeriods, d.ArrearsKhr,
-        d.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.RunId, checkId);
+        IsoDate.Format(d.AsOf), d.RunId, checkId);
 
     public IReadOnlyList<string?> Cells() =>
     [

@@ -5,6 +5,7 @@ using Integration.Alerts.Data;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
 using Integration.Core.Database;
+using Integration.Core.Dates;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Alerts.Coverage;
@@ -76,7 +77,7 @@ public sealed class CoverageService(Db db, IOptions<AlertsOptions> options, Time
     private async Task<CoverageReport> ComputeAsync(MatchRunInfo? run)
     {
         var policy = options.Value.LicencePolicy;
-        var asOf = run?.AsOf is { Length: >= 10 } a ? DateOnly.ParseExact(a[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var asOf = IsoDate.TryParseStart(run?.AsOf, out var runAsOf) ? runAsOf : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var newest = Month.Of(asOf).AddMonths(-1);
         var oldest = Month.Of(asOf).AddMonths(-policy.GdtHeadcountRecencyMonths);
         var args = new DynamicParameters(new { from = oldest.ToString(), to = newest.ToString() });
@@ -104,7 +105,7 @@ public sealed class CoverageService(Db db, IOptions<AlertsOptions> options, Time
         await using var conn = await db.OpenAsync();
         var cells = (await conn.QueryAsync<CellRow>(sql, args)).Select(r => new CoverageCell(
             r.ProvinceCode, r.Province, r.Division, new CoverageFigures(r.Firms, r.GdtWorkers, r.NssfInsured, r.Uncovered, r.UnregisteredFirms))).ToList();
-        return new CoverageReport(cells, await MonthsAsync(null), asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), run?.RunId);
+        return new CoverageReport(cells, await MonthsAsync(null), IsoDate.Format(asOf), run?.RunId);
     }
 
     /// <summary>NSSF declared workers per contribution month (the last 24), nationally or for the employers of one province.</summary>

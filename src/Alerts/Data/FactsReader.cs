@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
+using Integration.Core.Database;
 using Integration.Matching.Persistence;
 using Integration.Matching.Scoring;
 
@@ -83,18 +84,9 @@ public sealed class FactsReader
         var moc = links.Where(l => l.Feed == Feeds.Moc).Select(l => l.SourceKey).ToList();
         var gdt = links.Where(l => l.Feed == Feeds.Gdt).Select(l => l.SourceKey).ToList();
         var nssf = links.Where(l => l.Feed == Feeds.Nssf).Select(l => l.SourceKey).ToList();
-        // Explicit (@k0, @k1) lists: Dapper would send an array to Npgsql, which "IN @list" does not accept.
         var args = new DynamicParameters();
         args.Add("from", ContributionStatus.WindowStart(asOf, policy).ToString());
-        string In(string name, List<string> keys)
-        {
-            for (var i = 0; i < keys.Count; i++)
-            {
-                args.Add(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture), keys[i]);
-            }
-
-            return "(" + string.Join(", ", keys.Select((_, i) => "@" + name + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
-        }
+        string In(string name, List<string> keys) => SqlInList.Add(args, name, keys);
 
         var statements = new List<string>();
         if (moc.Count > 0)
@@ -261,20 +253,14 @@ public sealed class FactsReader
     /// <summary>The pairs with a record of <paramref name="links"/> on either side, each at most once.</summary>
     private static IEnumerable<PairRow> PairsOf(DbConnection conn, IEnumerable<LinkRow> links)
     {
-        const int Chunk = 200;
         var seen = new HashSet<(RecordKey, RecordKey)>();
         foreach (var feed in links.GroupBy(l => l.Feed, StringComparer.Ordinal))
         {
-            foreach (var chunk in feed.Select(l => l.SourceKey).Distinct(StringComparer.Ordinal).Chunk(Chunk))
+            foreach (var chunk in SqlInList.Chunks(feed.Select(l => l.SourceKey), StringComparer.Ordinal, size: 200))
             {
                 var args = new DynamicParameters();
                 args.Add("feed", feed.Key);
-                var keys = "(" + string.Join(", ", chunk.Select((k, i) =>
-                {
-                    var name = "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    args.Add(name, k);
-                    return "@" + name;
-                })) + ")";
+                var keys = SqlInList.Add(args, "k", chunk);
                 foreach (var side in new[] { "p.feed_a = @feed AND p.key_a IN ", "p.feed_b = @feed AND p.key_b IN " })
                 {
                     foreach (var p in conn.Query<PairRow>(AlertsSql.Pairs + " WHERE " + side + keys, args))

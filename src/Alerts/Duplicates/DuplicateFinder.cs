@@ -1,6 +1,7 @@
 using System.Globalization;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
+using Integration.Core.Dates;
 using Integration.Matching.Persistence;
 
 namespace Integration.Alerts.Duplicates;

@@ -3,6 +3,7 @@ using System.Text;
 using Integration.Alerts.Jobs;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
+using Integration.Core.Dates;
 using Integration.Core.Truth;
 
 namespace Integration.Alerts.Evaluation;
@@ -100,7 +101,7 @@ public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
         };
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Leads: {outcome.Leads.Count} listed, {expected.Count} expected; precision {precision:P2}, recall {recall:P2}.")
-            .AppendLine(CultureInfo.InvariantCulture, $"Licence checks: {scored} pending renewals scored as of {outcome.AsOf:yyyy-MM-dd}; agreement {metrics["decision_agreement"]:P2} ({metrics["decided_agreement"]:P2} of those not sent to REVIEW), wrong BLOCKs {wrongBlocks} ({metrics["wrong_blocks_per_1000"]:0.00} per 1,000), missed BLOCKs {missedBlocks} ({metrics["missed_blocks_per_1000"]:0.00} per 1,000), wrong ALLOWs {wrongAllows}, REVIEW {reviews} ({metrics["review_rate"]:P2} of checks).")
+            .AppendLine(CultureInfo.InvariantCulture, $"Licence checks: {scored} pending renewals scored as of {IsoDate.Format(outcome.AsOf)}; agreement {metrics["decision_agreement"]:P2} ({metrics["decided_agreement"]:P2} of those not sent to REVIEW), wrong BLOCKs {wrongBlocks} ({metrics["wrong_blocks_per_1000"]:0.00} per 1,000), missed BLOCKs {missedBlocks} ({metrics["missed_blocks_per_1000"]:0.00} per 1,000), wrong ALLOWs {wrongAllows}, REVIEW {reviews} ({metrics["review_rate"]:P2} of checks).")
             .ToString();
         return (metrics, text);
     }

@@ -11,6 +11,7 @@ using Integration.Alerts.Policy;
 using Integration.Alerts.Runs;
 using Integration.Alerts.Targets;
 using Integration.Core.Database;
+using Integration.Core.Dates;
 using Integration.Core.Runs;
 using Integration.Matching.Persistence;
 using Microsoft.Extensions.Options;
@@ -57,12 +58,12 @@ public sealed class AlertsBatch(
         var configured = options.Value.BatchAsOf;
         if (string.IsNullOrWhiteSpace(configured))
         {
-            return run?.AsOf is { Length: >= 10 } a && DateOnly.TryParseExact(a[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var data)
+            return IsoDate.TryParseStart(run?.AsOf, out var data)
                 ? data
                 : checks.Today();
         }
 
-        return DateOnly.TryParseExact(configured.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        return IsoDate.TryParse(configured.Trim(), out var d)
             ? d
             : throw new InvalidOperationException($"Alerts:BatchAsOf must be yyyy-MM-dd, got '{configured}'.");
     }
@@ -111,7 +112,7 @@ public sealed class AlertsBatch(
                 {
                     alertRunId,
                     match = run.RunId,
-                    asOf = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    asOf = IsoDate.Format(date),
                     started,
                     finished = clock.GetUtcNow().UtcDateTime.ToString("O"),
                     trigger,
@@ -131,7 +132,7 @@ public sealed class AlertsBatch(
     /// <summary>Every enterprise's duplicate NSSF registrations, grouped by enterprise (in id order), the one to keep first.</summary>
     private List<DuplicateRow> Duplicates(IReadOnlyDictionary<string, EnterpriseFacts> all, DateOnly date, MatchRunInfo run, IReadOnlyList<DuplicateRegistration> published)
     {
-        var asOfText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var asOfText = IsoDate.Format(date);
         var pairs = published.GroupBy(g => g.EnterpriseId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<DuplicatePair>)g.SelectMany(x => x.Pairs).ToList(), StringComparer.Ordinal);
         return all.Values
             .OrderBy(f => f.EnterpriseId, StringComparer.Ordinal)
@@ -146,5 +147,5 @@ public sealed class AlertsBatch(
     private static bool AlreadyRecorded(DbConnection conn, MatchRunInfo run, DateOnly date) =>
         conn.ExecuteScalar<long>(
             "SELECT COUNT(*) FROM alert_runs WHERE outcome = 'SUCCEEDED' AND snapshots >= @v AND match_run_id = @m AND as_of = @d",
-            new { m = run.RunId, d = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v = (long)RunSnapshots.Version }) > 0;
+            new { m = run.RunId, d = IsoDate.Format(date), v = (long)RunSnapshots.Version }) > 0;
 }

@@ -1,3 +1,4 @@
+using Integration.Core.Dates;
 using Integration.Core.Jobs;
 using Integration.Core.Storage;
 
@@ -18,8 +19,8 @@ public sealed class AlertsJob(AlertsBatch batch, StorageOptions storage) : IPipe
 
         AlertsBatch.Export(storage.ExportPath, outcome);
         var summary = outcome.Recorded
-            ? $"Alerts run {outcome.AlertRunId} on match run {outcome.MatchRun.RunId} as of {outcome.AsOf:yyyy-MM-dd}: {outcome.Checks.Count} checks, {outcome.Leads.Count} leads, {outcome.Targets.Count} targets, {outcome.Duplicates.Count} duplicate NSSF registrations."
-            : $"Match run {outcome.MatchRun.RunId} as of {outcome.AsOf:yyyy-MM-dd} was already recorded; exports refreshed.";
+            ? $"Alerts run {outcome.AlertRunId} on match run {outcome.MatchRun.RunId} as of {IsoDate.Format(outcome.AsOf)}: {outcome.Checks.Count} checks, {outcome.Leads.Count} leads, {outcome.Targets.Count} targets, {outcome.Duplicates.Count} duplicate NSSF registrations."
+            : $"Match run {outcome.MatchRun.RunId} as of {IsoDate.Format(outcome.AsOf)} was already recorded; exports refreshed.";
         return JobResult.Of(
             summary,
             ("checks", outcome.Checks.Count),

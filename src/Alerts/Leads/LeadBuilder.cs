@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Integration.Alerts.Data;
 using Integration.Alerts.Model;
+using Integration.Core.Dates;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Alerts.Leads;
@@ -19,7 +20,7 @@ public sealed class LeadBuilder(IOptions<AlertsOptions> options)
     {
         var previous = PreviousLeads(conn, run.RunId);
         var statuses = Statuses(conn);
-        var asOfText = asOf.ToString("yyyy-MM-dd");
+        var asOfText = IsoDate.Format(asOf);
         var rows = new List<LeadRow>();
         foreach (var facts in all.Values)
         {

@@ -2,6 +2,7 @@ using Dapper;
 using Integration.Alerts.Model;
 using Integration.Alerts.Runs;
 using Integration.Core.Database;
+using Integration.Core.Dates;
 
 namespace Integration.Alerts.Leads;
 
@@ -57,7 +58,7 @@ public sealed class LeadPages(Db db, AlertRunSource runs)
 
             case { Computed: { MatchRun: { } match } outcome }:
                 var all = LeadBuilder.Filter(outcome.Leads, q.Filter).Where(r => InMemory(r, q)).ToList();
-                return new Page<LeadRow>(Sorted(all, q).Skip(Math.Max(0, q.Offset)).Take(q.Limit).ToList(), all.Count, null, match.RunId, outcome.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                return new Page<LeadRow>(Sorted(all, q).Skip(Math.Max(0, q.Offset)).Take(q.Limit).ToList(), all.Count, null, match.RunId, IsoDate.Format(outcome.AsOf));
             default:
                 return new Page<LeadRow>([], 0, null, null, null);
         }

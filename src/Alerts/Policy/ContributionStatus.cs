@@ -1,4 +1,5 @@
 using Integration.Alerts.Model;
+using Integration.Core.Dates;
 
 namespace Integration.Alerts.Policy;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integration.Alerts.Model;
+using Integration.Core.Dates;
 
 namespace Integration.Alerts.Policy;
 

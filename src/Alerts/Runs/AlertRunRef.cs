@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Integration.Core.Dates;
 
 namespace Integration.Alerts.Runs;
 
@@ -13,6 +14,6 @@ public sealed record AlertRunRef(string AlertRunId, string MatchRunId, string As
             "SELECT run_id AS alert_run_id, match_run_id, as_of FROM alert_runs WHERE outcome = 'SUCCEEDED' AND snapshots >= @s AND match_run_id = @m"
                 + (asOf is null ? "" : " AND as_of = @d")
                 + " ORDER BY started_at DESC, run_id DESC LIMIT 1",
-            new { m = matchRunId, d = asOf?.ToString("yyyy-MM-dd"), s = (long)snapshots },
+            new { m = matchRunId, d = IsoDate.Format(asOf), s = (long)snapshots },
             tx);
 }

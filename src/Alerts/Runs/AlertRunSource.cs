@@ -3,6 +3,7 @@ using System.Globalization;
 using Integration.Alerts.Data;
 using Integration.Alerts.Jobs;
 using Integration.Core.Database;
+using Integration.Core.Dates;
 
 namespace Integration.Alerts.Runs;
 
@@ -44,7 +45,7 @@ public sealed class AlertRunSource(Db db, AlertsBatch batch) : IDisposable
                 }
 
             case { Computed: { MatchRun: { } match } outcome }:
-                return new ListAnswer<T>(computed(outcome), null, match.RunId, outcome.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                return new ListAnswer<T>(computed(outcome), null, match.RunId, IsoDate.Format(outcome.AsOf));
             default:
                 return ListAnswer<T>.Empty;
         }

@@ -1,8 +1,8 @@
-using System.Data;
 using System.Data.Common;
 using Integration.Alerts.Duplicates;
 using Integration.Alerts.Leads;
 using Integration.Alerts.Targets;
+using Integration.Core.Database;
 
 namespace Integration.Alerts.Runs;
 
@@ -16,49 +16,39 @@ public static class RunSnapshots
     /// <summary>What a run recorded now stores (alert_runs.snapshots): 1 lead and target lists, 2 also the duplicate registrations.</summary>
     public const int Version = 2;
 
-    private static readonly InsertColumn[] LeadColumns =
+    private static readonly string[] LeadColumns =
     [
-        new("alert_run_id", DbType.String), new("enterprise_id", DbType.String), new("list_no", DbType.Int64),
-        new("moc_registration_no", DbType.String), new("tin", DbType.String), new("name_en", DbType.String), new("name_km", DbType.String),
-        new("province", DbType.String), new("district", DbType.String), new("province_code", DbType.String), new("district_code", DbType.String),
-        new("address", DbType.String), new("phone", DbType.String), new("activity", DbType.String), new("employees_evidence", DbType.String),
-        new("first_seen_on", DbType.String), new("is_new", DbType.Int32), new("evidence_feed", DbType.String), new("evidence_key", DbType.String),
-        new("workers", DbType.Int64), new("isic_code", DbType.String),
+        "alert_run_id", "enterprise_id", "list_no", "moc_registration_no", "tin", "name_en", "name_km", "province",
+        "district", "province_code", "district_code", "address", "phone", "activity", "employees_evidence",
+        "first_seen_on", "is_new", "evidence_feed", "evidence_key", "workers", "isic_code",
     ];
 
-    private static readonly InsertColumn[] TargetColumns =
+    private static readonly string[] TargetColumns =
     [
-        new("alert_run_id", DbType.String), new("enterprise_id", DbType.String), new("list_no", DbType.Int64), new("nssf_id", DbType.String),
-        new("moc_registration_no", DbType.String), new("tin", DbType.String), new("name_en", DbType.String), new("name_km", DbType.String),
-        new("province", DbType.String), new("district", DbType.String), new("province_code", DbType.String), new("district_code", DbType.String),
-        new("address", DbType.String), new("phone", DbType.String), new("risk_score", DbType.Int64), new("reasons", DbType.String),
-        new("employees_gdt", DbType.Int64), new("insured_workers_nssf", DbType.Int64), new("unpaid_periods", DbType.Int64), new("arrears_khr", DbType.Int64),
-        new("last_inspected_on", DbType.String), new("workers", DbType.Int64),
+        "alert_run_id", "enterprise_id", "list_no", "nssf_id", "moc_registration_no", "tin", "name_en", "name_km",
+        "province", "district", "province_code", "district_code", "address", "phone", "risk_score", "reasons",
+        "employees_gdt", "insured_workers_nssf", "unpaid_periods", "arrears_khr", "last_inspected_on", "workers",
     ];
 
-    private static readonly InsertColumn[] DuplicateColumns =
+    private static readonly string[] DuplicateColumns =
     [
-        new("alert_run_id", DbType.String), new("enterprise_id", DbType.String), new("nssf_id", DbType.String), new("list_no", DbType.Int64),
-        new("action", DbType.String), new("keep_nssf_id", DbType.String), new("status", DbType.String), new("registered_on", DbType.String),
-        new("insured_workers", DbType.Int64), new("paid_through", DbType.String), new("months_declared", DbType.Int64), new("link_method", DbType.String),
-        new("link_confidence", DbType.Double), new("certainly_joined", DbType.Int32), new("match_probability", DbType.Double),
-        new("match_evidence", DbType.String), new("name_en", DbType.String), new("name_km", DbType.String),
-        new("province", DbType.String), new("district", DbType.String), new("province_code", DbType.String), new("district_code", DbType.String),
-        new("address", DbType.String), new("phone", DbType.String), new("moc_registration_no", DbType.String), new("tin", DbType.String),
-        new("reason", DbType.String),
+        "alert_run_id", "enterprise_id", "nssf_id", "list_no", "action", "keep_nssf_id", "status", "registered_on",
+        "insured_workers", "paid_through", "months_declared", "link_method", "link_confidence", "certainly_joined",
+        "match_probability", "match_evidence", "name_en", "name_km", "province", "district", "province_code",
+        "district_code", "address", "phone", "moc_registration_no", "tin", "reason",
     ];
 
     /// <summary>The run's lead list, in list order.</summary>
     public static long SaveLeads(DbConnection conn, DbTransaction tx, string alertRunId, IEnumerable<LeadRow> rows) =>
-        BatchInsert.Run(conn, tx, "lead_snapshots", LeadColumns, rows.Select((r, i) => (Row: r, No: (long)i + 1)), x => Values(alertRunId, x.No, x.Row));
+        BulkInsert.Write(conn, tx, "lead_snapshots", LeadColumns, rows.Select((r, i) => Values(alertRunId, i + 1L, r)));
 
     /// <summary>The run's full target list (no capacity cut), in rank order.</summary>
     public static long SaveTargets(DbConnection conn, DbTransaction tx, string alertRunId, IEnumerable<TargetRow> ranked) =>
-        BatchInsert.Run(conn, tx, "target_snapshots", TargetColumns, ranked.Select((r, i) => (Row: r, No: (long)i + 1)), x => Values(alertRunId, x.No, x.Row));
+        BulkInsert.Write(conn, tx, "target_snapshots", TargetColumns, ranked.Select((r, i) => Values(alertRunId, i + 1L, r)));
 
     /// <summary>The run's duplicate registrations, in list order.</summary>
     public static long SaveDuplicates(DbConnection conn, DbTransaction tx, string alertRunId, IEnumerable<DuplicateRow> rows) =>
-        BatchInsert.Run(conn, tx, "duplicate_snapshots", DuplicateColumns, rows.Select((r, i) => (Row: r, No: (long)i + 1)), x => Values(alertRunId, x.No, x.Row));
+        BulkInsert.Write(conn, tx, "duplicate_snapshots", DuplicateColumns, rows.Select((r, i) => Values(alertRunId, i + 1L, r)));
 
     private static object?[] Values(string run, long no, DuplicateRow r) =>
     [

@@ -1,6 +1,7 @@
 using Integration.Alerts.Data;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
+using Integration.Core.Dates;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Alerts.Targets;
@@ -13,7 +14,7 @@ public sealed class TargetBuilder(IOptions<AlertsOptions> options)
     /// <summary>Scores, filters by province/district, ranks (score, then workers, then arrears) and cuts to capacity.</summary>
     public IReadOnlyList<TargetRow> Build(IReadOnlyDictionary<string, EnterpriseFacts> all, DateOnly asOf, MatchRunInfo run, TargetQuery query)
     {
-        var asOfText = asOf.ToString("yyyy-MM-dd");
+        var asOfText = IsoDate.Format(asOf);
         var policy = options.Value.LicencePolicy;
         var rows = new List<TargetRow>();
         foreach (var facts in all.Values)

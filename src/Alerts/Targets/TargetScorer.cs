@@ -1,6 +1,7 @@
 using System.Globalization;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
+using Integration.Core.Dates;
 
 namespace Integration.Alerts.Targets;
 
@@ -76,7 +77,7 @@ public sealed class TargetScorer(TargetOptions weights, LicencePolicyOptions pol
             Add(factors, "SIZE", Invariant($"{workers}"), size.Points);
         }
 
-        if (facts.LastInspectedOn is null || !DateOnly.TryParseExact(facts.LastInspectedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last))
+        if (facts.LastInspectedOn is null || !IsoDate.TryParse(facts.LastInspectedOn, out var last))
         {
             Add(factors, "NEVER_INSPECTED", null, weights.NeverInspectedPoints);
         }

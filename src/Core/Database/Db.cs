@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Integration.Core.Dates;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -124,14 +125,14 @@ public sealed class Db
         {
             DateOnly d => d,
             DateTime dt => DateOnly.FromDateTime(dt),
-            string s => DateOnly.ParseExact(s[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            string s => IsoDate.Parse(s[..10]),
             _ => throw new InvalidCastException($"Cannot read {value.GetType().Name} as a date."),
         };
 
         public override void SetValue(System.Data.IDbDataParameter parameter, DateOnly value)
         {
             parameter.DbType = System.Data.DbType.String;
-            parameter.Value = value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            parameter.Value = IsoDate.Format(value);
         }
     }
 }

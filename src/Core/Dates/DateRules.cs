@@ -56,7 +56,7 @@ public sealed class DateRules
         var latest = Latest(reference);
         return date < Earliest || date > latest
             ? DateCheck.Refuse(DateProblem.Implausible, Invariant(
-                $"is outside the plausible range {Earliest:yyyy-MM-dd}..{latest:yyyy-MM-dd} ({Section}:EarliestYear, {Section}:MaxYearsAhead)"))
+                $"is outside the plausible range {IsoDate.Format(Earliest)}..{IsoDate.Format(latest)} ({Section}:EarliestYear, {Section}:MaxYearsAhead)"))
             : DateCheck.Accept(date);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integration.Core.Dates;
 
 namespace Integration.Core.Truth;
 
@@ -76,7 +77,7 @@ public sealed record GroundTruth(DateOnly? AsOf, IReadOnlyList<TruthRecord> Reco
         if (File.Exists(asOfPath))
         {
             var text = File.ReadAllText(asOfPath).Trim();
-            asOf = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            asOf = IsoDate.TryParse(text, out var d)
                 ? d
                 : throw new FormatException($"{asOfPath}: line 1: '{text}' is not a date (yyyy-MM-dd).");
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integration.Core.Dates;
 using Integration.Generator.Reference;
 using Integration.Generator.Rendering;
 
@@ -253,7 +254,7 @@ internal sealed class ExtraFacts(GeneratorOptions options, Random rng, Places pl
         on = on < new DateOnly(1995, 1, 1) ? new DateOnly(1995, 1, 1) : on;
         var u = rng.Next(10);
         var status = u < 5 ? "DEREGISTERED" : u < 8 ? "DORMANT" : "ACTIVE";
-        var month = Months.Of(options.AsOf);
+        var month = Month.Of(options.AsOf).Index;
         int? period = f.Workers > 0 && rng.Next(2) == 0 ? month - 14 - rng.Next(24) : null;
         return new Registration(ids.NextTin(letter, f.Address.Province.Code), status, on, status == "DEREGISTERED" ? f.Founded.AddDays(rng.Next(400)) : null,
             period is null ? null : Math.Max(1, f.Workers), period, true);

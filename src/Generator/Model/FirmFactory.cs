@@ -1,3 +1,4 @@
+using Integration.Core.Dates;
 using Integration.Generator.Reference;
 using Integration.Generator.Rendering;
 
@@ -36,7 +37,7 @@ public sealed class FirmFactory
         _rng = facts;
         _places = places;
         _names = names;
-        _asOfMonth = Months.Of(options.AsOf);
+        _asOfMonth = Month.Of(options.AsOf).Index;
         _extra = extras is not null && ExtraFacts.AnyRate(options.Composition) ? new ExtraFacts(options, extras, places, _ids) : null;
     }
 
@@ -195,7 +196,7 @@ public sealed class FirmFactory
     {
         if (closedOn is { } closed)
         {
-            var last = Math.Min(Months.Of(closed) - 1, _asOfMonth - 1);
+            var last = Math.Min(Month.Of(closed).Index - 1, _asOfMonth - 1);
             return (workers, last > _asOfMonth - 14 ? _asOfMonth - 14 : last);
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using Integration.Core.Dates;
 
 namespace Integration.Generator.Output;
 
@@ -15,8 +16,8 @@ public static class BadFiles
     /// <summary>The files written, relative to the output folder, with what is wrong with each.</summary>
     public static IReadOnlyList<(string File, string Problem)> Write(string outDir, GeneratorOptions options, IReadOnlyList<string> contributionFiles, string inspectionsFile)
     {
-        var earlier = options.AsOf.AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var asOf = options.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var earlier = IsoDate.Format(options.AsOf.AddMonths(-1));
+        var asOf = IsoDate.Format(options.AsOf);
         var written = new List<(string, string)>();
 
         // Not UTF-8: an inspection extract saved from a Windows-1252 spreadsheet.

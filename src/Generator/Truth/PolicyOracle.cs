@@ -1,3 +1,4 @@
+using Integration.Core.Dates;
 using Integration.Generator.Model;
 
 namespace Integration.Generator.Truth;
@@ -55,7 +56,7 @@ public sealed class FirmEvidence
         Employees = Math.Max(Employees, insured);
         if (status == "ACTIVE")
         {
-            NssfRegisteredMonth = ActiveNssf ? Math.Min(NssfRegisteredMonth, Months.Of(registeredOn)) : Months.Of(registeredOn);
+            NssfRegisteredMonth = ActiveNssf ? Math.Min(NssfRegisteredMonth, Month.Of(registeredOn).Index) : Month.Of(registeredOn).Index;
             ActiveNssf = true;
             _activeNssf.Add(nssfId);
         }
@@ -93,7 +94,7 @@ public sealed record ExpectedOutcome(bool Lead, string Decision, string Reason);
 /// </summary>
 public static class PolicyOracle
 {
-    public static int LatestDueMonth(DateOnly checkDate) => Months.Of(checkDate) - (checkDate.Day > 15 ? 1 : 2);
+    public static int LatestDueMonth(DateOnly checkDate) => Month.Of(checkDate).Index - (checkDate.Day > 15 ? 1 : 2);
 
     public static ExpectedOutcome Evaluate(FirmEvidence e, DateOnly checkDate, int windowMonths = 12, int allowedUnpaid = 0)
     {

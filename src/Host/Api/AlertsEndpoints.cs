@@ -186,7 +186,7 @@ public static class AlertsEndpoints
 
             var logged = await checks.CheckAsync(new CheckRequest(number, date, who, "http"), ct);
             await ApiAccess.Audit(http, AuditAction.LicenceCheck, logged.Decision.RegistrationNo,
-                new { decision = logged.Decision.Decision, reasons = logged.Decision.ReasonCodes, check_id = logged.CheckId, as_of = logged.Decision.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, who);
+                new { decision = logged.Decision.Decision, reasons = logged.Decision.ReasonCodes, check_id = logged.CheckId, as_of = IsoDate.Format(logged.Decision.AsOf) }, who);
             return Results.Json(LicenceCheckRow.From(logged.Decision, logged.CheckId), AlertsJson.Options);
         }
         catch (UnknownRegistrationException e)

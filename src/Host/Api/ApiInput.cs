@@ -53,7 +53,7 @@ public static class ApiInput
             return true;
         }
 
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (!IsoDate.TryParse(text.Trim(), out var d))
         {
             problem = Problem(400, "Invalid asOf", $"asOf must be a date yyyy-MM-dd, got '{Shown(text)}'.");
             return false;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Integration.Alerts.Runs;
+using Integration.Core.Dates;
 using Spectre.Console;
 
 namespace Integration.Host.Cli;
@@ -35,7 +36,7 @@ internal static class AlertsCli
             return null;
         }
 
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        return IsoDate.TryParse(text.Trim(), out var d)
             ? d
             : throw new ArgumentException($"{option.Name} must be a date yyyy-MM-dd, got '{text}'.");
     }
@@ -53,7 +54,7 @@ internal static class AlertsCli
 
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
         var check = services.GetRequiredService<Integration.Core.Dates.DateRules>().Check(date, today);
-        return check.Ok ? check.Date : throw new ArgumentException($"{option.Name} {date:yyyy-MM-dd} {check.Why}.");
+        return check.Ok ? check.Date : throw new ArgumentException($"{option.Name} {IsoDate.Format(date)} {check.Why}.");
     }
 
     /// <summary>Runs a command body, turning bad input into a one-line error and exit code 2.</summary>

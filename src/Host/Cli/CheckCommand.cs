@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Integration.Alerts.Checks;
+using Integration.Core.Dates;
 using Integration.Core.Identifiers;
 using Spectre.Console;
 
@@ -56,7 +57,7 @@ internal static class CheckCommand
         table.AddRow("paid_through", AlertsCli.Markup(d.PaidThrough));
         table.AddRow("unpaid_periods", d.UnpaidPeriods.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("arrears_khr", d.ArrearsKhr.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow("as_of", d.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("as_of", IsoDate.Format(d.AsOf));
         table.AddRow("run_id", AlertsCli.Markup(d.RunId));
         AlertsCli.Write(table);
         return 0;

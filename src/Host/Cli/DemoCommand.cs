@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Integration.Core.Dates;
 using Integration.Core.Jobs;
 using Integration.Core.Reference;
 using Integration.Core.Storage;
@@ -59,7 +60,7 @@ internal static class DemoCommand
         using var services = CliServices.Build(parse, overrides);
         var clock = services.GetRequiredService<TimeProvider>();
         var asOf = parse.GetValue(AsOf) is { Length: > 0 } text
-            ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            ? IsoDate.Parse(text)
             : DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var jobs = services.GetServices<IPipelineJob>().ToDictionary(j => j.Name, StringComparer.Ordinal);
         var context = new JobContext("demo", clock.GetUtcNow(), Environment.UserName);
@@ -72,7 +73,7 @@ internal static class DemoCommand
         {
             var options = new GeneratorOptions { Scale = parse.GetValue(Scale), Seed = parse.GetValue(Seed), AsOf = asOf, BadFiles = true };
             generated = new RegistryGenerator(options, services.GetRequiredService<Gazetteer>(), PersonNames.Load(null)).Run(landing, null, ct);
-            return Task.FromResult($"{generated.Firms:N0} true enterprises as of {asOf:yyyy-MM-dd}, {generated.Files.Count} files landed");
+            return Task.FromResult($"{generated.Firms:N0} true enterprises as of {IsoDate.Format(asOf)}, {generated.Files.Count} files landed");
         });
         foreach (var name in new[] { "ingest", "match", "alerts" })
         {

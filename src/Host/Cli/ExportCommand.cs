@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Integration.Alerts.Jobs;
+using Integration.Core.Dates;
 using Integration.Core.Storage;
 using Integration.Matching.Export;
 using Spectre.Console;
@@ -58,7 +59,7 @@ internal static class ExportCommand
 
         var blocks = outcome.Checks.Count(c => c.Decision == "BLOCK");
         var reviews = outcome.Checks.Count(c => c.Decision == "REVIEW");
-        AnsiConsole.MarkupLine($"Match run {AlertsCli.Markup(outcome.MatchRun.RunId)}, as of {outcome.AsOf:yyyy-MM-dd}: {outcome.Checks.Count:N0} checks ([red]{blocks:N0} BLOCK[/], [yellow]{reviews:N0} REVIEW[/]), {outcome.Leads.Count:N0} leads ({outcome.Leads.Count(l => l.IsNew):N0} new), {outcome.Targets.Count:N0} targets.");
+        AnsiConsole.MarkupLine($"Match run {AlertsCli.Markup(outcome.MatchRun.RunId)}, as of {IsoDate.Format(outcome.AsOf)}: {outcome.Checks.Count:N0} checks ([red]{blocks:N0} BLOCK[/], [yellow]{reviews:N0} REVIEW[/]), {outcome.Leads.Count:N0} leads ({outcome.Leads.Count(l => l.IsNew):N0} new), {outcome.Targets.Count:N0} targets.");
         AnsiConsole.MarkupLine(outcome.Recorded ? $"Recorded as alerts run {AlertsCli.Markup(outcome.AlertRunId)}." : "Not recorded (preview, or this match run and date were already recorded).");
         foreach (var f in files)
         {

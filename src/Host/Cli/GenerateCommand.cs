@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Integration.Core.Dates;
 using Integration.Core.Reference;
 using Integration.Generator;
 using Integration.Generator.Output;
@@ -98,7 +99,7 @@ internal static class GenerateCommand
     private static GeneratorOptions Options(ParseResult parse, TimeProvider clock)
     {
         var asOf = parse.GetValue(AsOf) is { Length: > 0 } text
-            ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            ? IsoDate.Parse(text)
             : DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var format = parse.GetValue(Format)?.ToLowerInvariant() switch
         {
@@ -153,7 +154,7 @@ internal static class GenerateCommand
         AnsiConsole.Write(table);
         var firms = string.Join(", ", s.FirmsByCompliance.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value:N0}"));
         var bad = string.Join(", ", s.BadRows.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value:N0}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"as of {s.AsOf:yyyy-MM-dd}: {s.Firms:N0} enterprises ({firms})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"as of {IsoDate.Format(s.AsOf)}: {s.Firms:N0} enterprises ({firms})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"expected leads {s.Leads:N0}, pending renewals {s.PendingRenewals:N0}; bad rows: {(bad.Length == 0 ? "none" : bad)}"));
         Console.WriteLine($"reference: {gazetteer}, {(names.IsShipped ? "shipped" : "loaded")} names ({names.Given.Count} given, {names.Surnames.Count} surnames)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Files.Count} files in {outDir} in {elapsed.TotalSeconds:F1} s"));

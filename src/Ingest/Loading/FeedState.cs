@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Integration.Core.Dates;
 using Integration.Ingest.Feeds;
 using Integration.Ingest.Validation;
 
@@ -38,7 +39,7 @@ public sealed class FeedState
         {
             while (reader.Read())
             {
-                var lastSeen = DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                var lastSeen = IsoDate.Parse(reader.GetString(2));
                 keys[reader.GetString(0)] = new KeyState(ParsedRow.ParseHash(reader.GetString(1)), lastSeen.DayNumber, Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture) == 1);
             }
         }
@@ -46,7 +47,7 @@ public sealed class FeedState
         var latest = conn.ExecuteScalar<string?>(
             "SELECT MAX(as_of) FROM source_files WHERE feed = @feed AND status = 'LOADED'",
             new { feed = feed.Name });
-        return new FeedState(keys, latest is null ? null : DateOnly.ParseExact(latest, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return new FeedState(keys, latest is null ? null : IsoDate.Parse(latest));
     }
 
     /// <summary>Takes over the changes of a committed file.</summary>

@@ -61,7 +61,7 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options, Da
             var args = new
             {
                 feed = feed.Name, path = file.Path, sha = item.Sha256, size = file.Size, raw = item.RawPath,
-                asOf = Iso(file.AsOf), asOfSource = file.AsOfSource, receivedAt = item.ReceivedAt.ToString("O"), runId = item.RunId,
+                asOf = IsoDate.Format(file.AsOf), asOfSource = file.AsOfSource, receivedAt = item.ReceivedAt.ToString("O"), runId = item.RunId,
                 held = item.ConfirmedHeldFileId,
             };
             var fileId = item.ConfirmedHeldFileId is { } heldId
@@ -123,20 +123,20 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options, Da
                 tx);
             await tx.CommitAsync(ct);
             state.Commit(apply.Pending, feed.IsSnapshot && !stale ? file.AsOf : null);
-            return new FileOutcome(feed.Name, file.Path, status, fileId, item.Sha256, Iso(file.AsOf), apply.Read, apply.Loaded, apply.Quarantined, unknown, null, apply.Changes());
+            return new FileOutcome(feed.Name, file.Path, status, fileId, item.Sha256, IsoDate.Format(file.AsOf), apply.Read, apply.Loaded, apply.Quarantined, unknown, null, apply.Changes());
         }
         catch (Exception e)
         {
             await tx.AbandonAsync(); // never "cannot rollback" in place of the error that stopped the file
             if (e is SnapshotHeldException held)
             {
-                return new FileOutcome(feed.Name, file.Path, FileStatus.Held, null, item.Sha256, Iso(file.AsOf), 0, 0, 0, [], held.Message,
+                return new FileOutcome(feed.Name, file.Path, FileStatus.Held, null, item.Sha256, IsoDate.Format(file.AsOf), 0, 0, 0, [], held.Message,
                     FileChanges.None with { Removed = held.Removed });
             }
 
             if (Rejection(e, item) is { } reason)
             {
-                return new FileOutcome(feed.Name, file.Path, FileStatus.Rejected, null, item.Sha256, Iso(file.AsOf), 0, 0, 0, [], reason, FileChanges.None);
+                return new FileOutcome(feed.Name, file.Path, FileStatus.Rejected, null, item.Sha256, IsoDate.Format(file.AsOf), 0, 0, 0, [], reason, FileChanges.None);
             }
 
             throw;
@@ -149,8 +149,6 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options, Da
 
     /// <summary>WAL size (pages) at which a commit of the loading connection checkpoints.</summary>
     public const int LoadingWalPages = 100_000;
-
-    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The file's bytes as delivered (decompressed), cut off past Ingest:Limits:MaxFileBytes.</summary>
     private async Task<Stream> OpenAsync(FileToLoad item, CancellationToken ct)

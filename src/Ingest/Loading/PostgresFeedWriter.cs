@@ -1,9 +1,10 @@
 using System.Globalization;
 using Dapper;
+using Integration.Core.Database;
+using Integration.Core.Dates;
 using Integration.Ingest.Feeds;
 using Integration.Ingest.Validation;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Integration.Ingest.Loading;
 
@@ -13,7 +14,8 @@ namespace Integration.Ingest.Loading;
 /// from it with the same INSERT ... ON CONFLICT as the per-row statement; touched and removed keys are staged
 /// the same way and applied with one UPDATE each. Everything runs in the file's transaction (the temporary
 /// tables are dropped at its end). The stored row a changed row is compared with is read when the change is
-/// seen: keys are unique within a file, so no buffered write can have touched it yet.
+/// seen: keys are unique within a file, so no buffered write can have touched it yet. COPY is Core's
+/// <see cref="BulkInsert"/>.
 /// </summary>
 public sealed class PostgresFeedWriter : IFeedWriter
 {
@@ -24,7 +26,6 @@ public sealed class PostgresFeedWriter : IFeedWriter
     private readonly NpgsqlTransaction _tx;
     private readonly FeedDefinition _feed;
     private readonly FeedSql _sql;
-    private readonly FeedWriter _commands;
     private readonly long _fileId;
     private readonly string _asOf;
     private readonly int _keyCount;
@@ -39,9 +40,8 @@ public sealed class PostgresFeedWriter : IFeedWriter
         _tx = tx;
         _feed = feed;
         _sql = new FeedSql(feed);
-        _commands = new FeedWriter(conn, tx, feed, fileId, asOf);
         _fileId = fileId;
-        _asOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        _asOf = IsoDate.Format(asOf);
         _keyCount = feed.StoredKeyColumn is null ? feed.KeyColumns.Count : 1;
         var keyColumns = string.Join(", ", Enumerable.Range(0, _keyCount).Select(i => $"k{i} TEXT"));
         conn.Execute(
@@ -61,7 +61,7 @@ public sealed class PostgresFeedWriter : IFeedWriter
 
     public void Replace(ParsedRow row, UInt128 hash, string change, bool compare)
     {
-        var fields = compare ? _commands.ChangedFields(row.Key!, row) : null;
+        var fields = compare ? ChangedFields(row) : null;
         AddRow(row, hash);
         AddHistory(row.Key!, change, fields, row.Line);
     }
@@ -79,7 +79,13 @@ public sealed class PostgresFeedWriter : IFeedWriter
         AddHistory(key, "REMOVED", null, null);
     }
 
-    public void LowerFirstSeen(string key) => _commands.LowerFirstSeen(key); // stale snapshots only: rare
+    /// <summary>Stale snapshots only (rare): one statement per key.</summary>
+    public void LowerFirstSeen(string key)
+    {
+        var args = KeyArgs(key);
+        args.Add("as_of", _asOf);
+        _conn.Execute(_sql.LowerFirstSeen, args, _tx);
+    }
 
     public void Quarantine(long line, RowProblem problem, string raw)
     {
@@ -98,7 +104,10 @@ public sealed class PostgresFeedWriter : IFeedWriter
         FlushQuarantine();
     }
 
-    public void Dispose() => _commands.Dispose();
+    public void Dispose()
+    {
+        // Nothing held: what is still buffered is dropped with the transaction.
+    }
 
     private void AddRow(ParsedRow row, UInt128 hash)
     {
@@ -135,35 +144,25 @@ public sealed class PostgresFeedWriter : IFeedWriter
         }
 
         var columns = _feed.Columns;
-        using (var copy = _conn.BeginBinaryImport($"COPY {FeedSql.StageTable} ({string.Join(", ", _sql.StagedColumns)}) FROM STDIN (FORMAT BINARY)"))
+        var stored = _feed.StoredKeyColumn is not null;
+        BulkInsert.Write(_conn, _tx, FeedSql.StageTable, _sql.StagedColumns, _rows.Select(r =>
         {
-            foreach (var (row, hash) in _rows)
+            var values = new object?[_sql.StagedColumns.Count];
+            for (var i = 0; i < columns.Count; i++)
             {
-                copy.StartRow();
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    if (columns[i].IsNumber)
-                    {
-                        WriteNumber(copy, row.Numbers[i]);
-                    }
-                    else
-                    {
-                        WriteText(copy, row.Text[i]);
-                    }
-                }
-
-                if (_feed.StoredKeyColumn is not null)
-                {
-                    WriteText(copy, row.Key);
-                }
-
-                copy.Write(row.Line, NpgsqlDbType.Bigint);
-                copy.Write(hash, NpgsqlDbType.Text);
+                values[i] = columns[i].IsNumber ? r.Row.Numbers[i] : r.Row.Text[i];
             }
 
-            copy.Complete();
-        }
+            var at = columns.Count;
+            if (stored)
+            {
+                values[at++] = r.Row.Key;
+            }
 
+            values[at++] = r.Row.Line;
+            values[at] = r.Hash;
+            return values;
+        }));
         _conn.Execute(_sql.UpsertStaged, new { file_id = _fileId, as_of = _asOf }, _tx);
         _conn.Execute($"TRUNCATE {FeedSql.StageTable}", transaction: _tx);
         _rows.Clear();
@@ -176,22 +175,23 @@ public sealed class PostgresFeedWriter : IFeedWriter
             return;
         }
 
-        var keyNames = Enumerable.Range(0, _keyCount).Select(i => "k" + i).ToList();
-        using (var copy = _conn.BeginBinaryImport($"COPY {KeyStage} (op, {string.Join(", ", keyNames)}) FROM STDIN (FORMAT BINARY)"))
+        var keyNames = Enumerable.Range(0, _keyCount).Select(i => "k" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        BulkInsert.Write(_conn, _tx, KeyStage, ["op", .. keyNames], _keys.Select(k =>
         {
-            foreach (var (op, key) in _keys)
+            var values = new object?[_keyCount + 1];
+            values[0] = k.Op.ToString();
+            if (_keyCount == 1)
             {
-                copy.StartRow();
-                copy.Write(op.ToString(), NpgsqlDbType.Text);
-                var parts = _keyCount == 1 ? [key] : key.Split('|');
-                foreach (var part in parts)
-                {
-                    copy.Write(part, NpgsqlDbType.Text);
-                }
+                values[1] = k.Key;
+            }
+            else
+            {
+                var parts = k.Key.Split('|');
+                Array.Copy(parts, 0, values, 1, parts.Length);
             }
 
-            copy.Complete();
-        }
+            return values;
+        }));
 
         var match = string.Join(" AND ", _sql.KeyWhere.Split(" AND ").Select((c, i) => "t." + c.Replace($"@k{i}", $"s.k{i}", StringComparison.Ordinal)));
         _conn.Execute($"UPDATE {_feed.Table} t SET last_seen_on = @as_of FROM {KeyStage} s WHERE s.op = 'T' AND {match}", new { as_of = _asOf }, _tx);
@@ -211,20 +211,8 @@ public sealed class PostgresFeedWriter : IFeedWriter
             return;
         }
 
-        using var copy = _conn.BeginBinaryImport("COPY record_history (feed, source_key, as_of, change, changed_fields, file_id, line) FROM STDIN (FORMAT BINARY)");
-        foreach (var (key, change, fields, line) in _history)
-        {
-            copy.StartRow();
-            copy.Write(_feed.Name, NpgsqlDbType.Text);
-            copy.Write(key, NpgsqlDbType.Text);
-            copy.Write(_asOf, NpgsqlDbType.Text);
-            copy.Write(change, NpgsqlDbType.Text);
-            WriteText(copy, fields);
-            copy.Write(_fileId, NpgsqlDbType.Bigint);
-            WriteNumber(copy, line);
-        }
-
-        copy.Complete();
+        BulkInsert.Write(_conn, _tx, "record_history", ["feed", "source_key", "as_of", "change", "changed_fields", "file_id", "line"],
+            _history.Select(h => new object?[] { _feed.Name, h.Key, _asOf, h.Change, h.Fields, _fileId, h.Line }));
         _history.Clear();
     }
 
@@ -235,44 +223,43 @@ public sealed class PostgresFeedWriter : IFeedWriter
             return;
         }
 
-        using var copy = _conn.BeginBinaryImport("COPY quarantine (file_id, feed, line, field, reason, message, raw) FROM STDIN (FORMAT BINARY)");
-        foreach (var (line, problem, raw) in _quarantine)
-        {
-            copy.StartRow();
-            copy.Write(_fileId, NpgsqlDbType.Bigint);
-            copy.Write(_feed.Name, NpgsqlDbType.Text);
-            copy.Write(line, NpgsqlDbType.Bigint);
-            WriteText(copy, problem.Field);
-            copy.Write(problem.Reason, NpgsqlDbType.Text);
-            copy.Write(problem.Message, NpgsqlDbType.Text);
-            copy.Write(raw, NpgsqlDbType.Text);
-        }
-
-        copy.Complete();
+        BulkInsert.Write(_conn, _tx, "quarantine", ["file_id", "feed", "line", "field", "reason", "message", "raw"],
+            _quarantine.Select(q => new object?[] { _fileId, _feed.Name, q.Line, q.Problem.Field, q.Problem.Reason, q.Problem.Message, q.Raw }));
         _quarantine.Clear();
     }
 
-    private static void WriteText(NpgsqlBinaryImporter copy, string? value)
+    /// <summary>Canonical columns that differ between the stored row and the new one, '|'-separated.</summary>
+    private string? ChangedFields(ParsedRow row)
     {
-        if (value is null)
+        using var reader = _conn.ExecuteReader(_sql.SelectStored, KeyArgs(row.Key!), _tx);
+        if (!reader.Read())
         {
-            copy.WriteNull();
+            return null;
         }
-        else
+
+        var changed = new List<string>();
+        for (var i = 0; i < _feed.Columns.Count; i++)
         {
-            copy.Write(value, NpgsqlDbType.Text);
+            var stored = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
+            if (!string.Equals(stored, row.Text[i], StringComparison.Ordinal))
+            {
+                changed.Add(_feed.Columns[i].Name);
+            }
         }
+
+        return changed.Count == 0 ? null : string.Join('|', changed);
     }
 
-    private static void WriteNumber(NpgsqlBinaryImporter copy, long? value)
+    /// <summary>The key's parameters @k0.. of <see cref="FeedSql.KeyWhere"/>: the stored key, or a composite key's parts.</summary>
+    private DynamicParameters KeyArgs(string key)
     {
-        if (value is { } v)
+        var args = new DynamicParameters();
+        var parts = _keyCount == 1 ? [key] : key.Split('|');
+        for (var i = 0; i < parts.Length; i++)
         {
-            copy.Write(v, NpgsqlDbType.Bigint);
+            args.Add("k" + i.ToString(CultureInfo.InvariantCulture), parts[i]);
         }
-        else
-        {
-            copy.WriteNull();
-        }
+
+        return args;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integration.Core.Database;
+using Integration.Core.Dates;
 using Integration.Ingest.Feeds;
 using Integration.Ingest.Validation;
 using Microsoft.Data.Sqlite;
@@ -35,7 +36,7 @@ public sealed class SqliteFeedWriter : IFeedWriter
     {
         _feed = feed;
         _db = conn.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        _asOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        _asOf = IsoDate.Format(asOf);
         _fileId = fileId;
         var sql = new FeedSql(feed);
         _keyCount = sql.KeyCount;

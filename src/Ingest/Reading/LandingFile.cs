@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Integration.Core.Dates;
 
 namespace Integration.Ingest.Reading;
 
@@ -41,7 +42,7 @@ public sealed partial record LandingFile(string Feed, string Path, string Name, 
         foreach (Match m in DatePattern().Matches(name))
         {
             var text = m.Groups["iso"].Success ? m.Groups["iso"].Value : m.Groups["compact"].Value;
-            var format = m.Groups["iso"].Success ? "yyyy-MM-dd" : "yyyyMMdd";
+            var format = m.Groups["iso"].Success ? IsoDate.Pattern : "yyyyMMdd";
             if (DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             {
                 return d;

@@ -57,24 +57,13 @@ public sealed class IngestRunQueries(Db db)
     /// <summary>Delivered file names by id, for showing where a record came from (file and line).</summary>
     public async Task<IReadOnlyDictionary<long, string>> PathsAsync(IEnumerable<long> fileIds, CancellationToken ct = default)
     {
-        var ids = fileIds.Distinct().ToList();
         var result = new Dictionary<long, string>();
-        if (ids.Count == 0)
-        {
-            return result;
-        }
-
         await using var conn = await db.OpenAsync(ct);
-        foreach (var chunk in ids.Chunk(200))
+        foreach (var chunk in SqlInList.Chunks(fileIds))
         {
             var args = new DynamicParameters();
-            var names = chunk.Select((id, i) =>
-            {
-                args.Add("f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), id);
-                return "@f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            });
             foreach (var (id, path) in await conn.QueryAsync<(long, string)>(new CommandDefinition(
-                $"SELECT file_id, landing_path FROM source_files WHERE file_id IN ({string.Join(", ", names)})", args, cancellationToken: ct)))
+                "SELECT file_id, landing_path FROM source_files WHERE file_id IN " + SqlInList.Add(args, "f", chunk), args, cancellationToken: ct)))
             {
                 result[id] = path;
             }

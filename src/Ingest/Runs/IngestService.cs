@@ -175,7 +175,7 @@ public sealed class IngestService(
                 // full disk): the file is reported, not recorded, so the next run tries it again; the others go on.
                 var why = $"{file.Path}: cannot be read or archived: {DatabaseErrors.Describe(e)} (UNREADABLE)";
                 logger.LogWarning(e, "Not loaded: {Why}", why);
-                outcome = new FileOutcome(feed.Name, file.Path, FileStatus.Rejected, null, "", FileLoader.Iso(file.AsOf), 0, 0, 0, [], why, FileChanges.None);
+                outcome = new FileOutcome(feed.Name, file.Path, FileStatus.Rejected, null, "", IsoDate.Format(file.AsOf), 0, 0, 0, [], why, FileChanges.None);
             }
 
             outcomes.Add(outcome);
@@ -213,7 +213,7 @@ public sealed class IngestService(
         if (file.Size == 0)
         {
             var empty = $"{file.Path}: the file is empty, or not a regular file (a pipe, socket or device is not opened) (EMPTY_FILE)";
-            return new FileOutcome(feed.Name, file.Path, FileStatus.Rejected, RecordFile(feed, file, sha, rawPath, runId, FileStatus.Rejected, empty, 0), sha, FileLoader.Iso(file.AsOf), 0, 0, 0, [], empty, FileChanges.None);
+            return new FileOutcome(feed.Name, file.Path, FileStatus.Rejected, RecordFile(feed, file, sha, rawPath, runId, FileStatus.Rejected, empty, 0), sha, IsoDate.Format(file.AsOf), 0, 0, 0, [], empty, FileChanges.None);
         }
 
         loader.OnProgress = onProgress;
@@ -245,12 +245,12 @@ public sealed class IngestService(
         var check = dates.Check(named, today);
         if (!check.Ok)
         {
-            return $"the date in the name, {FileLoader.Iso(named)}, {check.Why} (BAD_AS_OF)";
+            return $"the date in the name, {IsoDate.Format(named)}, {check.Why} (BAD_AS_OF)";
         }
 
         // An extract is not dated after it was made; a day's grace for time zones (Cambodia is UTC+7).
         return check.Date > today.AddDays(1)
-            ? $"the date in the name, {FileLoader.Iso(named)}, is after today ({FileLoader.Iso(today)}): as the as-of of a snapshot it would make every later one stale (BAD_AS_OF)"
+            ? $"the date in the name, {IsoDate.Format(named)}, is after today ({IsoDate.Format(today)}): as the as-of of a snapshot it would make every later one stale (BAD_AS_OF)"
             : null;
     }
 
@@ -323,7 +323,7 @@ public sealed class IngestService(
             """,
             new
             {
-                feed = feed.Name, path = file.Path, sha, size = file.Size, raw = rawPath, asOf = FileLoader.Iso(file.AsOf),
+                feed = feed.Name, path = file.Path, sha, size = file.Size, raw = rawPath, asOf = IsoDate.Format(file.AsOf),
                 asOfSource = file.AsOfSource, receivedAt = clock.GetUtcNow().ToString("O"), runId, status, error,
                 removed = status == FileStatus.Held ? removed : (long?)null,
             });

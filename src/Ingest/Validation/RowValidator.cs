@@ -99,12 +99,12 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLi
     {
         if (value.Length == 10 && value[4] == '-' && value[7] == '-')
         {
-            return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? value : null;
+            return IsoDate.TryParse(value, out _) ? value : null;
         }
 
         return value.Length == 10 && value[2] == '/' && value[5] == '/'
                && DateOnly.TryParseExact(value, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            ? IsoDate.Format(d)
             : null;
     }
 
@@ -144,18 +144,17 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLi
                     return Bad(column, value, line, "is not a date (yyyy-MM-dd or dd/MM/yyyy)", QuarantineReason.BadDate);
                 }
 
-                var date = dates.Check(DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture), asOf);
-                row.Text[i] = date.Ok ? date.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : iso;
+                var date = dates.Check(IsoDate.Parse(iso), asOf);
+                row.Text[i] = date.Ok ? IsoDate.Format(date.Date) : iso;
                 return date.Ok ? null : Implausible(column, value, line, date);
             case ColumnKind.Month:
-                if (!(value.Length == 7 && value[4] == '-'
-                    && DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)))
+                if (!Month.TryParseExact(value, out var given))
                 {
                     return Bad(column, value, line, "is not a month (yyyy-MM)", QuarantineReason.BadMonth);
                 }
 
-                var month = dates.Check(first, asOf);
-                row.Text[i] = month.Ok ? month.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture) : value;
+                var month = dates.Check(given.FirstDay, asOf);
+                row.Text[i] = month.Ok ? Month.Of(month.Date).ToString() : value;
                 return month.Ok ? null : Implausible(column, value, line, month);
             case ColumnKind.Int:
             case ColumnKind.Money:

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Integration.Core.Dates;
 using Integration.Core.Truth;
 
 namespace Integration.Matching.Evaluation;
@@ -18,7 +19,7 @@ public sealed class EvaluationReport(IEnumerable<IEvaluation> evaluations)
 
         var md = new StringBuilder();
         md.AppendLine(truth.AsOf is { } asOf
-            ? string.Create(CultureInfo.InvariantCulture, $"# Evaluation against ground truth (as of {asOf:yyyy-MM-dd})")
+            ? string.Create(CultureInfo.InvariantCulture, $"# Evaluation against ground truth (as of {IsoDate.Format(asOf)})")
             : "# Evaluation against ground truth (as of the data's latest extract)");
         md.AppendLine();
         foreach (var s in sections)

@@ -82,17 +82,17 @@ public sealed class LinkageStore(Db db)
             await conn.ExecuteAsync(new CommandDefinition("DROP INDEX IF EXISTS ix_entity_links_enterprise", transaction: tx, cancellationToken: ct));
         }
 
-        await BulkWriter.WriteAsync(conn, tx, db.Dialect, "entity_links", LinkColumns, links, ct);
+        await BulkInsert.WriteAsync(conn, tx, "entity_links", LinkColumns, links, ct);
         if (rebuildIndex)
         {
             await conn.ExecuteAsync(new CommandDefinition(LinkIndex, transaction: tx, cancellationToken: ct));
         }
 
-        await BulkWriter.WriteAsync(conn, tx, db.Dialect, "match_pairs", PairColumns, pairs, ct);
-        await BulkWriter.WriteAsync(conn, tx, db.Dialect, "enterprises", EnterpriseRow.Columns, enterprises.Select(e => e.Values()), ct);
-        await BulkWriter.WriteAsync(conn, tx, db.Dialect, "enterprise_events", ["run_id", "kind", "enterprise_id", "related_ids", "detail"],
+        await BulkInsert.WriteAsync(conn, tx, "match_pairs", PairColumns, pairs, ct);
+        await BulkInsert.WriteAsync(conn, tx, "enterprises", EnterpriseRow.Columns, enterprises.Select(e => e.Values()), ct);
+        await BulkInsert.WriteAsync(conn, tx, "enterprise_events", ["run_id", "kind", "enterprise_id", "related_ids", "detail"],
             events.Select(e => new object?[] { runId, e.Kind, e.EnterpriseId, e.RelatedIds, e.Detail }), ct);
-        await BulkWriter.WriteAsync(conn, tx, db.Dialect, "registration_duplicates", DuplicateRegistrations.Columns, duplicates, ct);
+        await BulkInsert.WriteAsync(conn, tx, "registration_duplicates", DuplicateRegistrations.Columns, duplicates, ct);
         await tx.CommitAsync(ct);
     }
 

@@ -19,11 +19,8 @@ public sealed class RecordStore(Db db)
 
     private static readonly string[] KeyColumns = ["registration_no", "tin", "nssf_id"];
 
-    /// <summary>All current records, feed by feed, in key order so that a run is deterministic.</summary>
-    public Task<List<SourceRecord>> LoadCurrentAsync(CancellationToken ct = default) => Task.FromResult(ReadCurrent(ct).ToList());
-
     /// <summary>
-    /// The current records one by one, in <see cref="LoadCurrentAsync"/>'s order, read row by row
+    /// All current records one by one, feed by feed in key order so that a run is deterministic, read row by row
     /// (unbuffered): the matcher standardises them as they arrive, so the raw columns of a national
     /// register are never all in memory at once.
     /// </summary>
@@ -123,23 +120,13 @@ public sealed class RecordStore(Db db)
     /// </summary>
     public static async Task<Dictionary<string, SourceRecord>> LoadManyAsync(DbConnection conn, string feed, IReadOnlyCollection<string> keys, CancellationToken ct = default)
     {
-        const int Batch = 500;
         var f = Feeds.Index(feed);
         var found = new Dictionary<string, SourceRecord>(StringComparer.Ordinal);
-        var all = keys.Distinct(StringComparer.Ordinal).ToList();
-        for (var i = 0; i < all.Count; i += Batch)
+        foreach (var chunk in SqlInList.Chunks(keys, StringComparer.Ordinal))
         {
-            // Parameters spelled out: Dapper would send a list to Npgsql as one array, which IN does not take.
-            var chunk = all.GetRange(i, Math.Min(Batch, all.Count - i));
             var args = new DynamicParameters();
-            for (var k = 0; k < chunk.Count; k++)
-            {
-                args.Add("k" + k, chunk[k]);
-            }
-
-            var list = string.Join(", ", Enumerable.Range(0, chunk.Count).Select(k => "@k" + k));
             await using var reader = await conn.ExecuteReaderAsync(new CommandDefinition(
-                Selects[f] + $" WHERE {KeyColumns[f]} IN ({list}) ORDER BY is_current", args, cancellationToken: ct));
+                Selects[f] + $" WHERE {KeyColumns[f]} IN {SqlInList.Add(args, "k", chunk)} ORDER BY is_current", args, cancellationToken: ct));
             while (await reader.ReadAsync(ct))
             {
                 var r = ToRecord(Column(reader), f);

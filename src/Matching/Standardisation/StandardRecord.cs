@@ -72,9 +72,6 @@ public sealed class StandardRecord
     public double[] TokenWeights { get; set; } = [];
 
     public double TotalWeight { get; set; }
-
-    /// <summary>The best phonetic key for cross-script comparison: the Latin one, else the Khmer one.</summary>
-    public string AnyKey => LatinKey.Length > 0 ? LatinKey : KhmerKey;
 }
 
 /// <summary>

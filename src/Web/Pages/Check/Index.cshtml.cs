@@ -3,6 +3,7 @@ using Integration.Access;
 using Integration.Access.Audit;
 using Integration.Alerts.Checks;
 using Integration.Alerts.Policy;
+using Integration.Core.Dates;
 using Integration.Ingest.Runs;
 using Microsoft.AspNetCore.Mvc;
 
@@ -61,7 +62,7 @@ public sealed class IndexModel(LicenceCheckService checks, CheckLogReader log, I
         DateOnly? date = null;
         if (!string.IsNullOrEmpty(AsOfText))
         {
-            if (!DateOnly.TryParseExact(AsOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!IsoDate.TryParse(AsOfText, out var d))
             {
                 Error = "yyyy-MM-dd";
                 await LoadRecentAsync();
@@ -101,7 +102,7 @@ public sealed class IndexModel(LicenceCheckService checks, CheckLogReader log, I
             decision = Result.Decision.Decision,
             reasons = Result.Decision.ReasonCodes,
             check_id = Result.CheckId,
-            as_of = Result.Decision.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            as_of = IsoDate.Format(Result.Decision.AsOf),
             enterprise_id = Result.Decision.EnterpriseId,
         });
         var e = Result.Decision.Evidence;

@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace Integration.Alerts.Model;
+namespace Integration.Core.Dates;
 
-/// <summary>A calendar month (<c>yyyy-MM</c>): contribution periods, GDT return months and the due-month window.</summary>
+/// <summary>
+/// A calendar month (<c>yyyy-MM</c>, its stored and written form): contribution periods, GDT return months, the
+/// due-month window, the generator's periods. <see cref="Index"/> makes month arithmetic plain addition.
+/// </summary>
 public readonly record struct Month(int Year, int Number) : IComparable<Month>
 {
     public int Index => (Year * 12) + Number - 1;
@@ -10,6 +13,24 @@ public readonly record struct Month(int Year, int Number) : IComparable<Month>
     public static Month Of(DateOnly date) => new(date.Year, date.Month);
 
     public static Month FromIndex(int index) => new(index / 12, (index % 12) + 1);
+
+    public DateOnly FirstDay => new(Year, Number, 1);
+
+    /// <summary>Day <paramref name="day"/> of the month, or its last day when the month is shorter.</summary>
+    public DateOnly Day(int day) => new(Year, Number, Math.Min(day, DateTime.DaysInMonth(Year, Number)));
+
+    /// <summary>Reads exactly <c>yyyy-MM</c> (no day): a register's month column.</summary>
+    public static bool TryParseExact(string? text, out Month month)
+    {
+        if (text is { Length: 7 } && IsoDate.TryParse(text + "-01", out var first))
+        {
+            month = Of(first);
+            return true;
+        }
+
+        month = default;
+        return false;
+    }
 
     /// <summary>Reads <c>yyyy-MM</c>, or the month of a <c>yyyy-MM-dd</c> date.</summary>
     public static bool TryParse(string? text, out Month month)
