@@ -64,7 +64,7 @@ public sealed class IndexModel(LicenceCheckService checks, CheckLogReader log, I
         {
             if (!IsoDate.TryParse(AsOfText, out var d))
             {
-                Error = "yyyy-MM-dd";
+                Error = IsoDate.Pattern;
                 await LoadRecentAsync();
                 return PageWithStatus(400);
             }
