@@ -4,5 +4,5 @@ namespace Integration.Alerts;
 
 public static class AlertsMigrations
 {
-    public static MigrationSet Set { get; } = new("alerts", typeof(AlertsMigrations).Assembly);
+    public static MigrationSet Set { get; } = new("alerts", typeof(AlertsMigrations).Assembly) { LogTables = ["licence_checks"] };
 }

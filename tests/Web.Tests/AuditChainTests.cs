@@ -47,7 +47,7 @@ public sealed class AuditChainTests
         var (db, reader) = await WriteAsync(provider, 30);
         using (db)
         {
-            await using (var conn = await db.Db.OpenAsync())
+            await using (var conn = await db.Db.OpenLogAsync()) // the audit log is a log table: on SQLite in the log database
             {
                 await conn.ExecuteAsync("UPDATE audit_log SET subject = 'E999' WHERE seq = 17");
             }
@@ -65,7 +65,7 @@ public sealed class AuditChainTests
         var (db, reader) = await WriteAsync(provider, 30);
         using (db)
         {
-            await using (var conn = await db.Db.OpenAsync())
+            await using (var conn = await db.Db.OpenLogAsync()) // the audit log is a log table: on SQLite in the log database
             {
                 await conn.ExecuteAsync("DELETE FROM audit_log WHERE seq = 9");
             }
@@ -87,7 +87,7 @@ public sealed class AuditChainTests
 
             // Someone with write access edits entry 5 and recomputes every hash from there without the key.
             var unkeyed = new AuditChain(null);
-            await using (var conn = await db.Db.OpenAsync())
+            await using (var conn = await db.Db.OpenLogAsync()) // the audit log is a log table: on SQLite in the log database
             {
                 await conn.ExecuteAsync("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 5");
                 var rows = (await conn.QueryAsync<AuditEntry>("SELECT seq, at, actor, channel, action, subject, province_code, detail, prev_hash, hash FROM audit_log ORDER BY seq")).ToList();

@@ -34,7 +34,7 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
 
     private async Task<long[]> WriteAsync(IReadOnlyList<AuditEvent> batch)
     {
-        await using var conn = await _db.OpenAsync();
+        await using var conn = await _db.OpenLogAsync();
         var tx = await conn.BeginTransactionAsync();
         var seqs = new long[batch.Count];
         try

@@ -69,7 +69,7 @@ public sealed class AuditReader(Db db, IOptions<AuditOptions> options)
         }
 
         var sql = $"SELECT {Columns} FROM audit_log" + (where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where)) + " ORDER BY seq DESC LIMIT @limit";
-        await using var conn = await db.OpenAsync(ct);
+        await using var conn = await db.OpenLogAsync(ct);
         return (await conn.QueryAsync<AuditEntry>(new CommandDefinition(sql, new
         {
             actor = filter.Actor?.Trim(),
@@ -95,7 +95,7 @@ public sealed class AuditReader(Db db, IOptions<AuditOptions> options)
         var expectedSeen = false;
         long count = 0, last = 0;
         var prev = AuditChain.Genesis;
-        await using var conn = await db.OpenAsync(ct);
+        await using var conn = await db.OpenLogAsync(ct);
         foreach (var e in conn.Query<AuditEntry>($"SELECT {Columns} FROM audit_log ORDER BY seq", buffered: false))
         {
             ct.ThrowIfCancellationRequested();

@@ -19,16 +19,25 @@ public static class CheckLog
     public static long Write(DbConnection conn, CheckRequest request, LicenceDecision decision, DateTimeOffset at, DbTransaction? tx = null) =>
         conn.ExecuteScalar<long>(Insert + " RETURNING check_id", Row(request, decision, at), tx);
 
-    /// <summary>Many rows in one transaction (the batch job).</summary>
+    /// <summary>Rows per transaction of <see cref="WriteMany"/>: the checks answered meanwhile wait for at most one of them.</summary>
+    public const int BatchRowsPerTransaction = 500;
+
+    /// <summary>
+    /// Many rows (the batch job), in short transactions of <see cref="BatchRowsPerTransaction"/>: a national batch in one
+    /// transaction would hold the log's write lock for a fraction of a second while officers' checks wait to be logged.
+    /// </summary>
     public static void WriteMany(DbConnection conn, IEnumerable<(CheckRequest Request, LicenceDecision Decision)> checks, DateTimeOffset at)
     {
-        using var tx = conn.BeginTransaction();
-        foreach (var (request, decision) in checks)
+        foreach (var chunk in checks.Chunk(BatchRowsPerTransaction))
         {
-            conn.Execute(Insert, Row(request, decision, at), tx);
-        }
+            using var tx = conn.BeginTransaction();
+            foreach (var (request, decision) in chunk)
+            {
+                conn.Execute(Insert, Row(request, decision, at), tx);
+            }
 
-        tx.Commit();
+            tx.Commit();
+        }
     }
 
     /// <summary>An unknown number is logged too: someone asked, and was told it is unknown.</summary>

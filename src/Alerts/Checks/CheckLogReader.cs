@@ -18,7 +18,7 @@ public sealed class CheckLogReader(Db db)
     /// <summary>The latest checks asked by <paramref name="requestedBy"/>, newest first.</summary>
     public async Task<IReadOnlyList<LoggedCheck>> RecentAsync(string requestedBy, int limit = 20, CancellationToken ct = default)
     {
-        await using var conn = await db.OpenAsync(ct);
+        await using var conn = await db.OpenLogAsync(ct);
         return (await conn.QueryAsync<LoggedCheck>(new CommandDefinition(
             """
             SELECT check_id, checked_at, registration_no, as_of, decision, reasons, enterprise_id, run_id

@@ -29,7 +29,7 @@ public sealed class CheckLogWriter : IAsyncDisposable, IDisposable
     private async Task<long[]> WriteAsync(IReadOnlyList<Pending> batch)
     {
         var ids = new long[batch.Count];
-        await using var conn = await _db.OpenAsync();
+        await using var conn = await _db.OpenLogAsync();
         var tx = await conn.BeginTransactionAsync();
         try
         {

@@ -97,7 +97,11 @@ public sealed class AlertsBatch(
 
         var alertRunId = RunId.New("alerts", clock);
         var started = clock.GetUtcNow().UtcDateTime.ToString("O");
-        CheckLog.WriteMany(conn, decisions.Select(d => (new CheckRequest(d.RegistrationNo, date, options.Value.BatchUser, "batch", alertRunId), d)), clock.GetUtcNow());
+        using (var log = db.OpenLog())
+        {
+            CheckLog.WriteMany(log, decisions.Select(d => (new CheckRequest(d.RegistrationNo, date, options.Value.BatchUser, "batch", alertRunId), d)), clock.GetUtcNow());
+        }
+
         using (var tx = conn.BeginTransaction())
         {
             RunSnapshots.SaveLeads(conn, tx, alertRunId, leadRows);

@@ -10,6 +10,15 @@ namespace Integration.Core.Database;
 /// </summary>
 public sealed record MigrationSet(string Module, Assembly Assembly)
 {
+    /// <summary>
+    /// The module's log tables: appended to while a request is answered (a check, an audited read), never joined with
+    /// the pipeline's tables. On SQLite they live in the log database (<see cref="DatabaseOptions.LogPath"/>): the
+    /// migrator moves each one there after the scripts ran, so scripts create and alter them like any other table. One
+    /// exception: SQLite names an index's schema on the index, so a script adding an index to a log table once it moved
+    /// needs a SQLite form of its own.
+    /// </summary>
+    public IReadOnlyList<string> LogTables { get; init; } = [];
+
     public IReadOnlyList<Migration> Load()
     {
         var list = new List<Migration>();

@@ -49,6 +49,11 @@ public sealed class Migrator(Db db, IEnumerable<MigrationSet> sets, TimeProvider
                 _log.LogInformation("Applied migration {Version}", m.Version);
             }
 
+            if (db.LogPath is not null && sets.SelectMany(s => s.LogTables).ToList() is { Count: > 0 } logTables)
+            {
+                MoveToLog(logTables);
+            }
+
             return applied;
         }
         finally
@@ -59,4 +64,48 @@ public sealed class Migrator(Db db, IEnumerable<MigrationSet> sets, TimeProvider
             }
         }
     }
+
+    /// <summary>
+    /// Moves the log tables (with their indexes and rows) from the main SQLite database into the log database, each in
+    /// one transaction over the two files, on a log connection with the main file attached writable for the move only.
+    /// WAL makes such a transaction atomic per file: a move cut short is completed by the next start (the copy skips
+    /// rows already there).
+    /// </summary>
+    private void MoveToLog(IReadOnlyList<string> tables)
+    {
+        using var conn = db.OpenLog();
+        conn.Execute("ATTACH DATABASE @path AS source", new { path = db.MainPath });
+        try
+        {
+            foreach (var table in tables)
+            {
+                var create = conn.ExecuteScalar<string?>("SELECT sql FROM source.sqlite_master WHERE type = 'table' AND name = @table", new { table });
+                if (create is null)
+                {
+                    continue;
+                }
+
+                var indexes = conn.Query<string>("SELECT sql FROM source.sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL", new { table }).ToList();
+                using var tx = conn.BeginTransaction();
+                // The statements as SQLite keeps them, run unqualified: on this connection they create in the log file.
+                conn.Execute(IfNotExists(create, "CREATE TABLE "), transaction: tx);
+                foreach (var sql in indexes)
+                {
+                    conn.Execute(IfNotExists(IfNotExists(sql, "CREATE INDEX "), "CREATE UNIQUE INDEX "), transaction: tx);
+                }
+
+                conn.Execute($"INSERT OR IGNORE INTO main.{table} SELECT * FROM source.{table}", transaction: tx);
+                conn.Execute($"DROP TABLE source.{table}", transaction: tx);
+                tx.Commit();
+                _log.LogInformation("Moved log table {Table} into the log database", table);
+            }
+        }
+        finally
+        {
+            conn.Execute("DETACH DATABASE source");
+        }
+    }
+
+    private static string IfNotExists(string sql, string prefix) =>
+        sql.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? prefix + "IF NOT EXISTS " + sql[prefix.Length..] : sql;
 }

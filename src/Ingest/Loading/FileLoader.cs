@@ -46,13 +46,13 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options, Da
             // Each monthly append rewrites most leaf pages of the (nssf_id, period) and history key indexes; checkpointing
             // the WAL after every such commit (default: at 1000 pages) wrote them twice per file. The loading connection
             // lets the WAL grow to ~400 MB instead; IngestService checkpoints after each feed.
-            conn.Execute($"PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = {LoadingWalPages}");
+            conn.Execute($"PRAGMA main.cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = {LoadingWalPages}");
         }
 
         // The connection goes back to the pool for other work (the match run after ingest, in one host process):
         // with its defaults again and its 256 MB of cached pages given back (national scale: ~300 MB resident).
         using var restore = db.Dialect.IsPostgres ? null : new Restore(() =>
-            conn.Execute("PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA wal_autocheckpoint = 1000; PRAGMA shrink_memory"));
+            conn.Execute("PRAGMA main.cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA wal_autocheckpoint = 1000; PRAGMA shrink_memory"));
 
         var tx = await conn.BeginTransactionAsync(ct);
         try

@@ -187,7 +187,7 @@ public sealed class IngestService(
             // The loading connection checkpoints rarely (FileLoader.LoadingWalPages): copy the feed's pages into the
             // database file now, so the WAL does not carry them into the next feed or outlive the run.
             using var conn = db.Open();
-            conn.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+            conn.Execute("PRAGMA main.wal_checkpoint(PASSIVE)"); // main: the attached log database is read-only here
         }
     }
 

@@ -60,6 +60,7 @@ public sealed class DatabaseFaultTests
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         using var unwritable = new UnwritableFile(file);
+        using var unwritableLog = new UnwritableFile(folder.Combine("integration-log.db")); // where checks are logged (SQLite's log database)
         using var h = new AlertsTestHost(DatabaseProvider.Sqlite, sqliteFile: file);
         var (app, http) = await h.StartApi();
         await using var _ = app;
@@ -75,6 +76,7 @@ public sealed class DatabaseFaultTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, sick.StatusCode);
 
         unwritable.Release();
+        unwritableLog.Release();
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/api/licence-checks/R1", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
