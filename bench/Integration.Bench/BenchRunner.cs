@@ -73,6 +73,9 @@ public static class BenchRunner
         }
     }
 
+    /// <summary>The repository root (the folder of Integration.sln above the binary).</summary>
+    public static string Root() => FindRoot();
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
