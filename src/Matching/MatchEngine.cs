@@ -55,7 +55,7 @@ public sealed class MatchEngine(MatchingOptions options)
         }
 
         candidates = null!;
-        var clustering = EnterpriseClustering.Run(records, edges, clerk, options);
+        var clustering = EnterpriseClustering.Run(records, edges, clerk, options, decision.Joins);
         ReturnGarbage();
         Lap("clustering_s", "explaining links and pairs");
 

@@ -40,8 +40,17 @@ public sealed class MatchingOptions
     /// <summary>Recorded with every output so a decision can be traced to the model that made it.</summary>
     public string ModelVersion { get; set; } = "fs-em-1";
 
-    /// <summary>At most this many records of one feed in one enterprise (one registration per registry).</summary>
-    public int MaxRecordsPerFeed { get; set; } = 1;
+    /// <summary>
+    /// Compare records of one registry with each other too (deduplication, as Splink's link_and_dedupe): a firm
+    /// registered twice with NSSF, or holding two TINs, becomes one enterprise with both records.
+    /// </summary>
+    public bool LinkWithinRegistries { get; set; } = true;
+
+    /// <summary>
+    /// At most this many records of one registry in one enterprise (MoC branch licences apart). Two records of
+    /// one registry share an enterprise only when they are linked to each other directly (see <see cref="Clustering.Clusterer"/>).
+    /// </summary>
+    public int MaxRecordsPerFeed { get; set; } = 4;
 
     /// <summary>
     /// MoC registers branches as records of their own carrying the parent's TIN: an enterprise may hold up

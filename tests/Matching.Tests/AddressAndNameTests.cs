@@ -84,17 +84,4 @@ public class AddressAndNameTests
         Assert.Equal(["bopha"], TradeWords.LatinCore(LatinNames.Tokens("Bopha Trading Shop")));
         Assert.Equal(PhoneticKey.FromKhmer(TradeWords.KhmerCore(KhmerNames.Standardise("ហាង បុប្ផា ពាណិជ្ជកម្ម"))), PhoneticKey.FromLatin("Bopha"));
     }
-
-    [Fact]
-    public void A_branch_joins_an_enterprise_with_a_head_office_but_a_second_head_office_does_not()
-    {
-        // Records: 0 MoC head office, 1 MoC branch, 2 GDT, 3 MoC another head office.
-        int[] feeds = [0, 0, 1, 0];
-        bool[] branch = [false, true, false, false];
-        var c = new Clusterer(feeds, 1, [], 8, branch);
-        Assert.True(c.TryUnion(0, 2));
-        Assert.True(c.TryUnion(1, 2));
-        Assert.False(c.TryUnion(3, 2));
-        Assert.True(c.TryUnion(3, 2, byIdentifier: true));
-    }
 }

@@ -38,7 +38,7 @@ public class EvidenceTests
             var probability = random.Next(4) == 0 ? Awkward[random.Next(Awkward.Length)] % 1 : random.NextDouble();
 
             Assert.Equal(ReferenceText(pattern, weights, total), Evidence.Text(pattern, weights, total));
-            Assert.Equal(ReferenceJson(model, pattern, weights, total, probability), Evidence.Json(model, pattern, weights, total, probability));
+            Assert.Equal(ReferenceJson(model, pattern, weights, total, probability), Evidence.Json(model.PriorWeight, pattern, weights, total, probability));
         }
     }
 

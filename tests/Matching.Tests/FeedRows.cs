@@ -31,11 +31,11 @@ public static class FeedRows
             VALUES (@key, @NameEn, @NameKm, @mocNo, @Province, @District, @Street, @Phone, @Isic, 'ACTIVE', {Trace}, @current)
             """, tin, f, null, mocNo, current);
 
-    public static void Nssf(Db db, string nssfId, Firm f, string? tin = null, string? mocNo = null, int current = 1) =>
+    public static void Nssf(Db db, string nssfId, Firm f, string? tin = null, string? mocNo = null, int current = 1, string status = "ACTIVE") =>
         Exec(db, $"""
             INSERT INTO nssf_employers (nssf_id, name_en, name_km, tin, moc_registration_no, province, district, street, phone, isic_code, status,
                                         file_id, line, row_hash, first_seen_on, last_seen_on, is_current)
-            VALUES (@key, @NameEn, @NameKm, @tin, @mocNo, @Province, @District, @Street, @Phone, @Isic, 'ACTIVE', {Trace}, @current)
+            VALUES (@key, @NameEn, @NameKm, @tin, @mocNo, @Province, @District, @Street, @Phone, @Isic, '{status}', {Trace}, @current)
             """, nssfId, f, tin, mocNo, current);
 
     public static void SetCurrent(Db db, string table, string keyColumn, string key, int current)

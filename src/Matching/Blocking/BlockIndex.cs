@@ -15,8 +15,11 @@ public sealed class BlockIndex
     private readonly int[] _recordStart;  // CSR: entries of record i are _byRecord[_recordStart[i].._recordStart[i+1]]
     private readonly int[] _byRecord;
 
-    private BlockIndex(int[] entryRecord, int[] blockStart, int[] blockEnd, int[] recordStart, int[] byRecord, BlockingStats stats)
+    private readonly bool _withinFeeds;
+
+    private BlockIndex(int[] entryRecord, int[] blockStart, int[] blockEnd, int[] recordStart, int[] byRecord, BlockingStats stats, bool withinFeeds)
     {
+        _withinFeeds = withinFeeds;
         _entryRecord = entryRecord;
         _blockStart = blockStart;
         _blockEnd = blockEnd;
@@ -27,7 +30,8 @@ public sealed class BlockIndex
 
     public BlockingStats Stats { get; }
 
-    public static BlockIndex Build(StandardRecord[] records, int maxBlockSize, int rareTokens, IReadOnlyCollection<BlockingKey>? keys = null)
+    /// <param name="withinFeeds">Also pair records of one registry (deduplication, as Splink's link_and_dedupe).</param>
+    public static BlockIndex Build(StandardRecord[] records, int maxBlockSize, int rareTokens, IReadOnlyCollection<BlockingKey>? keys = null, bool withinFeeds = true)
     {
         var enabled = new bool[BlockingKeyGenerator.KeyCount];
         foreach (var k in keys ?? Enum.GetValues<BlockingKey>())
@@ -73,7 +77,7 @@ public sealed class BlockIndex
             if (size >= 2 && size <= maxBlockSize)
             {
                 stats.Blocks[kind]++;
-                stats.PairsPerKey[kind] += CrossFeedPairs(entries, s, e, records);
+                stats.PairsPerKey[kind] += withinFeeds ? (long)size * (size - 1) / 2 : CrossFeedPairs(entries, s, e, records);
                 keptEntries += size;
             }
             else if (size >= 2)
@@ -122,7 +126,7 @@ public sealed class BlockIndex
             byRecord[fill[entryRecord[x]]++] = x;
         }
 
-        return new BlockIndex(entryRecord, blockStart, blockEnd, recordStart, byRecord, stats);
+        return new BlockIndex(entryRecord, blockStart, blockEnd, recordStart, byRecord, stats, withinFeeds);
     }
 
     /// <summary>The end of the block (run of one hash) that starts at <paramref name="start"/>.</summary>
@@ -137,7 +141,10 @@ public sealed class BlockIndex
         return end;
     }
 
-    /// <summary>Puts into <paramref name="found"/> each candidate j &gt; i of another feed sharing a kept block with i, once, in ascending order.</summary>
+    /// <summary>
+    /// Puts into <paramref name="found"/> each candidate j &gt; i sharing a kept block with i (of another feed only,
+    /// unless the index pairs records within feeds), once, in ascending order.
+    /// </summary>
     public void Candidates(int i, StandardRecord[] records, HashSet<int> seen, List<int> found)
     {
         seen.Clear();
@@ -149,7 +156,7 @@ public sealed class BlockIndex
             for (var y = _blockStart[x]; y < _blockEnd[x]; y++)
             {
                 var j = _entryRecord[y];
-                if (j > i && records[j].Feed != feed && seen.Add(j))
+                if (j > i && (_withinFeeds || records[j].Feed != feed) && seen.Add(j))
                 {
                     found.Add(j);
                 }
@@ -180,7 +187,7 @@ public sealed class BlockIndex
     }
 }
 
-/// <summary>Per blocking key: blocks kept, blocks dropped as too large, and the cross-feed pairs its blocks generate (overlapping).</summary>
+/// <summary>Per blocking key: blocks kept, blocks dropped as too large, and the pairs its blocks generate (overlapping).</summary>
 public sealed class BlockingStats
 {
     public long[] Blocks { get; } = new long[BlockingKeyGenerator.KeyCount];

@@ -4,10 +4,14 @@ namespace Integration.Matching.Clustering;
 
 /// <summary>
 /// Greedy constrained clustering: edges in order of certainty (clerk accepts, verified identifiers, auto
-/// links, review band; each by probability), joined with union-find unless the join would put more than
-/// the allowed number of records of one registry into one enterprise, or join two records a clerk has
-/// rejected. This is what stops a branch that uses its parent's TIN, or a wrong cross-reference, from
-/// chaining two firms together: the better-supported link is taken first and the other is refused.
+/// links, review band; each by probability), joined with union-find unless the join would break a registry
+/// constraint or join two records a clerk has rejected. An enterprise may hold several records of one
+/// registry (a firm registered twice with NSSF, two TINs, two MoC head-office records), but two records of one
+/// registry share an enterprise only when they are linked to each other directly at the automatic level (or
+/// the join is their own pair): never through a third record. This is what stops a branch that uses its
+/// parent's TIN, or a wrong cross-reference, from chaining two firms together: the NSSF record of the other
+/// firm would have to look like the enterprise's own NSSF record. MoC records that name themselves branches
+/// are licences of the same firm and join by any link.
 /// </summary>
 public sealed class Clusterer
 {
@@ -15,21 +19,24 @@ public sealed class Clusterer
     private readonly int[][] _feedCounts;
     private readonly List<int>[] _members;
     private readonly int[] _feedOf;
-    private readonly int _maxPerFeed;
-    private readonly int _maxMocByIdentifier;
-    private readonly HashSet<(int, int)> _rejected;
-
     private readonly bool[] _isBranch;
+    private readonly int _maxPerFeed;
+    private readonly int _maxMocRecords;
+    private readonly HashSet<(int, int)> _rejected;
+    private readonly IReadOnlySet<(int, int)> _directLinks;
 
-    /// <param name="isBranch">
-    /// Per record: a MoC record that names itself a branch. An enterprise holds at most one MoC record that
-    /// is not a branch (the head office) unless a verified identifier or a clerk joins more; branches join
-    /// it by any link, up to <paramref name="maxMocByIdentifier"/> MoC records in all.
-    /// </param>
-    public Clusterer(int[] feedOfRecord, int maxPerFeed, IEnumerable<(int A, int B)> rejectedPairs, int maxMocByIdentifier = 1, bool[]? isBranch = null)
+    /// <param name="feedOfRecord">Per record, its registry (0 MoC, 1 GDT, 2 NSSF).</param>
+    /// <param name="maxPerFeed">At most this many records of one registry per enterprise, MoC branches apart.</param>
+    /// <param name="rejectedPairs">Pairs a clerk rejected: never in one enterprise.</param>
+    /// <param name="maxMocRecords">At most this many MoC records per enterprise, branches included.</param>
+    /// <param name="isBranch">Per record: a MoC record that names itself a branch.</param>
+    /// <param name="directLinks">Pairs (A &lt; B) of records of one registry linked to each other automatically or by a clerk.</param>
+    public Clusterer(int[] feedOfRecord, int maxPerFeed, IEnumerable<(int A, int B)> rejectedPairs, int maxMocRecords = 8, bool[]? isBranch = null,
+        IReadOnlySet<(int, int)>? directLinks = null)
     {
         _isBranch = isBranch ?? new bool[feedOfRecord.Length];
-        _maxMocByIdentifier = Math.Max(maxMocByIdentifier, maxPerFeed);
+        _maxMocRecords = Math.Max(maxMocRecords, maxPerFeed);
+        _directLinks = directLinks ?? new HashSet<(int, int)>();
         var n = feedOfRecord.Length;
         _feedOf = feedOfRecord;
         _parent = new int[n];
@@ -59,12 +66,8 @@ public sealed class Clusterer
         return x;
     }
 
-    /// <summary>
-    /// Joins the clusters of a and b if the constraints allow; returns whether they are now one.
-    /// <paramref name="byIdentifier"/>: the edge is a verified identifier or a clerk's accept, which may
-    /// bring a further MoC record (a branch) into an enterprise.
-    /// </summary>
-    public bool TryUnion(int a, int b, bool byIdentifier = false)
+    /// <summary>Joins the clusters of a and b if the constraints allow; returns whether they are now one.</summary>
+    public bool TryUnion(int a, int b)
     {
         var ra = Find(a);
         var rb = Find(b);
@@ -75,28 +78,37 @@ public sealed class Clusterer
 
         var ca = Counts(ra);
         var cb = Counts(rb);
-        for (var f = 0; f < ca.Length; f++)
+        for (var f = 0; f < 3; f++)
         {
-            // Slot 3 counts head offices (MoC records that are not branches).
-            var max = f == 0 ? _maxMocByIdentifier : f == 3 && byIdentifier ? _maxMocByIdentifier : _maxPerFeed;
-            if (ca[f] + cb[f] > max)
+            if (ca[f] + cb[f] > _maxPerFeed)
             {
                 return false;
             }
         }
 
+        // Slot 3 counts every MoC record, branches included.
+        if (ca[3] + cb[3] > _maxMocRecords)
+        {
+            return false;
+        }
+
         var ma = Members(ra);
         var mb = Members(rb);
-        if (_rejected.Count > 0)
+        var edge = a < b ? (a, b) : (b, a);
+        foreach (var x in ma)
         {
-            foreach (var x in ma)
+            foreach (var y in mb)
             {
-                foreach (var y in mb)
+                var pair = x < y ? (x, y) : (y, x);
+                if (_rejected.Count > 0 && _rejected.Contains(pair))
                 {
-                    if (_rejected.Contains(x < y ? (x, y) : (y, x)))
-                    {
-                        return false;
-                    }
+                    return false;
+                }
+
+                // Two records of one registry: only through their own pair, or already linked to each other.
+                if (_feedOf[x] == _feedOf[y] && !_isBranch[x] && !_isBranch[y] && pair != edge && !_directLinks.Contains(pair))
+                {
+                    return false;
                 }
             }
         }
@@ -145,11 +157,16 @@ public sealed class Clusterer
 
     private int[] Counts(int root) => _feedCounts[root] ??= NewCounts(root);
 
+    /// <summary>Records per registry that are not MoC branches (slots 0-2), and MoC records of any kind (slot 3).</summary>
     private int[] NewCounts(int root)
     {
         var c = new int[4];
-        c[_feedOf[root]] = 1;
-        if (_feedOf[root] == 0 && !_isBranch[root])
+        if (!_isBranch[root])
+        {
+            c[_feedOf[root]] = 1;
+        }
+
+        if (_feedOf[root] == 0)
         {
             c[3] = 1;
         }

@@ -43,21 +43,30 @@ public sealed record ClusteringResult(List<int[]> Clusters, List<LinkEdge> Accep
 /// </summary>
 public static class EnterpriseClustering
 {
-    public static ClusteringResult Run(StandardRecord[] records, List<LinkEdge> edges, ClerkPairs clerk, MatchingOptions options)
+    /// <param name="joins">Whether an edge may join enterprises at all (<see cref="LinkDecision.Joins"/>).</param>
+    public static ClusteringResult Run(StandardRecord[] records, List<LinkEdge> edges, ClerkPairs clerk, MatchingOptions options, Func<LinkEdge, bool> joins)
     {
         var rejectSet = clerk.Rejects.ToHashSet();
+        var direct = new HashSet<(int, int)>();
+        foreach (var e in edges)
+        {
+            if (e.Method != LinkMethod.Review && records[e.A].Feed == records[e.B].Feed && (e.Method == LinkMethod.Clerk || !rejectSet.Contains((e.A, e.B))))
+            {
+                direct.Add((e.A, e.B));
+            }
+        }
+
         var clusterer = new Clusterer(records.Select(r => r.Feed).ToArray(), options.MaxRecordsPerFeed, clerk.Rejects, options.MaxMocRecordsPerEnterprise,
-            records.Select(r => r.IsBranch).ToArray());
+            records.Select(r => r.IsBranch).ToArray(), direct);
         var accepted = new List<LinkEdge>();
         foreach (var e in Clusterer.Order(edges))
         {
-            if (e.Method != LinkMethod.Clerk && rejectSet.Contains((e.A, e.B)))
+            if ((e.Method != LinkMethod.Clerk && rejectSet.Contains((e.A, e.B))) || !joins(e))
             {
                 continue;
             }
 
-            // A second head-office MoC record joins only through a verified identifier or a clerk.
-            if (clusterer.TryUnion(e.A, e.B, e.Method is LinkMethod.Id or LinkMethod.Clerk))
+            if (clusterer.TryUnion(e.A, e.B))
             {
                 accepted.Add(e);
             }

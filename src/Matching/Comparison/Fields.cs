@@ -75,7 +75,4 @@ public static class Pattern
 
         return p;
     }
-
-    /// <summary>The same pattern with the identifier fields missing: what the rest of the record says on its own.</summary>
-    public static int WithoutIds(int pattern) => With(With(pattern, Fields.Tin, -1), Fields.Moc, -1);
 }

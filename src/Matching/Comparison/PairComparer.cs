@@ -9,8 +9,8 @@ public static class PairComparer
     {
         Span<int> levels = stackalloc int[Fields.Count];
         levels[Fields.Name] = NameSimilarity.Level(a, b);
-        levels[Fields.Tin] = IdLevel(a.Tin, b.Tin);
-        levels[Fields.Moc] = IdLevel(a.MocNo, b.MocNo);
+        levels[Fields.Tin] = IdLevel(a.Tin, b.Tin, a.TinIsOwn && b.TinIsOwn);
+        levels[Fields.Moc] = IdLevel(a.MocNo, b.MocNo, a.MocIsOwn && b.MocIsOwn);
         levels[Fields.Phone] = PhoneLevel(a.Phones, b.Phones);
         levels[Fields.Place] = PlaceLevel(a, b);
         levels[Fields.Email] = a.Email is null || b.Email is null ? -1 : a.Email == b.Email ? 1 : 0;
@@ -19,9 +19,13 @@ public static class PairComparer
         return Pattern.Pack(levels);
     }
 
-    private static int IdLevel(string? a, string? b)
+    /// <param name="bothOwn">
+    /// Both are the records' own keys in one registry (two GDT TINs, two MoC numbers): those always differ, and
+    /// sequential numbers are often one digit apart, so only an equal number (two spellings of one key) says anything.
+    /// </param>
+    private static int IdLevel(string? a, string? b, bool bothOwn)
     {
-        if (a is null || b is null)
+        if (a is null || b is null || (bothOwn && a != b))
         {
             return -1;
         }

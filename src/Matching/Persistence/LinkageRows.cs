@@ -34,7 +34,7 @@ public static class LinkageRows
             }
 
             yield return [a.FeedName, a.SourceKey, b.FeedName, b.SourceKey, Math.Round(p.Probability, 6), Math.Round(p.Weight, 3), StoredText.Of(p.Band),
-                Evidence.Json(result.Model, p.Pattern, Weights(result, p.A, p.B, p.Pattern, weights), p.Weight, p.Probability), runId];
+                Evidence.Json(result.Scoring.PriorWeight(result.Model, p.A, p.B), p.Pattern, Weights(result, p.A, p.B, p.Pattern, weights), p.Weight, p.Probability), runId];
         }
     }
 

@@ -96,12 +96,13 @@ public sealed class ReviewService(Db db, TimeProvider clock)
             throw new ReviewException($"Feeds must be {string.Join(", ", Feeds.All)}; got '{feedA}' and '{feedB}'.");
         }
 
-        if (feedA == feedB)
+        if (feedA == feedB && keyA == keyB)
         {
-            throw new ReviewException("Both records are from the same registry; only records of different registries are linked.");
+            throw new ReviewException("Both sides are the same record.");
         }
 
-        if (Feeds.Index(feedA) > Feeds.Index(feedB))
+        // Two records of one registry (a duplicate registration) are decided like any pair, keys in ordinal order.
+        if (Feeds.Index(feedA) > Feeds.Index(feedB) || (feedA == feedB && string.CompareOrdinal(keyA, keyB) > 0))
         {
             (feedA, keyA, feedB, keyB) = (feedB, keyB, feedA, keyA);
         }

@@ -183,6 +183,34 @@ public static class EmEstimator
         return new FellegiSunterModel(m, u, lambda);
     }
 
+    /// <summary>
+    /// The match rate alone, m and u held: among <paramref name="totalPairs"/> pairs of which these patterns are
+    /// the candidates (the rest count as non-matches). Used for pairs within one registry.
+    /// </summary>
+    public static double EstimatePrior(IReadOnlyDictionary<int, long> candidatePatterns, FellegiSunterModel model, double totalPairs, int maxIterations)
+    {
+        var lambda = Math.Min(0.3, 10.0 * candidatePatterns.Values.Sum() / totalPairs);
+        for (var it = 0; it < maxIterations; it++)
+        {
+            var matches = 0.0;
+            var prior = Math.Log2(lambda / (1 - lambda));
+            foreach (var (pattern, count) in candidatePatterns)
+            {
+                matches += count * FellegiSunterModel.Probability(prior + model.MatchWeight(pattern) - model.PriorWeight);
+            }
+
+            var next = Math.Clamp(matches / totalPairs, 1e-12, 1 - 1e-4);
+            var change = Math.Abs(next - lambda) / lambda;
+            lambda = next;
+            if (change < 1e-6)
+            {
+                break;
+            }
+        }
+
+        return lambda;
+    }
+
     /// <summary>Starting point: matches mostly agree on the top levels (as Splink's default m priors).</summary>
     private static double[][] InitialM()
     {

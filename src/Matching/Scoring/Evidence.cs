@@ -65,7 +65,7 @@ public static class Evidence
         return sb.Append(')');
     }
 
-    public static string Json(FellegiSunterModel model, int pattern, ReadOnlySpan<double> fieldWeights, double totalWeight, double probability)
+    public static string Json(double priorWeight, int pattern, ReadOnlySpan<double> fieldWeights, double totalWeight, double probability)
     {
         var buffer = _jsonBuffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
@@ -74,7 +74,7 @@ public static class Evidence
         w.WriteStartObject();
         w.WriteNumber("probability", Math.Round(probability, 6));
         w.WriteNumber("match_weight", Math.Round(totalWeight, 3));
-        w.WriteNumber("prior_weight", Math.Round(model.PriorWeight, 3));
+        w.WriteNumber("prior_weight", Math.Round(priorWeight, 3));
         w.WriteStartObject("fields");
         for (var f = 0; f < Fields.Count; f++)
         {

@@ -9,11 +9,17 @@ namespace Integration.Matching.Scoring;
 /// </summary>
 public sealed class FellegiSunterModel
 {
-    public FellegiSunterModel(double[][] m, double[][] u, double lambda)
+    /// <param name="lambdaWithin">
+    /// The match rate among pairs of records of one registry (duplicate registrations), estimated apart from the
+    /// cross-registry rate: the same field evidence, a different prior. Defaults to <paramref name="lambda"/>.
+    /// </param>
+    public FellegiSunterModel(double[][] m, double[][] u, double lambda, double? lambdaWithin = null)
     {
         M = m;
         U = u;
         Lambda = lambda;
+        LambdaWithin = lambdaWithin ?? lambda;
+        WithinPriorWeight = Math.Log2(LambdaWithin / (1 - LambdaWithin));
         Weights = new double[Fields.Count][];
         for (var f = 0; f < Fields.Count; f++)
         {
@@ -36,6 +42,13 @@ public sealed class FellegiSunterModel
     public double[][] Weights { get; }
 
     public double PriorWeight { get; }
+
+    public double LambdaWithin { get; }
+
+    public double WithinPriorWeight { get; }
+
+    /// <summary>The prior weight of a pair: within one registry or across two.</summary>
+    public double Prior(bool sameFeed) => sameFeed ? WithinPriorWeight : PriorWeight;
 
     /// <summary>Total match weight of a pattern with the model's own field weights.</summary>
     public double MatchWeight(int pattern)
@@ -66,6 +79,7 @@ public sealed class FellegiSunterModel
     public object Describe() => new
     {
         lambda = Lambda,
+        lambda_within = LambdaWithin,
         fields = Enumerable.Range(0, Fields.Count).ToDictionary(
             f => Fields.Names[f],
             f => Enumerable.Range(0, M[f].Length).ToDictionary(

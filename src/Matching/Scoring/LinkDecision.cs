@@ -20,26 +20,22 @@ public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel mod
 
     public double ReviewThreshold => options.ReviewThreshold;
 
+    /// <summary>
+    /// A shared TIN or MoC number stays in the score as the strong evidence it is, weighed as the data says (the
+    /// wrong cross-references among identifier matches make its u); the pair links by identifier when the whole
+    /// record, identifier included, reaches the automatic level. A sister firm carrying another firm's TIN, with
+    /// another name, line of business and address, does not: those fields outweigh the identifier. Without a
+    /// shared identifier the pair must also be corroborated by something specific to one firm.
+    /// </summary>
     public PairDecision Decide(int a, int b, int pattern)
     {
         var w = scoring.Weight(model, a, b, pattern);
         var p = FellegiSunterModel.Probability(w);
-        var idShared = ModelTraining.SharesIdentifier(pattern);
-        var verified = idShared && Verified(pattern, p, options.AutoLinkThreshold);
-
-        // A shared identifier the rest of the record contradicts is not evidence: score without it.
-        var effective = idShared && !verified ? Pattern.WithoutIds(pattern) : pattern;
-        if (effective != pattern)
-        {
-            w = scoring.Weight(model, a, b, effective);
-            p = FellegiSunterModel.Probability(w);
-        }
-
-        LinkMethod? method = verified ? LinkMethod.Id
-            : p >= options.AutoLinkThreshold && Corroborated(effective, scoring, a, b) ? LinkMethod.Fuzzy
+        LinkMethod? method = p >= options.AutoLinkThreshold && ModelTraining.SharesIdentifier(pattern) ? LinkMethod.Id
+            : p >= options.AutoLinkThreshold && Corroborated(pattern, scoring, a, b) ? LinkMethod.Fuzzy
             : p >= options.ReviewThreshold ? LinkMethod.Review
             : null;
-        return new PairDecision(effective, w, p, method);
+        return new PairDecision(pattern, w, p, method);
     }
 
     /// <summary>The model's weight and probability of a pair on its whole pattern, for pairs a clerk decided.</summary>
@@ -51,6 +47,19 @@ public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel mod
 
     /// <summary>A pair a clerk accepted: linked whatever its score, shown with the weight the model gives it.</summary>
     public LinkEdge Accepted(int a, int b, int pattern) => new(a, b, pattern, scoring.Weight(model, a, b, pattern), 1.0, LinkMethod.Clerk);
+
+    /// <summary>
+    /// Whether an edge joins enterprises in clustering. Automatic links and clerks' accepts do; a pair in the review
+    /// band across two registries joins provisionally (a check then says REVIEW rather than BLOCK on a missing
+    /// link). Two records of one registry in the review band join only when something specific to one firm agrees
+    /// too (an identifier, a phone, an e-mail, the house): a registry seldom holds one firm twice, and namesakes in
+    /// one village are usually two firms. The others wait in the review queue for a clerk.
+    /// </summary>
+    public bool Joins(LinkEdge e) =>
+        e.Method != LinkMethod.Review
+        || scoring.Feed(e.A) != scoring.Feed(e.B)
+        || ModelTraining.SharesIdentifier(e.Pattern)
+        || Corroborated(e.Pattern, scoring, e.A, e.B);
 
     /// <summary>The band a linking pair is kept in: automatic links and the review band (clerks' bands are set where their decisions apply).</summary>
     public static PairBand BandOf(LinkMethod method) => method == LinkMethod.Review ? PairBand.Review : PairBand.Link;
@@ -94,14 +103,6 @@ public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel mod
 
         return new ScoredCandidates(bag.SelectMany(l => l).ToList(), best);
     }
-
-    /// <summary>
-    /// A shared TIN or MoC number links two records only when the names agree and the whole record,
-    /// identifier included, is an automatic link: a sister firm carrying another firm's TIN, with another
-    /// line of business at another address, is scored without the identifier instead.
-    /// </summary>
-    public static bool Verified(int pattern, double probability, double autoLinkThreshold) =>
-        Fields.NameAgrees(Pattern.Level(pattern, Fields.Name)) && probability >= autoLinkThreshold;
 
     /// <summary>
     /// Without a shared identifier a pair links automatically only when the names agree and something

@@ -15,10 +15,10 @@ public static class ModelTraining
     public static TrainedModel Train(StandardRecord[] records, List<ComparedPair> candidates, MatchingOptions options)
     {
         var u = EmEstimator.EstimateU(RandomPatterns(records, options.RandomPairsForU, options.Seed));
-        var patternCounts = PatternCounts(candidates);
+        var patternCounts = PatternCounts(candidates, records, sameFeed: false);
         var idPatterns = patternCounts.SelectMany(kv => Enumerable.Repeat(kv.Key, (int)Math.Min(kv.Value, int.MaxValue)));
         var startM = EmEstimator.MFromSharedIdentifiers(idPatterns, p => Fields.NameAgrees(Pattern.Level(p, Fields.Name)));
-        var idPairs = candidates.Count(c => SharesIdentifier(c.Pattern));
+        var idPairs = patternCounts.Where(kv => SharesIdentifier(kv.Key)).Sum(kv => kv.Value);
         var perFeed = new long[3];
         foreach (var r in records)
         {
@@ -27,6 +27,15 @@ public static class ModelTraining
 
         var totalPairs = (double)((perFeed[0] * perFeed[1]) + (perFeed[0] * perFeed[2]) + (perFeed[1] * perFeed[2]));
         var model = EmEstimator.Estimate(patternCounts, u, options.EmMaxIterations, out var iterations, startM, startM is null ? 20 : Math.Max(20, idPairs), totalPairs);
+
+        // Duplicate registrations: the same field evidence, their own prior among the pairs of one registry.
+        var withinPairs = perFeed.Sum(n => (double)n * (n - 1) / 2);
+        var withinPatterns = PatternCounts(candidates, records, sameFeed: true);
+        if (withinPatterns.Count > 0 && withinPairs > 0)
+        {
+            model = new FellegiSunterModel(model.M, model.U, model.Lambda, EmEstimator.EstimatePrior(withinPatterns, model, withinPairs, options.EmMaxIterations));
+        }
+
         return new TrainedModel(model, iterations);
     }
 
@@ -61,12 +70,16 @@ public static class ModelTraining
         return counts;
     }
 
-    public static Dictionary<int, long> PatternCounts(List<ComparedPair> pairs)
+    /// <summary>How many candidate pairs have each pattern, among the pairs within one registry or across two.</summary>
+    public static Dictionary<int, long> PatternCounts(List<ComparedPair> pairs, StandardRecord[] records, bool sameFeed)
     {
         var counts = new Dictionary<int, long>();
         foreach (var pair in pairs)
         {
-            counts[pair.Pattern] = counts.GetValueOrDefault(pair.Pattern) + 1;
+            if ((records[pair.A].Feed == records[pair.B].Feed) == sameFeed)
+            {
+                counts[pair.Pattern] = counts.GetValueOrDefault(pair.Pattern) + 1;
+            }
         }
 
         return counts;

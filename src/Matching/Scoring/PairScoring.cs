@@ -55,7 +55,7 @@ public sealed class PairScoring
     {
         Span<double> w = stackalloc double[Fields.Count];
         FieldWeights(model, a, b, pattern, w);
-        var total = model.PriorWeight;
+        var total = PriorWeight(model, a, b);
         foreach (var x in w)
         {
             total += x;
@@ -63,6 +63,12 @@ public sealed class PairScoring
 
         return total;
     }
+
+    /// <summary>The registry of record <paramref name="i"/>.</summary>
+    public int Feed(int i) => _records[i].Feed;
+
+    /// <summary>The pair's prior: within one registry or across two.</summary>
+    public double PriorWeight(FellegiSunterModel model, int a, int b) => model.Prior(_records[a].Feed == _records[b].Feed);
 
     public double[] FieldWeights(FellegiSunterModel model, int a, int b, int pattern)
     {
