@@ -3,175 +3,178 @@ using Integration.Matching.Comparison;
 namespace Integration.Matching.Scoring;
 
 /// <summary>
-/// Estimates the Fellegi-Sunter parameters without labels, the way Splink does: u from comparisons of
-/// random pairs (almost all of which are different firms), then m and lambda by expectation-maximisation
-/// over the candidate pairs, aggregated into distinct comparison patterns.
+/// How often each level occurs among all pairs of records (matches included), per field: <see cref="Pairs"/>
+/// pairs with the field on both sides, <see cref="AtLevel"/> of them at each level. Exact where counted
+/// (<see cref="AgreementCounts"/>), else from a random sample scaled to what is left.
+/// </summary>
+public sealed record LevelFrequencies(double[] Pairs, double[][] AtLevel)
+{
+    /// <summary>
+    /// u as the data gives it before any pair is known to match: each level's share of the pairs. (Strictly the
+    /// share among non-matches; <see cref="EmEstimator"/> takes the expected matches out.)
+    /// </summary>
+    public double[][] Shares() => AtLevel.Select((row, f) => row.Select(n => Math.Max(n, 0.5) / Math.Max(Pairs[f], 1)).ToArray()).ToArray();
+}
+
+/// <summary>
+/// Estimates the Fellegi-Sunter parameters without labels, the way Splink does: u from the data's own
+/// chance agreement, m and the prior by expectation-maximisation over the candidate pairs aggregated into
+/// distinct comparison patterns, each session over the pairs a training rule selects, estimating the fields
+/// that rule does not fix.
 /// </summary>
 public static class EmEstimator
 {
-    private const double Floor = 1e-6;
+    private const double Floor = 1e-9;
 
     /// <summary>
     /// Weight of the starting m values as pseudo-counts (a Dirichlet prior): negligible against the
     /// hundreds of thousands of pairs of a real run, but it keeps EM sensible on a handful of records.
     /// </summary>
-    private const double PriorPairs = 20;
+    public const double PriorPairs = 20;
 
-    /// <summary>u probabilities from level counts over random pairs, with add-one smoothing.</summary>
-    public static double[][] EstimateU(IReadOnlyDictionary<int, long> randomPatterns)
+    /// <summary>
+    /// Level frequencies among all <paramref name="totalPairs"/> pairs: the counted levels as counted, the others
+    /// in the proportions of the random sample (add-half smoothed), scaled to the pairs the counted ones leave.
+    /// </summary>
+    public static LevelFrequencies Frequencies(IReadOnlyDictionary<int, long> randomPatterns, double[][] counted, double totalPairs)
     {
-        var u = new double[Fields.Count][];
+        var pairs = new double[Fields.Count];
+        var atLevel = new double[Fields.Count][];
+        var sampled = randomPatterns.Values.Sum();
         for (var f = 0; f < Fields.Count; f++)
         {
-            var counts = new double[Fields.LevelCount(f)];
-            foreach (var (pattern, n) in randomPatterns)
+            var n = Fields.LevelCount(f);
+            var random = new double[n];
+            foreach (var (pattern, count) in randomPatterns)
             {
                 var l = Pattern.Level(pattern, f);
                 if (l >= 0)
                 {
-                    counts[l] += n;
+                    random[l] += count;
                 }
             }
 
-            var total = counts.Sum() + counts.Length;
-            u[f] = counts.Select(c => Math.Max((c + 1) / total, Floor)).ToArray();
+            var countedSum = counted[f].Where(c => !double.IsNaN(c)).Sum();
+            var present = sampled == 0 ? 0 : totalPairs * random.Sum() / sampled;
+            pairs[f] = Math.Max(present, countedSum + 1);
+            var left = pairs[f] - countedSum;
+            var sampledLevels = Enumerable.Range(0, n).Where(l => double.IsNaN(counted[f][l])).ToList();
+            var sampledTotal = sampledLevels.Sum(l => random[l] + 0.5);
+            atLevel[f] = new double[n];
+            for (var l = 0; l < n; l++)
+            {
+                atLevel[f][l] = double.IsNaN(counted[f][l]) ? left * (random[l] + 0.5) / sampledTotal : counted[f][l];
+            }
         }
 
-        return u;
+        return new LevelFrequencies(pairs, atLevel);
     }
+
+    /// <summary>What one EM session may change, and over which pairs.</summary>
+    public sealed record Session
+    {
+        /// <summary>Fields whose levels enter the posterior (those the training rule fixes are left out).</summary>
+        public required bool[] Posterior { get; init; }
+
+        /// <summary>Fields whose m is re-estimated.</summary>
+        public required bool[] EstimateM { get; init; }
+
+        /// <summary>All pairs the candidates stand for (the rest count as non-matches); 0 means the candidates themselves.</summary>
+        public double TotalPairs { get; init; }
+
+        /// <summary>When set, u of every level not in <see cref="FixedU"/> is re-estimated as the level's pairs less its expected matches.</summary>
+        public LevelFrequencies? Frequencies { get; init; }
+
+        /// <summary>(field, level) whose u is held as given.</summary>
+        public IReadOnlySet<(int Field, int Level)> FixedU { get; init; } = new HashSet<(int, int)>();
+
+        /// <summary>Pseudo-counts of the m prior (the m values the session starts from).</summary>
+        public double PriorPairs { get; init; } = EmEstimator.PriorPairs;
+
+        public int MaxIterations { get; init; } = 50;
+    }
+
+    /// <summary>The outcome of a session: the match rate among its pairs and the posterior of each pattern.</summary>
+    public sealed record Outcome(double Lambda, Dictionary<int, double> Posterior, int Iterations);
 
     /// <summary>
-    /// m from the pairs that share an identifier, as a starting point and prior for EM: the name levels
-    /// over every pair sharing a TIN or MoC number, the other fields over those whose names also agree.
-    /// These pairs are found in the data, not labelled by anyone; a few wrong cross-references among them
-    /// only blur the estimate a little. Returns null when there are too few.
+    /// Runs EM over <paramref name="patterns"/> (pattern, pairs), updating <paramref name="m"/> and
+    /// <paramref name="u"/> in place as <paramref name="session"/> allows, and returns the match rate.
     /// </summary>
-    public static double[][]? MFromSharedIdentifiers(IEnumerable<int> patterns, Func<int, bool> namesAgree, int minimum = 30)
+    public static Outcome Run(IReadOnlyDictionary<int, long> patterns, double[][] m, double[][] u, Session session)
     {
-        var counts = new double[Fields.Count][];
-        for (var f = 0; f < Fields.Count; f++)
-        {
-            counts[f] = new double[Fields.LevelCount(f)];
-        }
-
-        var n = 0;
-        foreach (var p in patterns)
-        {
-            if (Pattern.Level(p, Fields.Tin) != 2 && Pattern.Level(p, Fields.Moc) != 2)
-            {
-                continue;
-            }
-
-            n++;
-            var nameLevel = Pattern.Level(p, Fields.Name);
-            if (nameLevel >= 0)
-            {
-                counts[Fields.Name][nameLevel]++;
-            }
-
-            if (!namesAgree(p))
-            {
-                continue;
-            }
-
-            for (var f = 0; f < Fields.Count; f++)
-            {
-                var l = Pattern.Level(p, f);
-                if (f != Fields.Name && l >= 0)
-                {
-                    counts[f][l]++;
-                }
-            }
-        }
-
-        if (n < minimum)
-        {
-            return null;
-        }
-
-        var start = InitialM();
-        for (var f = 0; f < Fields.Count; f++)
-        {
-            var total = counts[f].Sum();
-            for (var l = 0; l < counts[f].Length; l++)
-            {
-                // Smoothed towards the generic start so that an unseen level is rare, not impossible.
-                counts[f][l] = (counts[f][l] + (5 * start[f][l])) / (total + 5);
-            }
-        }
-
-        return counts;
-    }
-
-    /// <param name="totalPairs">
-    /// All cross-registry pairs there are (not only the candidates): u comes from random pairs, so the prior
-    /// must be the match rate among all pairs too, the pairs blocking left out counting as non-matches.
-    /// Relative to the candidates only, every pair of namesakes would look like a likely match.
-    /// </param>
-    public static FellegiSunterModel Estimate(IReadOnlyDictionary<int, long> candidatePatterns, double[][] u, int maxIterations, out int iterations, double[][]? startM = null, double priorPairs = PriorPairs, double totalPairs = 0)
-    {
-        var fixM = startM is not null;
-        var m = startM?.Select(r => (double[])r.Clone()).ToArray() ?? InitialM();
-        var prior = startM ?? InitialM();
-        var lambda = totalPairs > 0 ? Math.Min(0.3, 10.0 * candidatePatterns.Values.Sum() / totalPairs) : 0.3;
-        var patterns = candidatePatterns.Keys.ToArray();
-        var counts = patterns.Select(p => (double)candidatePatterns[p]).ToArray();
-        var levels = patterns.Select(p => Enumerable.Range(0, Fields.Count).Select(f => Pattern.Level(p, f)).ToArray()).ToArray();
-        iterations = 0;
-        for (var it = 0; it < maxIterations; it++)
+        var keys = patterns.Keys.ToArray();
+        var counts = keys.Select(p => (double)patterns[p]).ToArray();
+        var levels = keys.Select(p => Enumerable.Range(0, Fields.Count).Select(f => Pattern.Level(p, f)).ToArray()).ToArray();
+        var all = counts.Sum();
+        var total = Math.Max(session.TotalPairs, all);
+        var prior = m.Select(r => (double[])r.Clone()).ToArray();
+        var lambda = Math.Clamp(session.TotalPairs > 0 ? 10.0 * all / total : 0.3, 1e-12, 0.3);
+        var g = new double[keys.Length];
+        var iterations = 0;
+        for (var it = 0; it < session.MaxIterations; it++)
         {
             iterations = it + 1;
-            var mNew = new double[Fields.Count][];
-            var mDen = new double[Fields.Count];
-            for (var f = 0; f < Fields.Count; f++)
-            {
-                mNew[f] = new double[m[f].Length];
-            }
 
-            double matches = 0, all = 0;
-            for (var p = 0; p < patterns.Length; p++)
+            // E step: posterior that each pattern is a match, in log space for stability.
+            var matches = 0.0;
+            for (var p = 0; p < keys.Length; p++)
             {
-                // E step: posterior that this pattern is a match, in log space for stability.
                 var lm = Math.Log(lambda);
                 var lu = Math.Log(1 - lambda);
-                var lv = levels[p];
                 for (var f = 0; f < Fields.Count; f++)
                 {
-                    if (lv[f] >= 0)
+                    var l = levels[p][f];
+                    if (l >= 0 && session.Posterior[f])
                     {
-                        lm += Math.Log(m[f][lv[f]]);
-                        lu += Math.Log(u[f][lv[f]]);
+                        lm += Math.Log(m[f][l]);
+                        lu += Math.Log(u[f][l]);
                     }
                 }
 
-                var g = 1.0 / (1.0 + Math.Exp(lu - lm));
-                var c = counts[p];
-                matches += g * c;
-                all += c;
+                g[p] = 1.0 / (1.0 + Math.Exp(lu - lm));
+                matches += g[p] * counts[p];
+            }
+
+            // M step: expected matches per field and level.
+            var perLevel = m.Select(r => new double[r.Length]).ToArray();
+            for (var p = 0; p < keys.Length; p++)
+            {
                 for (var f = 0; f < Fields.Count; f++)
                 {
-                    if (lv[f] >= 0)
+                    if (levels[p][f] >= 0)
                     {
-                        mNew[f][lv[f]] += g * c;
-                        mDen[f] += g * c;
+                        perLevel[f][levels[p][f]] += g[p] * counts[p];
                     }
                 }
             }
 
-            // M step. m anchored on shared-identifier pairs stays put: left free on blocked candidates,
-            // EM drifts to "similar-looking names" as its match class (seen on generated data).
             var change = 0.0;
-            for (var f = 0; f < Fields.Count && !fixM; f++)
+            for (var f = 0; f < Fields.Count; f++)
             {
-                for (var l = 0; l < mNew[f].Length; l++)
+                var present = perLevel[f].Sum();
+                for (var l = 0; l < m[f].Length && session.EstimateM[f]; l++)
                 {
-                    var v = Math.Max((mNew[f][l] + (priorPairs * prior[f][l])) / (mDen[f] + priorPairs), Floor);
+                    var v = Math.Max((perLevel[f][l] + (session.PriorPairs * prior[f][l])) / (present + session.PriorPairs), Floor);
                     change = Math.Max(change, Math.Abs(v - m[f][l]));
                     m[f][l] = v;
                 }
+
+                if (session.Frequencies is { } freq)
+                {
+                    // u among non-matches: each level's pairs less the matches expected at it.
+                    var nonMatches = Math.Max(freq.Pairs[f] - present, 1);
+                    for (var l = 0; l < u[f].Length; l++)
+                    {
+                        if (!session.FixedU.Contains((f, l)))
+                        {
+                            u[f][l] = Math.Max(Math.Max(freq.AtLevel[f][l] - perLevel[f][l], 0.5) / nonMatches, Floor);
+                        }
+                    }
+                }
             }
 
-            var newLambda = Math.Clamp(matches / Math.Max(Math.Max(all, totalPairs), 1), 1e-12, 1 - 1e-4);
+            var newLambda = Math.Clamp(matches / total, 1e-12, 1 - 1e-4);
             change = Math.Max(change, Math.Abs(newLambda - lambda) / lambda);
             lambda = newLambda;
             if (change < 1e-6)
@@ -180,39 +183,17 @@ public static class EmEstimator
             }
         }
 
-        return new FellegiSunterModel(m, u, lambda);
-    }
-
-    /// <summary>
-    /// The match rate alone, m and u held: among <paramref name="totalPairs"/> pairs of which these patterns are
-    /// the candidates (the rest count as non-matches). Used for pairs within one registry.
-    /// </summary>
-    public static double EstimatePrior(IReadOnlyDictionary<int, long> candidatePatterns, FellegiSunterModel model, double totalPairs, int maxIterations)
-    {
-        var lambda = Math.Min(0.3, 10.0 * candidatePatterns.Values.Sum() / totalPairs);
-        for (var it = 0; it < maxIterations; it++)
+        var posterior = new Dictionary<int, double>(keys.Length);
+        for (var p = 0; p < keys.Length; p++)
         {
-            var matches = 0.0;
-            var prior = Math.Log2(lambda / (1 - lambda));
-            foreach (var (pattern, count) in candidatePatterns)
-            {
-                matches += count * FellegiSunterModel.Probability(prior + model.MatchWeight(pattern) - model.PriorWeight);
-            }
-
-            var next = Math.Clamp(matches / totalPairs, 1e-12, 1 - 1e-4);
-            var change = Math.Abs(next - lambda) / lambda;
-            lambda = next;
-            if (change < 1e-6)
-            {
-                break;
-            }
+            posterior[keys[p]] = g[p];
         }
 
-        return lambda;
+        return new Outcome(lambda, posterior, iterations);
     }
 
     /// <summary>Starting point: matches mostly agree on the top levels (as Splink's default m priors).</summary>
-    private static double[][] InitialM()
+    public static double[][] InitialM()
     {
         var m = new double[Fields.Count][];
         for (var f = 0; f < Fields.Count; f++)

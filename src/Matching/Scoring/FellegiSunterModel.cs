@@ -5,61 +5,61 @@ namespace Integration.Matching.Scoring;
 /// <summary>
 /// Fellegi-Sunter model: for each field level, m = P(level | same firm) and u = P(level | different
 /// firms); a pair's match weight is log2(lambda/(1-lambda)) + the sum of log2(m/u) over its non-missing
-/// fields, its probability 2^w / (1 + 2^w). Estimated by <see cref="EmEstimator"/> from the data itself.
+/// fields, its probability 2^w / (1 + 2^w). Pairs of records of one registry (duplicate registrations) have
+/// their own u (one registry writes names and addresses one way) and their own prior, the same m.
+/// Estimated by <see cref="ModelTraining"/> from the data itself.
 /// </summary>
 public sealed class FellegiSunterModel
 {
-    /// <param name="lambdaWithin">
-    /// The match rate among pairs of records of one registry (duplicate registrations), estimated apart from the
-    /// cross-registry rate: the same field evidence, a different prior. Defaults to <paramref name="lambda"/>.
-    /// </param>
-    public FellegiSunterModel(double[][] m, double[][] u, double lambda, double? lambdaWithin = null)
+    public FellegiSunterModel(double[][] m, double[][] u, double lambda, double[][]? uWithin = null, double? lambdaWithin = null)
     {
         M = m;
         U = u;
+        UWithin = uWithin ?? u;
         Lambda = lambda;
         LambdaWithin = lambdaWithin ?? lambda;
-        WithinPriorWeight = Math.Log2(LambdaWithin / (1 - LambdaWithin));
-        Weights = new double[Fields.Count][];
-        for (var f = 0; f < Fields.Count; f++)
-        {
-            Weights[f] = new double[m[f].Length];
-            for (var l = 0; l < m[f].Length; l++)
-            {
-                Weights[f][l] = Math.Log2(m[f][l] / u[f][l]);
-            }
-        }
-
+        Weights = LogRatios(m, U);
+        WeightsWithin = ReferenceEquals(UWithin, U) ? Weights : LogRatios(m, UWithin);
         PriorWeight = Math.Log2(lambda / (1 - lambda));
+        WithinPriorWeight = Math.Log2(LambdaWithin / (1 - LambdaWithin));
     }
 
     public double[][] M { get; }
 
     public double[][] U { get; }
 
+    public double[][] UWithin { get; }
+
     public double Lambda { get; }
 
+    public double LambdaWithin { get; }
+
+    /// <summary>log2(m/u) per field and level, for pairs across two registries.</summary>
     public double[][] Weights { get; }
 
-    public double PriorWeight { get; }
+    /// <summary>log2(m/u) per field and level, for pairs within one registry.</summary>
+    public double[][] WeightsWithin { get; }
 
-    public double LambdaWithin { get; }
+    public double PriorWeight { get; }
 
     public double WithinPriorWeight { get; }
 
     /// <summary>The prior weight of a pair: within one registry or across two.</summary>
     public double Prior(bool sameFeed) => sameFeed ? WithinPriorWeight : PriorWeight;
 
+    public double[][] WeightsFor(bool sameFeed) => sameFeed ? WeightsWithin : Weights;
+
     /// <summary>Total match weight of a pattern with the model's own field weights.</summary>
-    public double MatchWeight(int pattern)
+    public double MatchWeight(int pattern, bool sameFeed = false)
     {
-        var w = PriorWeight;
+        var weights = WeightsFor(sameFeed);
+        var w = Prior(sameFeed);
         for (var f = 0; f < Fields.Count; f++)
         {
             var l = Pattern.Level(pattern, f);
             if (l >= 0)
             {
-                w += Weights[f][l];
+                w += weights[f][l];
             }
         }
 
@@ -70,11 +70,10 @@ public sealed class FellegiSunterModel
     /// Term-frequency adjustment (as Splink does): agreeing on a value that <paramref name="share"/> of all
     /// records carry is only as surprising as that share, never more than the level's own u says.
     /// </summary>
-    public double AdjustedWeight(int field, int level, double share) =>
-        Math.Min(Weights[field][level], Math.Log2(M[field][level] / Math.Max(U[field][level], share)));
+    public double AdjustedWeight(int field, int level, double share, bool sameFeed = false) =>
+        Math.Min(WeightsFor(sameFeed)[field][level], Math.Log2(M[field][level] / Math.Max((sameFeed ? UWithin : U)[field][level], share)));
 
     public static double Probability(double weight) => weight > 60 ? 1.0 : weight < -60 ? 0.0 : 1.0 - (1.0 / (1.0 + Math.Pow(2, weight)));
-
 
     public object Describe() => new
     {
@@ -84,6 +83,16 @@ public sealed class FellegiSunterModel
             f => Fields.Names[f],
             f => Enumerable.Range(0, M[f].Length).ToDictionary(
                 l => Fields.Levels[f][l],
-                l => new { m = Math.Round(M[f][l], 6), u = Math.Round(U[f][l], 8), weight = Math.Round(Weights[f][l], 3) })),
+                l => new
+                {
+                    m = Math.Round(M[f][l], 6),
+                    u = Math.Round(U[f][l], 10),
+                    weight = Math.Round(Weights[f][l], 3),
+                    u_within = Math.Round(UWithin[f][l], 10),
+                    weight_within = Math.Round(WeightsWithin[f][l], 3),
+                })),
     };
+
+    private static double[][] LogRatios(double[][] m, double[][] u) =>
+        m.Select((row, f) => row.Select((x, l) => Math.Log2(x / u[f][l])).ToArray()).ToArray();
 }

@@ -4,46 +4,126 @@ using Integration.Matching.Standardisation;
 namespace Integration.Matching.Scoring;
 
 /// <summary>The estimated model and how the estimation went.</summary>
-public sealed record TrainedModel(FellegiSunterModel Model, int Iterations);
+public sealed record TrainedModel(FellegiSunterModel Model, int Iterations, TrainingReport Report);
+
+/// <summary>What training found, for match_runs.parameters: how many identifier matches the other fields call true.</summary>
+public sealed record TrainingReport(long IdentifierPairs, double IdentifierMatchShare, bool TrainedOnIdentifiers);
 
 /// <summary>
-/// The train stage, as Splink does it without labels: u from random pairs (almost all different firms), m
-/// from the pairs that share an identifier, the prior by expectation-maximisation over the candidates.
+/// The train stage, as Splink does it without labels, in sessions over the pairs a training rule selects:
+/// <list type="number">
+/// <item>u from the data's chance agreement: exact-agreement levels counted over all records
+/// (<see cref="AgreementCounts"/>), the rest from random pairs;</item>
+/// <item>over the pairs that share a TIN or MoC number, m of every other field, and the share of those identifier
+/// matches the other fields call true: the rest (wrong cross-references, a branch on its parent's TIN) make the
+/// identifier's u, so its weight is learned, not assumed;</item>
+/// <item>over the pairs whose names agree, m of the identifiers (how often one firm's records carry no, another or a
+/// mistyped number);</item>
+/// <item>over all candidates, the prior, with u net of the matches (in a small register the matches are a visible
+/// part of the random pairs: left in, they make an exact name look common and the prior collapse).</item>
+/// </list>
+/// Without identifiers (name-only data), the last session estimates m too. Pairs within one registry have
+/// their own u and prior, with the same m.
 /// </summary>
 public static class ModelTraining
 {
+    /// <summary>Fewest pairs a training session needs to say anything.</summary>
+    public const int MinimumTrainingPairs = 30;
+
+    private static readonly int[] IdentifierFields = [Fields.Tin, Fields.Moc];
+
     public static TrainedModel Train(StandardRecord[] records, List<ComparedPair> candidates, MatchingOptions options)
     {
-        var u = EmEstimator.EstimateU(RandomPatterns(records, options.RandomPairsForU, options.Seed));
-        var patternCounts = PatternCounts(candidates, records, sameFeed: false);
-        var idPatterns = patternCounts.SelectMany(kv => Enumerable.Repeat(kv.Key, (int)Math.Min(kv.Value, int.MaxValue)));
-        var startM = EmEstimator.MFromSharedIdentifiers(idPatterns, p => Fields.NameAgrees(Pattern.Level(p, Fields.Name)));
-        var idPairs = patternCounts.Where(kv => SharesIdentifier(kv.Key)).Sum(kv => kv.Value);
         var perFeed = new long[3];
         foreach (var r in records)
         {
             perFeed[r.Feed]++;
         }
 
-        var totalPairs = (double)((perFeed[0] * perFeed[1]) + (perFeed[0] * perFeed[2]) + (perFeed[1] * perFeed[2]));
-        var model = EmEstimator.Estimate(patternCounts, u, options.EmMaxIterations, out var iterations, startM, startM is null ? 20 : Math.Max(20, idPairs), totalPairs);
+        var totalCross = (double)((perFeed[0] * perFeed[1]) + (perFeed[0] * perFeed[2]) + (perFeed[1] * perFeed[2]));
+        var totalWithin = perFeed.Sum(n => (double)n * (n - 1) / 2);
+        var counted = AgreementCounts.Count(records);
+        var crossFrequencies = EmEstimator.Frequencies(RandomPatterns(records, options.RandomPairsForU, options.Seed, sameFeed: false), counted.Cross, totalCross);
+        var withinFrequencies = EmEstimator.Frequencies(RandomPatterns(records, options.RandomPairsForU, options.Seed + 1, sameFeed: true), counted.Within, totalWithin);
+        var u = crossFrequencies.Shares();
+        var uWithin = withinFrequencies.Shares();
+        var m = EmEstimator.InitialM();
+        var cross = PatternCounts(candidates, records, sameFeed: false);
+        var within = PatternCounts(candidates, records, sameFeed: true);
 
-        // Duplicate registrations: the same field evidence, their own prior among the pairs of one registry.
-        var withinPairs = perFeed.Sum(n => (double)n * (n - 1) / 2);
-        var withinPatterns = PatternCounts(candidates, records, sameFeed: true);
-        if (withinPatterns.Count > 0 && withinPairs > 0)
+        var identifierPairs = Where(cross, SharesIdentifier);
+        var idCount = identifierPairs.Values.Sum();
+        var onIdentifiers = idCount >= MinimumTrainingPairs;
+        var namesAgree = Where(cross, p => Fields.NameAgrees(Pattern.Level(p, Fields.Name)) && (Pattern.Level(p, Fields.Tin) >= 0 || Pattern.Level(p, Fields.Moc) >= 0));
+        var identifierMatchShare = double.NaN;
+        var lambda = 0.0;
+        var iterations = 0;
+        var fixedU = onIdentifiers ? IdentifierFields.Select(f => (f, 2)).ToHashSet() : [];
+
+        // Two rounds: the second starts from u net of the matches the first found.
+        for (var round = 0; round < 2; round++)
         {
-            model = new FellegiSunterModel(model.M, model.U, model.Lambda, EmEstimator.EstimatePrior(withinPatterns, model, withinPairs, options.EmMaxIterations));
+            if (onIdentifiers)
+            {
+                var byIds = EmEstimator.Run(identifierPairs, m, u, new EmEstimator.Session
+                {
+                    Posterior = Mask(f => !IdentifierFields.Contains(f)),
+                    EstimateM = Mask(f => !IdentifierFields.Contains(f)),
+                    MaxIterations = options.EmMaxIterations,
+                });
+                identifierMatchShare = byIds.Lambda;
+                foreach (var f in IdentifierFields)
+                {
+                    // Identifier matches the other fields say are two firms: the equal level's pairs among non-matches.
+                    var wrong = identifierPairs.Where(kv => Pattern.Level(kv.Key, f) == 2).Sum(kv => (1 - byIds.Posterior[kv.Key]) * kv.Value);
+                    u[f][2] = Math.Max(wrong, 0.5) / Math.Max(crossFrequencies.Pairs[f], 1);
+                }
+
+                if (namesAgree.Values.Sum() >= MinimumTrainingPairs)
+                {
+                    EmEstimator.Run(namesAgree, m, u, new EmEstimator.Session
+                    {
+                        Posterior = Mask(f => f != Fields.Name),
+                        EstimateM = Mask(f => IdentifierFields.Contains(f)),
+                        MaxIterations = options.EmMaxIterations,
+                    });
+                }
+            }
+
+            var all = EmEstimator.Run(cross, m, u, new EmEstimator.Session
+            {
+                Posterior = Mask(_ => true),
+                EstimateM = Mask(_ => !onIdentifiers),
+                TotalPairs = totalCross,
+                Frequencies = crossFrequencies,
+                FixedU = fixedU,
+                MaxIterations = options.EmMaxIterations,
+            });
+            lambda = all.Lambda;
+            iterations += all.Iterations;
         }
 
-        return new TrainedModel(model, iterations);
+        var lambdaWithin = lambda;
+        if (within.Count > 0 && totalWithin > 0)
+        {
+            lambdaWithin = EmEstimator.Run(within, m, uWithin, new EmEstimator.Session
+            {
+                Posterior = Mask(_ => true),
+                EstimateM = Mask(_ => false),
+                TotalPairs = totalWithin,
+                Frequencies = withinFrequencies,
+                MaxIterations = options.EmMaxIterations,
+            }).Lambda;
+        }
+
+        return new TrainedModel(new FellegiSunterModel(m, u, lambda, uWithin, lambdaWithin), iterations, new TrainingReport(idCount, identifierMatchShare, onIdentifiers));
     }
 
     /// <summary>True when the pattern has an equal TIN or MoC number.</summary>
     public static bool SharesIdentifier(int pattern) => Pattern.Level(pattern, Fields.Tin) == 2 || Pattern.Level(pattern, Fields.Moc) == 2;
 
-    /// <summary>Level patterns of random cross-feed pairs: the data's own picture of chance agreement.</summary>
-    public static Dictionary<int, long> RandomPatterns(StandardRecord[] records, int samples, int seed)
+    /// <summary>Level patterns of random pairs, across registries or within one: the data's own picture of chance agreement.</summary>
+    public static Dictionary<int, long> RandomPatterns(StandardRecord[] records, int samples, int seed, bool sameFeed = false)
     {
         var counts = new Dictionary<int, long>();
         if (records.Length < 2)
@@ -57,7 +137,7 @@ public static class ModelTraining
         {
             var i = rng.Next(records.Length);
             var j = rng.Next(records.Length);
-            if (i == j || records[i].Feed == records[j].Feed)
+            if (i == j || (records[i].Feed == records[j].Feed) != sameFeed)
             {
                 continue;
             }
@@ -84,4 +164,9 @@ public static class ModelTraining
 
         return counts;
     }
+
+    private static Dictionary<int, long> Where(Dictionary<int, long> patterns, Func<int, bool> rule) =>
+        patterns.Where(kv => rule(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    private static bool[] Mask(Func<int, bool> field) => Enumerable.Range(0, Fields.Count).Select(field).ToArray();
 }

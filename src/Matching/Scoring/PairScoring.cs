@@ -88,11 +88,13 @@ public sealed class PairScoring
     {
         var ra = _records[a];
         var rb = _records[b];
+        var sameFeed = ra.Feed == rb.Feed;
+        var weights = model.WeightsFor(sameFeed);
         var nameLevel = Pattern.Level(pattern, Fields.Name);
         for (var f = 0; f < Fields.Count; f++)
         {
             var l = Pattern.Level(pattern, f);
-            into[f] = l < 0 ? 0 : model.Weights[f][l];
+            into[f] = l < 0 ? 0 : weights[f][l];
         }
 
         if (Fields.NameStrength(nameLevel) >= 2)
@@ -100,7 +102,7 @@ public sealed class PairScoring
             var share = SharedValueShare(ra, rb);
             if (share > 0)
             {
-                into[Fields.Name] = model.AdjustedWeight(Fields.Name, nameLevel, share);
+                into[Fields.Name] = model.AdjustedWeight(Fields.Name, nameLevel, share, sameFeed);
             }
 
             if (Pattern.Level(pattern, Fields.Isic) > 0)
@@ -112,13 +114,13 @@ public sealed class PairScoring
         if (Pattern.Level(pattern, Fields.Email) == 1)
         {
             var n = _emails.GetValueOrDefault(ra.Email!, 1);
-            into[Fields.Email] = n > MaxContactRecords ? 0 : model.AdjustedWeight(Fields.Email, 1, (double)n / _records.Length);
+            into[Fields.Email] = n > MaxContactRecords ? 0 : model.AdjustedWeight(Fields.Email, 1, (double)n / _records.Length, sameFeed);
         }
 
         if (Pattern.Level(pattern, Fields.Phone) == 1)
         {
             var n = SharedPhoneRecords(ra, rb);
-            into[Fields.Phone] = n > MaxContactRecords ? 0 : model.AdjustedWeight(Fields.Phone, 1, (double)n / _records.Length);
+            into[Fields.Phone] = n > MaxContactRecords ? 0 : model.AdjustedWeight(Fields.Phone, 1, (double)n / _records.Length, sameFeed);
         }
     }
 
