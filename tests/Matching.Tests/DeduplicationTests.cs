@@ -44,17 +44,6 @@ public class DeduplicationTests
         await h.MatchAsync();
 
         var enterprise = h.EnterpriseOf(Feeds.Moc, "MOC-LOTUS");
-        using (var c = h.Db.Open())
-        {
-            foreach (var row in Dapper.SqlMapper.Query<string>(c, "SELECT feed_a || ' ' || key_a || ' ' || key_b || ' ' || band || ' ' || probability || ' ' || evidence FROM match_pairs WHERE key_a LIKE '%LOTUS%' OR key_b LIKE '%LOTUS%' OR key_b = 'K001-700100200'"))
-            {
-                Console.WriteLine("DBG " + row);
-            }
-            foreach (var row in Dapper.SqlMapper.Query<string>(c, "SELECT source_key || ' ' || method || ' ' || evidence FROM entity_links WHERE source_key LIKE '%LOTUS%' OR source_key = 'K001-700100200'"))
-            {
-                Console.WriteLine("DBG " + row);
-            }
-        }
         Assert.Equal(enterprise, h.EnterpriseOf(Feeds.Nssf, "N-LOTUS-OLD"));
         Assert.Equal(enterprise, h.EnterpriseOf(Feeds.Nssf, "N-LOTUS-NEW"));
         var groups = await new DuplicateRegistrations(h.Db).ForEnterpriseAsync(enterprise);

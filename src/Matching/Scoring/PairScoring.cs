@@ -12,23 +12,25 @@ public sealed class PairScoring
     private readonly StandardRecord[] _records;
     // Records per value, one table per kind so that a Latin name, a Khmer name, a sound key, an e-mail
     // and a phone never share a count (and no prefixed key string is made per lookup).
-    private readonly Dictionary<string, int> _latinNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _khmerNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _sounds = new(StringComparer.Ordinal);
+    private readonly ValueFrequencies _latinNames = new();
+    private readonly ValueFrequencies _khmerNames = new();
+    private readonly ValueFrequencies _sounds = new();
     private readonly Dictionary<string, int> _emails = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _phones = new(StringComparer.Ordinal);
 
     public PairScoring(StandardRecord[] records)
     {
         _records = records;
+        var feedSizes = new long[3];
         foreach (var r in records)
         {
-            Count(_latinNames, r.LatinJoined);
-            Count(_khmerNames, r.Khmer);
-            Count(_sounds, r.CoreKey);
+            feedSizes[r.Feed]++;
+            _latinNames.Add(r.LatinJoined, r.Feed);
+            _khmerNames.Add(r.Khmer, r.Feed);
+            _sounds.Add(r.CoreKey, r.Feed);
             if (r.KhmerCoreKey != r.CoreKey)
             {
-                Count(_sounds, r.KhmerCoreKey);
+                _sounds.Add(r.KhmerCoreKey, r.Feed);
             }
 
             Count(_emails, r.Email);
@@ -37,6 +39,10 @@ public sealed class PairScoring
                 Count(_phones, p);
             }
         }
+
+        _latinNames.Finish(feedSizes);
+        _khmerNames.Finish(feedSizes);
+        _sounds.Finish(feedSizes);
     }
 
     private static void Count(Dictionary<string, int> counts, string? value)
@@ -99,10 +105,12 @@ public sealed class PairScoring
 
         if (Fields.NameStrength(nameLevel) >= 2)
         {
-            var share = SharedValueShare(ra, rb);
-            if (share > 0)
+            // The name weighs by how common the value the two share is: more than the level's average for a name
+            // no other firm carries, less for a common one (Splink's term-frequency adjustment).
+            var frequency = SharedValueFrequency(ra, rb);
+            if (frequency > 0)
             {
-                into[Fields.Name] = model.AdjustedWeight(Fields.Name, nameLevel, share, sameFeed);
+                into[Fields.Name] = Math.Log2(model.M[Fields.Name][nameLevel] / frequency);
             }
 
             if (Pattern.Level(pattern, Fields.Isic) > 0)
@@ -146,28 +154,26 @@ public sealed class PairScoring
         return best;
     }
 
-    /// <summary>Share of records carrying the most specific name value the two records agree on (0 when none).</summary>
-    private double SharedValueShare(StandardRecord ra, StandardRecord rb)
+    /// <summary>Smoothed frequency of the most specific name value the two records agree on (0 when none).</summary>
+    private double SharedValueFrequency(StandardRecord ra, StandardRecord rb)
     {
         if (ra.LatinJoined.Length > 0 && ra.LatinJoined == rb.LatinJoined)
         {
-            return Share(_latinNames, ra.LatinJoined);
+            return _latinNames.Frequency(ra.LatinJoined, ra.Feed, rb.Feed);
         }
 
         if (ra.Khmer.Length > 0 && ra.Khmer == rb.Khmer)
         {
-            return Share(_khmerNames, ra.Khmer);
+            return _khmerNames.Frequency(ra.Khmer, ra.Feed, rb.Feed);
         }
 
         if (SameSound(ra.CoreKey, rb))
         {
-            return Share(_sounds, ra.CoreKey);
+            return _sounds.Frequency(ra.CoreKey, ra.Feed, rb.Feed);
         }
 
-        return SameSound(ra.KhmerCoreKey, rb) ? Share(_sounds, ra.KhmerCoreKey) : 0;
+        return SameSound(ra.KhmerCoreKey, rb) ? _sounds.Frequency(ra.KhmerCoreKey, ra.Feed, rb.Feed) : 0;
     }
 
     private static bool SameSound(string key, StandardRecord other) => key.Length > 0 && (key == other.CoreKey || key == other.KhmerCoreKey);
-
-    private double Share(Dictionary<string, int> counts, string value) => (double)counts.GetValueOrDefault(value, 1) / _records.Length;
 }
