@@ -105,16 +105,20 @@ public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel mod
     }
 
     /// <summary>
-    /// Without a shared identifier a pair links automatically only when the names agree and something
-    /// specific to one firm agrees too (a phone or e-mail no other firm uses, the house number); otherwise
-    /// a clerk looks first. Similar names in one commune are common (family names, trade words), and a
-    /// wrong link blocks a firm.
+    /// Without a shared identifier a pair links automatically only when something specific to one firm agrees
+    /// (a phone or e-mail few other records carry, the house number) and the names agree; or, when the names
+    /// share only some words (a short form against a long one: "Peck" / "Chicago Public Schools Peck School"),
+    /// when two such things agree. Otherwise a clerk looks first: similar names in one commune are common (family
+    /// names, trade words), and a wrong link blocks a firm.
     /// </summary>
-    public static bool Corroborated(int pattern, PairScoring scoring, int a, int b) =>
-        Fields.NameAgrees(Pattern.Level(pattern, Fields.Name))
-        && ((Pattern.Level(pattern, Fields.Phone) == 1 && scoring.SpecificPhone(a, b))
-            || Pattern.Level(pattern, Fields.House) >= 1
-            || (Pattern.Level(pattern, Fields.Email) == 1 && scoring.SpecificEmail(a, b)));
+    public static bool Corroborated(int pattern, PairScoring scoring, int a, int b)
+    {
+        var nameLevel = Pattern.Level(pattern, Fields.Name);
+        var specific = (Pattern.Level(pattern, Fields.Phone) == 1 && scoring.SpecificPhone(a, b) ? 1 : 0)
+            + (Pattern.Level(pattern, Fields.House) >= 1 ? 1 : 0)
+            + (Pattern.Level(pattern, Fields.Email) == 1 && scoring.SpecificEmail(a, b) ? 1 : 0);
+        return Fields.NameAgrees(nameLevel) ? specific >= 1 : Fields.NameWeak(nameLevel) && specific >= 2;
+    }
 
     private static void Raise(long[] bits, int i, double p)
     {
