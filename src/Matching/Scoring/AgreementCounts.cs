@@ -36,16 +36,8 @@ public sealed class AgreementCounts
         }
 
         // Each kind of value counted on its own (the kinds run in parallel): one sorted array of hashes at a time.
-        var kinds = new Func<StandardRecord, IEnumerable<string?>>[]
-        {
-            r => [r.Tin], r => [r.MocNo], r => r.Phones, r => [r.Email],
-            r => [Blank(r.LatinJoined)], r => [Blank(r.Khmer)], r => [r.LatinJoined.Length > 0 && r.Khmer.Length > 0 ? r.LatinJoined + "\u0001" + r.Khmer : null],
-            r => [r.House], r => [r.House is null || r.Street is null ? null : r.House + "\u0001" + r.Street],
-            r => [r.Place.Province], r => [r.Place.District], r => [r.Place.Commune], r => [r.Place.Village],
-            r => [r.Isic], r => [r.Isic is { Length: >= 2 } i ? i[..2] : null],
-        };
-        var totals = new (double Cross, double Within)[kinds.Length];
-        Parallel.For(0, kinds.Length, k => totals[k] = AgreeingPairs(records, kinds[k]));
+        var totals = new (double Cross, double Within)[KindCount];
+        Parallel.For(0, KindCount, k => totals[k] = AgreeingPairs(records, (Kind)k));
 
         void Set(int field, int level, double c, double w)
         {
@@ -69,39 +61,71 @@ public sealed class AgreementCounts
         return new AgreementCounts(cross, within);
     }
 
-    private static string? Blank(string s) => s.Length == 0 ? null : s;
+    /// <summary>The kinds of value counted, in the order <see cref="Count"/> reads their totals.</summary>
+    private enum Kind
+    {
+        Tin, Moc, Phone, Email, LatinName, KhmerName, BothNames, House, HouseAndStreet, Province, District, Commune, Village, Isic, IsicDivision,
+    }
+
+    private const int KindCount = 15;
 
     /// <summary>Pairs of records sharing a value of this kind, across registries and within one (a record's repeated value counts once).</summary>
-    private static (double Cross, double Within) AgreeingPairs(StandardRecord[] records, Func<StandardRecord, IEnumerable<string?>> values)
+    private static (double Cross, double Within) AgreeingPairs(StandardRecord[] records, Kind kind)
     {
         // 62 bits of the value's hash and 2 bits of feed in one sortable number: a run of one hash is one value.
         var keys = new List<ulong>(records.Length);
         foreach (var r in records)
         {
-            var first = keys.Count;
-            foreach (var v in values(r))
+            void Add(ulong hash)
             {
-                if (v is null)
+                if (hash != 0)
                 {
-                    continue;
+                    keys.Add((hash << 2) | (uint)r.Feed);
                 }
+            }
 
-                var key = (Hash(v) << 2) | (uint)r.Feed;
-                var repeated = false;
-                for (var i = first; i < keys.Count && !repeated; i++)
-                {
-                    repeated = keys[i] == key;
-                }
+            switch (kind)
+            {
+                case Kind.Phone:
+                    for (var i = 0; i < r.Phones.Length; i++)
+                    {
+                        if (Array.IndexOf(r.Phones, r.Phones[i]) == i)
+                        {
+                            Add(Hash(r.Phones[i]));
+                        }
+                    }
 
-                if (!repeated)
-                {
-                    keys.Add(key);
-                }
+                    break;
+                case Kind.BothNames:
+                    Add(r.LatinJoined.Length > 0 && r.Khmer.Length > 0 ? Hash(r.Khmer, Hash(r.LatinJoined)) : 0);
+                    break;
+                case Kind.HouseAndStreet:
+                    Add(r.House is null || r.Street is null ? 0 : Hash(r.Street, Hash(r.House)));
+                    break;
+                case Kind.IsicDivision:
+                    Add(r.Isic is { Length: >= 2 } isic ? Hash(isic.AsSpan(0, 2)) : 0);
+                    break;
+                default:
+                    Add(Hash(kind switch
+                    {
+                        Kind.Tin => r.Tin,
+                        Kind.Moc => r.MocNo,
+                        Kind.Email => r.Email,
+                        Kind.LatinName => r.LatinJoined,
+                        Kind.KhmerName => r.Khmer,
+                        Kind.House => r.House,
+                        Kind.Province => r.Place.Province,
+                        Kind.District => r.Place.District,
+                        Kind.Commune => r.Place.Commune,
+                        Kind.Village => r.Place.Village,
+                        _ => r.Isic,
+                    }));
+                    break;
             }
         }
 
-        var sorted = keys.ToArray();
-        Array.Sort(sorted);
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys);
+        sorted.Sort();
         double cross = 0, within = 0;
         Span<long> perFeed = stackalloc long[4];
         for (var s = 0; s < sorted.Length;)
@@ -129,15 +153,20 @@ public sealed class AgreementCounts
         return (cross, within);
     }
 
-    private static ulong Hash(string s)
+    /// <summary>FNV-1a of the text in 62 bits (0 for no text, so that 0 means "no value").</summary>
+    private static ulong Hash(ReadOnlySpan<char> s, ulong h = 14695981039346656037UL)
     {
-        var h = 14695981039346656037UL;
+        if (s.IsEmpty)
+        {
+            return 0;
+        }
+
         foreach (var c in s)
         {
             h ^= c;
             h *= 1099511628211UL;
         }
 
-        return h >> 2;
+        return Math.Max(h >> 2, 1);
     }
 }

@@ -44,7 +44,7 @@ public static class ModelTraining
         var totalWithin = perFeed.Sum(n => (double)n * (n - 1) / 2);
         var counted = AgreementCounts.Count(records);
         var crossFrequencies = EmEstimator.Frequencies(RandomPatterns(records, options.RandomPairsForU, options.Seed, sameFeed: false), counted.Cross, totalCross);
-        var withinFrequencies = EmEstimator.Frequencies(RandomPatterns(records, options.RandomPairsForU, options.Seed + 1, sameFeed: true), counted.Within, totalWithin);
+        var withinFrequencies = EmEstimator.Frequencies(RandomPatterns(records, options.RandomPairsForU / 2, options.Seed + 1, sameFeed: true), counted.Within, totalWithin);
         var u = crossFrequencies.Shares();
         var uWithin = withinFrequencies.Shares();
         var m = EmEstimator.InitialM();
