@@ -29,7 +29,24 @@ public sealed record MatchRunSummary(
     IReadOnlyDictionary<string, long> PairsPerBlockingKey,
     IReadOnlyDictionary<string, int> Events,
     IReadOnlyDictionary<string, double> Timings,
-    IReadOnlyDictionary<string, int> DuplicatePairsByFeed);
+    IReadOnlyDictionary<string, int> DuplicatePairsByFeed,
+    BlockingSummary Blocking);
+
+/// <summary>
+/// How well blocking did: of the pairs sharing a TIN or MoC number, the share that became candidates, and the share
+/// the other keys found too (an estimate of recall for pairs without an identifier); how many blocks were too large
+/// to pair in full and were cut to windows, and how many records had such a key; how many records had a common-name
+/// key that paired nothing (they have other keys), and how many had nothing but common names and kept them as windows.
+/// </summary>
+public sealed record BlockingSummary(
+    long IdentifierPairs,
+    long IdentifierCandidates,
+    double Recall,
+    double RecallWithoutIdentifiers,
+    long WindowedBlocks,
+    long RecordsInWindowedBlocks,
+    long RecordsLosingKeys,
+    long RecordsWithCommonNamesOnly);
 
 /// <summary>
 /// One matching run against the database: read the current registry records, match them, keep
@@ -51,6 +68,7 @@ public sealed class MatchRunner(
     {
         var runId = RunId.New("match", clock);
         var total = Stopwatch.StartNew();
+        var startCpu = Process.GetCurrentProcess().TotalProcessorTime;
 
         // From a collected heap: when one process runs ingest and then match (the scheduler, the demo), what
         // ingest left for the collector would otherwise add to this run's peak (national scale: ~300 MiB).
@@ -61,6 +79,7 @@ public sealed class MatchRunner(
         // Standardised while read: the raw columns of a record go as soon as it is standardised.
         var standard = new Standardiser(gazetteer).StandardiseAll(records.ReadCurrent(ct));
         var standardiseSeconds = sw.Elapsed.TotalSeconds;
+        var standardiseCpu = Process.GetCurrentProcess().TotalProcessorTime - startCpu;
         MatchEngine.ReturnGarbage(); // the standardiser's caches and the raw rows
         var asOf = standard.Select(r => r.Source.LastSeenOn).OfType<string>().DefaultIfEmpty(IsoDate.Format(clock.GetUtcNow())).Max()!;
         await store.StartRunAsync(runId, Now(), asOf, _options.ModelVersion, ct);
@@ -69,6 +88,7 @@ public sealed class MatchRunner(
             var previous = await store.LoadPreviousAsync(ct);
             var result = new MatchEngine(_options).Run(standard, previous.Decisions, progress);
             result.Timings["standardisation_s"] = Math.Round(standardiseSeconds, 3);
+            result.Timings["standardisation_cpu_s"] = Math.Round(standardiseCpu.TotalSeconds, 3);
 
             var previousIds = standard.Select(r => previous.EnterpriseOf.GetValueOrDefault((r.Source.FeedName, r.Source.SourceKey))).ToArray();
             var activeBefore = previous.Enterprises.Values.Where(e => e.RetiredRunId is null).Select(e => e.EnterpriseId).ToList();
@@ -77,11 +97,14 @@ public sealed class MatchRunner(
             MatchEngine.ReturnGarbage(); // candidate pairs, scored edges and block index
             progress?.Report("storing links, pairs and enterprises");
             sw.Restart();
+            var storingCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var enterpriseRows = LinkageRows.Enterprises(result, ids, previous, runId, gazetteer);
             await store.SaveAsync(runId, LinkageRows.Links(result, ids, runId, _options.ReviewThreshold), LinkageRows.Pairs(result, runId), enterpriseRows, ids.Events,
                 LinkageRows.Duplicates(result, ids, runId), ct);
             result.Timings["storing_s"] = Math.Round(sw.Elapsed.TotalSeconds, 3);
+            result.Timings["storing_cpu_s"] = Math.Round((Process.GetCurrentProcess().TotalProcessorTime - storingCpu).TotalSeconds, 3);
             result.Timings["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3);
+            result.Timings["total_cpu_s"] = Math.Round((Process.GetCurrentProcess().TotalProcessorTime - startCpu).TotalSeconds, 3);
 
             var summary = Summarise(runId, asOf, result, ids);
             if (_options.ExportAfterRun)
@@ -117,13 +140,24 @@ public sealed class MatchRunner(
         result.Blocking.PairsByKeyName(),
         ids.Events.GroupBy(e => e.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
         result.Timings,
-        result.Duplicates.GroupBy(d => result.Records[d.A].Source.FeedName).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+        result.Duplicates.GroupBy(d => result.Records[d.A].Source.FeedName).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        new BlockingSummary(
+            result.Blocking.IdentifierPairs,
+            result.Blocking.IdentifierCandidates,
+            Math.Round(result.Blocking.Recall, 6),
+            Math.Round(result.Blocking.RecallWithoutIdentifiers, 6),
+            result.Blocking.WindowedBlocks.Sum(),
+            result.Blocking.RecordsInWindowedBlocks,
+            result.Blocking.RecordsLosingKeys,
+            result.Blocking.RecordsWithCommonNamesOnly));
 
     private string Parameters(LinkageResult result) => JsonSerializer.Serialize(new
     {
         auto_link_threshold = _options.AutoLinkThreshold,
         review_threshold = _options.ReviewThreshold,
         max_block_size = _options.MaxBlockSize,
+        block_window = _options.BlockWindow,
+        link_within_registries = _options.LinkWithinRegistries,
         rare_tokens_per_record = _options.RareTokensPerRecord,
         max_records_per_feed = _options.MaxRecordsPerFeed,
         em_iterations = result.EmIterations,

@@ -11,8 +11,15 @@ public sealed class MatchingOptions
     /// <summary>Pairs from here up to <see cref="AutoLinkThreshold"/> form the clerks' review band and are linked provisionally.</summary>
     public double ReviewThreshold { get; set; } = 0.80;
 
-    /// <summary>A blocking key shared by more records than this is too common to say anything; it is skipped.</summary>
+    /// <summary>
+    /// A blocking key shared by up to this many records pairs them all. A larger block (a common name, a shared
+    /// phone, house 12 in a city) is cut to windows: its records sorted by what the key does not say, each paired
+    /// with its <see cref="BlockWindow"/> nearest neighbours on either side. No record loses a key to the cap.
+    /// </summary>
     public int MaxBlockSize { get; set; } = 30;
+
+    /// <summary>Neighbours on each side a record of a large block is paired with (sorted-neighbourhood blocking).</summary>
+    public int BlockWindow { get; set; } = 3;
 
     /// <summary>
     /// The blocking keys in use (any of <see cref="Blocking.BlockingKey"/>). Whole Khmer name and commune +

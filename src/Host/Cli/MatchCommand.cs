@@ -30,6 +30,12 @@ internal static class MatchCommand
             Console.WriteLine("links by method: " + string.Join(", ", s.LinksByMethod.Select(kv => $"{kv.Key} {kv.Value:N0}")));
             Console.WriteLine($"review band: {s.ReviewPairs:N0} pairs; candidate pairs: {s.CandidatePairs:N0}");
             Console.WriteLine("pairs per blocking key: " + string.Join(", ", s.PairsPerBlockingKey.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+            var b = s.Blocking;
+            Console.WriteLine((b.IdentifierPairs == 0 ? "blocking recall: no pairs share a TIN or MoC number to measure it on; "
+                    : $"blocking recall: {b.IdentifierCandidates:N0} of {b.IdentifierPairs:N0} pairs sharing a TIN or MoC number became candidates ({b.Recall:P2}), "
+                      + $"{b.RecallWithoutIdentifiers:P2} of them also found by the other keys; ")
+                + $"{b.WindowedBlocks:N0} large blocks cut to windows ({b.RecordsInWindowedBlocks:N0} records); "
+                + $"{b.RecordsLosingKeys:N0} records lost a common-name key to the cap (all have other keys), {b.RecordsWithCommonNamesOnly:N0} with nothing else kept them as windows");
             Console.WriteLine("duplicate registrations (pairs of one registry in one enterprise): " + (s.DuplicatePairsByFeed.Count == 0 ? "none" : string.Join(", ", s.DuplicatePairsByFeed.Select(kv => $"{kv.Key} {kv.Value:N0}"))));
             Console.WriteLine("id events: " + (s.Events.Count == 0 ? "none" : string.Join(", ", s.Events.Select(kv => $"{kv.Key} {kv.Value:N0}"))));
             Console.WriteLine("timings (s): " + string.Join(", ", s.Timings.Select(kv => $"{kv.Key.Replace("_s", "", StringComparison.Ordinal)} {kv.Value:0.0}")));

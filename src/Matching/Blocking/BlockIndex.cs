@@ -3,35 +3,56 @@ using Integration.Matching.Standardisation;
 namespace Integration.Matching.Blocking;
 
 /// <summary>
-/// An inverted index from blocking key to records, built as one sorted array of (key, record) entries
-/// so that a block is a contiguous run. Blocks larger than the cap are dropped: a key shared by hundreds
-/// of records (a common word, a call-centre phone) cannot tell firms apart and would only cost time.
+/// An inverted index from blocking key to records, built as one sorted array of (key, record) entries so that a
+/// block is a contiguous run. A block of up to <c>maxBlockSize</c> records pairs all its records. An identifier, phone
+/// or e-mail shared by more is no one firm's (a wrong cross-reference, an agent) and pairs nothing. A larger place
+/// block (house number 12 in a district, a city commune's names starting alike) is not dropped, which would leave its records without that key: its records are sorted by name sound and each is
+/// paired with its <c>window</c> nearest neighbours on either side (sorted-neighbourhood blocking), so the cost
+/// stays linear and the likeliest pairs are still made. A common name ("Sokha", a trade word) pairs nothing by
+/// itself: the place keys already pair namesakes of one commune. But a record that would be left with no key at
+/// all (no place, phone or identifier to share) keeps its common-name blocks as windows ordered by place, so
+/// that no record silently loses every key to the cap.
 /// </summary>
 public sealed class BlockIndex
 {
     private readonly int[] _entryRecord;  // per entry, in key order: its record (hashes are not needed once blocks are known)
     private readonly int[] _blockStart;   // per entry (of kept blocks only): start of its block
     private readonly int[] _blockEnd;
+    private readonly byte[] _entryKind;   // per entry: its BlockingKey, high bit set when its block is windowed
     private readonly int[] _recordStart;  // CSR: entries of record i are _byRecord[_recordStart[i].._recordStart[i+1]]
     private readonly int[] _byRecord;
-
     private readonly bool _withinFeeds;
+    private readonly int _window;
 
-    private BlockIndex(int[] entryRecord, int[] blockStart, int[] blockEnd, int[] recordStart, int[] byRecord, BlockingStats stats, bool withinFeeds)
+    private readonly bool[] _orphan;
+
+    /// <summary>Largest name-only block whose records of one registry are paired with each other.</summary>
+    public const int MaxWithinNameBlock = 5;
+
+    private const byte Windowed = 0x80;
+    private const byte OrphansOnly = 0x40;
+    private const byte KindBits = 0x3F;
+
+    private BlockIndex(int[] entryRecord, int[] blockStart, int[] blockEnd, byte[] entryKind, int[] recordStart, int[] byRecord, BlockingStats stats, bool withinFeeds, int window, bool[] orphan)
     {
-        _withinFeeds = withinFeeds;
+        _orphan = orphan;
         _entryRecord = entryRecord;
         _blockStart = blockStart;
         _blockEnd = blockEnd;
+        _entryKind = entryKind;
         _recordStart = recordStart;
         _byRecord = byRecord;
         Stats = stats;
+        _withinFeeds = withinFeeds;
+        _window = window;
     }
 
     public BlockingStats Stats { get; }
 
+    /// <param name="maxBlockSize">Blocks up to this size pair all their records; larger ones pair neighbours only.</param>
+    /// <param name="window">How many neighbours on each side a record of a large block is paired with.</param>
     /// <param name="withinFeeds">Also pair records of one registry (deduplication, as Splink's link_and_dedupe).</param>
-    public static BlockIndex Build(StandardRecord[] records, int maxBlockSize, int rareTokens, IReadOnlyCollection<BlockingKey>? keys = null, bool withinFeeds = true)
+    public static BlockIndex Build(StandardRecord[] records, int maxBlockSize, int rareTokens, IReadOnlyCollection<BlockingKey>? keys = null, bool withinFeeds = true, int window = 3)
     {
         var enabled = new bool[BlockingKeyGenerator.KeyCount];
         foreach (var k in keys ?? Enum.GetValues<BlockingKey>())
@@ -40,10 +61,11 @@ public sealed class BlockIndex
         }
 
         var df = TokenWeighting.DocumentFrequencies(records);
+        var areas = BlockingAreas.From(records);
         var perRecord = new (ulong Hash, BlockingKey Key)[records.Length][];
         Parallel.For(0, records.Length, () => new List<(ulong, BlockingKey)>(16), (i, _, list) =>
         {
-            BlockingKeyGenerator.Keys(records[i], df, rareTokens, list);
+            BlockingKeyGenerator.Keys(records[i], df, rareTokens, areas, list);
             list.RemoveAll(k => !enabled[(int)k.Item2]);
             perRecord[i] = list.ToArray();
             return list;
@@ -63,24 +85,64 @@ public sealed class BlockIndex
             {
                 entries[n++] = new Entry(hash, i, key);
             }
+
+            perRecord[i] = null!;
         }
 
         Array.Sort(entries);
-        // First pass: which blocks are kept (two to maxBlockSize records), with the statistics.
+
+        // First pass: which records have a block to be paired in (a full one or a window of a place or contact key),
+        // and which have common-name blocks only.
+        var paired = new bool[records.Length];
+        var commonName = new bool[records.Length];
+        for (var s = 0; s < total;)
+        {
+            var e = BlockEnd(entries, s);
+            var size = e - s;
+            var kind = entries[s].Key;
+            var common = size > maxBlockSize && BlockingKeyGenerator.SaysName(kind);
+            for (var x = s; x < e && size >= 2 && (size <= maxBlockSize || !BlockingKeyGenerator.SaysContact(kind)); x++)
+            {
+                (common ? commonName : paired)[entries[x].Record] = true;
+            }
+
+            s = e;
+        }
+
+        // Records left with no key but common names: their common-name blocks become windows (for them only).
+        var orphan = new bool[records.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            orphan[i] = commonName[i] && !paired[i];
+        }
+
+        // Second pass: the statistics and how many entries are indexed.
         var stats = new BlockingStats();
         var keptEntries = 0;
+        var windowedRecord = new bool[records.Length];
         for (var s = 0; s < total;)
         {
             var e = BlockEnd(entries, s);
             var size = e - s;
             var kind = (int)entries[s].Key;
-            if (size >= 2 && size <= maxBlockSize)
+            var shape = Shape(entries, s, e, maxBlockSize, orphan);
+            if (shape == BlockShape.Full)
             {
                 stats.Blocks[kind]++;
                 stats.PairsPerKey[kind] += withinFeeds ? (long)size * (size - 1) / 2 : CrossFeedPairs(entries, s, e, records);
                 keptEntries += size;
             }
-            else if (size >= 2)
+            else if (shape != BlockShape.None)
+            {
+                stats.WindowedBlocks[kind]++;
+                keptEntries += size;
+                for (var x = s; x < e; x++)
+                {
+                    windowedRecord[entries[x].Record] |= shape == BlockShape.Window || orphan[entries[x].Record];
+                    stats.PairsPerKey[kind] += shape == BlockShape.Window || orphan[entries[x].Record] ? Math.Min(window, size - 1) : 0;
+                }
+            }
+            else if (size > maxBlockSize)
             {
                 stats.DroppedBlocks[kind]++;
             }
@@ -88,30 +150,56 @@ public sealed class BlockIndex
             s = e;
         }
 
-        // Second pass: only the entries of kept blocks are indexed. Most keys (a TIN, a phone, a house) are
-        // one record's alone, and comparison, the run's peak of memory, needs nothing of them.
+        stats.RecordsInWindowedBlocks = windowedRecord.Count(w => w);
+        stats.RecordsWithCommonNamesOnly = orphan.Count(o => o);
+        stats.RecordsLosingKeys = Enumerable.Range(0, records.Length).Count(i => commonName[i] && !orphan[i]);
+
+        // Third pass: only the entries of blocks that pair something are indexed. Most keys (a TIN, a phone, a house)
+        // are one record's alone, and comparison, the run's peak of memory, needs nothing of them.
         var entryRecord = new int[keptEntries];
         var blockStart = new int[keptEntries];
         var blockEnd = new int[keptEntries];
+        var entryKind = new byte[keptEntries];
         var recordStart = new int[records.Length + 1];
         var kept = 0;
+        var order = new List<(ulong Order, int Record)>();
         for (var s = 0; s < total;)
         {
             var e = BlockEnd(entries, s);
-            if (e - s >= 2 && e - s <= maxBlockSize)
+            var shape = Shape(entries, s, e, maxBlockSize, orphan);
+            if (shape != BlockShape.None)
             {
                 var start = kept;
+                var kind = entries[s].Key;
+                var windowed = shape != BlockShape.Full;
+                if (windowed)
+                {
+                    // Neighbours by what the key does not say: a name key's records by place, the others by name.
+                    order.Clear();
+                    for (var x = s; x < e; x++)
+                    {
+                        var r = records[entries[x].Record];
+                        order.Add((BlockingKeyGenerator.SaysName(kind) ? PlaceOrder(r) : NameOrder(r), entries[x].Record));
+                    }
+
+                    order.Sort();
+                }
+
                 for (var x = s; x < e; x++, kept++)
                 {
-                    entryRecord[kept] = entries[x].Record;
+                    var record = windowed ? order[x - s].Record : entries[x].Record;
+                    entryRecord[kept] = record;
                     blockStart[kept] = start;
                     blockEnd[kept] = start + (e - s);
-                    recordStart[entries[x].Record + 1]++;
+                    entryKind[kept] = (byte)((byte)kind | (windowed ? Windowed : 0) | (shape == BlockShape.OrphanWindow ? OrphansOnly : 0));
+                    recordStart[record + 1]++;
                 }
             }
 
             s = e;
         }
+
+        entries = null!;
 
         // Entries per record, so that each record can walk its own blocks in parallel.
         for (var i = 0; i < records.Length; i++)
@@ -126,7 +214,55 @@ public sealed class BlockIndex
             byRecord[fill[entryRecord[x]]++] = x;
         }
 
-        return new BlockIndex(entryRecord, blockStart, blockEnd, recordStart, byRecord, stats, withinFeeds);
+        return new BlockIndex(entryRecord, blockStart, blockEnd, entryKind, recordStart, byRecord, stats, withinFeeds, window, orphan);
+    }
+
+    private enum BlockShape
+    {
+        /// <summary>One record, an identifier or contact shared by too many to be anyone's, or a common name's block with no record needing it: pairs nothing.</summary>
+        None,
+
+        /// <summary>Up to the block size: every pair.</summary>
+        Full,
+
+        /// <summary>A large place or contact block: each record with its nearest neighbours by name.</summary>
+        Window,
+
+        /// <summary>A common name's block holding records with no other key: those records with their nearest neighbours by place.</summary>
+        OrphanWindow,
+    }
+
+    private static BlockShape Shape(Entry[] entries, int s, int e, int maxBlockSize, bool[] orphan)
+    {
+        if (e - s < 2)
+        {
+            return BlockShape.None;
+        }
+
+        if (e - s <= maxBlockSize)
+        {
+            return BlockShape.Full;
+        }
+
+        if (BlockingKeyGenerator.SaysContact(entries[s].Key))
+        {
+            return BlockShape.None;
+        }
+
+        if (!BlockingKeyGenerator.SaysName(entries[s].Key))
+        {
+            return BlockShape.Window;
+        }
+
+        for (var x = s; x < e; x++)
+        {
+            if (orphan[entries[x].Record])
+            {
+                return BlockShape.OrphanWindow;
+            }
+        }
+
+        return BlockShape.None;
     }
 
     /// <summary>The end of the block (run of one hash) that starts at <paramref name="start"/>.</summary>
@@ -142,28 +278,90 @@ public sealed class BlockIndex
     }
 
     /// <summary>
-    /// Puts into <paramref name="found"/> each candidate j &gt; i sharing a kept block with i (of another feed only,
-    /// unless the index pairs records within feeds), once, in ascending order.
+    /// Puts into <paramref name="found"/> each candidate j &gt; i sharing a block with i (of another feed only,
+    /// unless the index pairs records within feeds; in a windowed block, only within the window), once, in
+    /// ascending order, each with the set of keys that made it (bit k for <see cref="BlockingKey"/> k).
     /// </summary>
-    public void Candidates(int i, StandardRecord[] records, HashSet<int> seen, List<int> found)
+    public void Candidates(int i, StandardRecord[] records, List<(int Record, int Keys)> found)
     {
-        seen.Clear();
         found.Clear();
         var feed = records[i].Feed;
         for (var p = _recordStart[i]; p < _recordStart[i + 1]; p++)
         {
             var x = _byRecord[p];
-            for (var y = _blockStart[x]; y < _blockEnd[x]; y++)
+            var kind = _entryKind[x];
+            var from = _blockStart[x];
+            var to = _blockEnd[x];
+            if ((kind & Windowed) != 0)
+            {
+                from = Math.Max(from, x - _window);
+                to = Math.Min(to, x + _window + 1);
+            }
+
+            var bit = 1 << (kind & KindBits);
+
+            // Within one registry a name alone pairs only when it is rare (a small block): namesakes of one registry
+            // are mostly two firms, and a registry's own duplicates share an identifier, a phone or an address.
+            var within = _withinFeeds && (!BlockingKeyGenerator.SaysName((BlockingKey)(kind & KindBits)) || to - from <= MaxWithinNameBlock);
+            var orphansOnly = (kind & OrphansOnly) != 0 && !_orphan[i];
+            for (var y = from; y < to; y++)
             {
                 var j = _entryRecord[y];
-                if (j > i && (_withinFeeds || records[j].Feed != feed) && seen.Add(j))
+                if (j > i && (records[j].Feed != feed || within) && (!orphansOnly || _orphan[j]))
                 {
-                    found.Add(j);
+                    found.Add((j, bit));
                 }
             }
         }
 
+        // Each candidate once, with every key that found it.
         found.Sort();
+        var w = 0;
+        for (var r = 0; r < found.Count; r++)
+        {
+            if (w > 0 && found[w - 1].Record == found[r].Record)
+            {
+                found[w - 1] = (found[r].Record, found[w - 1].Keys | found[r].Keys);
+            }
+            else
+            {
+                found[w++] = found[r];
+            }
+        }
+
+        found.RemoveRange(w, found.Count - w);
+    }
+
+    /// <summary>Sort order by place (village code, missing parts first), then by the name's sound.</summary>
+    private static ulong PlaceOrder(StandardRecord r) => (Digits(r.Place.Village ?? r.Place.Commune ?? r.Place.District ?? r.Place.Province, 8) << 35) | Letters(r.AnyKey, 7);
+
+    /// <summary>Sort order by the name's sound (its first twelve letters), so that a window holds the most alike names.</summary>
+    private static ulong NameOrder(StandardRecord r) => Letters(r.AnyKey.Length > 0 ? r.AnyKey : r.LatinJoined, 12);
+
+    /// <summary>A gazetteer code read as a number of <paramref name="width"/> digits, shorter codes padded with zeros (27 bits for 8).</summary>
+    private static ulong Digits(string? code, int width)
+    {
+        ulong v = 0;
+        for (var d = 0; d < width; d++)
+        {
+            var c = code is not null && d < code.Length ? code[d] : '0';
+            v = (v * 10) + (c is >= '0' and <= '9' ? (ulong)(c - '0') : 0);
+        }
+
+        return v;
+    }
+
+    /// <summary>The first <paramref name="count"/> letters in five bits each, in alphabetical order.</summary>
+    private static ulong Letters(string text, int count)
+    {
+        ulong v = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var c = k < text.Length ? char.ToUpperInvariant(text[k]) : '\0';
+            v = (v << 5) | (c == '\0' ? 0u : c is >= 'A' and <= 'Z' ? (uint)(c - 'A' + 1) : 31u);
+        }
+
+        return v;
     }
 
     private static long CrossFeedPairs(Entry[] entries, int s, int e, StandardRecord[] records)
@@ -187,17 +385,51 @@ public sealed class BlockIndex
     }
 }
 
-/// <summary>Per blocking key: blocks kept, blocks dropped as too large, and the pairs its blocks generate (overlapping).</summary>
+/// <summary>
+/// What blocking did, per key and in all: blocks that pair all their records, blocks cut to windows, the pairs
+/// each key makes (overlapping), and how many of the pairs sharing an identifier became candidates.
+/// </summary>
 public sealed class BlockingStats
 {
     public long[] Blocks { get; } = new long[BlockingKeyGenerator.KeyCount];
 
+    /// <summary>Blocks larger than the block size, whose records were paired with their nearest neighbours only.</summary>
+    public long[] WindowedBlocks { get; } = new long[BlockingKeyGenerator.KeyCount];
+
+    /// <summary>Common-name blocks that pair nothing (their records all have other keys).</summary>
     public long[] DroppedBlocks { get; } = new long[BlockingKeyGenerator.KeyCount];
+
+    /// <summary>Records with a common-name key that pairs nothing for them, all of which have other keys.</summary>
+    public long RecordsLosingKeys { get; set; }
+
+    /// <summary>Records whose only shared keys are common names, kept in by windows of those.</summary>
+    public long RecordsWithCommonNamesOnly { get; set; }
 
     public long[] PairsPerKey { get; } = new long[BlockingKeyGenerator.KeyCount];
 
+    /// <summary>Records with a key whose block was cut to windows.</summary>
+    public long RecordsInWindowedBlocks { get; set; }
+
     /// <summary>Distinct candidate pairs over all keys (set after comparison).</summary>
     public long UniquePairs { get; set; }
+
+    /// <summary>Pairs of records sharing a TIN or MoC number (set after training, from the counts over all records).</summary>
+    public long IdentifierPairs { get; set; }
+
+    /// <summary>Candidate pairs sharing a TIN or MoC number.</summary>
+    public long IdentifierCandidates { get; set; }
+
+    /// <summary>Candidate pairs sharing an identifier that a key other than TIN and MoC number also made.</summary>
+    public long IdentifierCandidatesByOtherKeys { get; set; }
+
+    /// <summary>Share of the pairs sharing an identifier that became candidates.</summary>
+    public double Recall => IdentifierPairs == 0 ? 1 : Math.Min(1, (double)IdentifierCandidates / IdentifierPairs);
+
+    /// <summary>
+    /// Share of the candidate pairs sharing an identifier that the other keys found too: an estimate of blocking's
+    /// recall for the pairs that have no identifier to share.
+    /// </summary>
+    public double RecallWithoutIdentifiers => IdentifierCandidates == 0 ? 1 : (double)IdentifierCandidatesByOtherKeys / IdentifierCandidates;
 
     public Dictionary<string, long> PairsByKeyName() =>
         Enum.GetValues<BlockingKey>().ToDictionary(k => k.ToString(), k => PairsPerKey[(int)k], StringComparer.Ordinal);

@@ -29,16 +29,19 @@ public enum BlockingKey : byte
     /// <summary>The same phonetic key of the whole name (meets Khmer-only records with their Latin twins).</summary>
     Phonetic,
 
-    /// <summary>Same commune (else district) and the same first letters of the phonetic key.</summary>
+    /// <summary>Same commune and the same first letters of the phonetic key (a record without a commune: any commune of its district).</summary>
     PlacePhonetic,
 
-    /// <summary>Same commune (else district) and the same first letters of the joined Latin name.</summary>
+    /// <summary>Same commune and the same first letters of the joined Latin name (missing commune as above).</summary>
     PlaceName,
 
     /// <summary>The same phonetic key of the name without trade words (Bopha Trading = ហាង បុប្ផា).</summary>
     CoreName,
 
-    /// <summary>Same commune (else district) and the same house number: neighbours whatever their names say.</summary>
+    /// <summary>
+    /// Same house number in the same commune (missing commune as above), on the same street of the province, or, for
+    /// records with no district and no street, the house number alone: neighbours whatever their names say.
+    /// </summary>
     Premises,
 }
 
@@ -47,7 +50,20 @@ public static class BlockingKeyGenerator
 {
     public static readonly int KeyCount = Enum.GetValues<BlockingKey>().Length;
 
-    public static void Keys(StandardRecord r, Dictionary<string, int> tokenFrequency, int rareTokens, List<(ulong Hash, BlockingKey Key)> into)
+    /// <summary>True for the keys made of the name alone (their large blocks pair only records with no other key, ordered by place).</summary>
+    public static bool SaysName(BlockingKey key) => key is BlockingKey.RareToken or BlockingKey.KhmerName or BlockingKey.Phonetic or BlockingKey.CoreName;
+
+    /// <summary>
+    /// True for identifier and contact keys: shared by more records than a block holds, a TIN is a wrong
+    /// cross-reference and a phone or e-mail an agent's; such a block is no evidence and pairs nothing.
+    /// </summary>
+    public static bool SaysContact(BlockingKey key) => key is BlockingKey.Tin or BlockingKey.MocNo or BlockingKey.Phone or BlockingKey.Email;
+
+    /// <summary>The keys bits of the identifier keys, in the masks <see cref="BlockIndex.Candidates"/> gives.</summary>
+    public const int IdentifierKeys = (1 << (int)BlockingKey.Tin) | (1 << (int)BlockingKey.MocNo);
+
+    /// <param name="areas">The communes a record stands in for blocking (<see cref="BlockingAreas"/>).</param>
+    public static void Keys(StandardRecord r, Dictionary<string, int> tokenFrequency, int rareTokens, BlockingAreas areas, List<(ulong Hash, BlockingKey Key)> into)
     {
         into.Clear();
         Add(into, BlockingKey.Tin, r.Tin);
@@ -68,17 +84,10 @@ public static class BlockingKeyGenerator
             Add(into, BlockingKey.KhmerName, r.Khmer);
         }
 
-        // The commune where known (small blocks), else the district.
-        var area = r.Place.Commune ?? r.Place.District;
-        AddKey(into, r.LatinKey, area);
+        AddName(into, r.LatinKey);
         if (r.KhmerKey != r.LatinKey)
         {
-            AddKey(into, r.KhmerKey, area);
-        }
-
-        if (area is not null && r.LatinJoined.Length >= 3)
-        {
-            Add(into, BlockingKey.PlaceName, area, r.LatinJoined.AsSpan(0, 3));
+            AddName(into, r.KhmerKey);
         }
 
         if (r.CoreKey.Length >= 2)
@@ -91,23 +100,52 @@ public static class BlockingKeyGenerator
             Add(into, BlockingKey.CoreName, r.KhmerCoreKey);
         }
 
-        if (r.House is not null && area is not null)
+        // Keys by place: in the record's commune, or, where the commune is missing, in every commune of its
+        // district (a missing part agrees with any value of it), so that a blank commune still meets its twin.
+        foreach (var area in areas.Of(r))
         {
-            Add(into, BlockingKey.Premises, area, r.House);
+            AddPlace(into, r.LatinKey, area);
+            if (r.KhmerKey != r.LatinKey)
+            {
+                AddPlace(into, r.KhmerKey, area);
+            }
+
+            if (r.LatinJoined.Length >= 3)
+            {
+                Add(into, BlockingKey.PlaceName, area, r.LatinJoined.AsSpan(0, 3));
+            }
+
+            if (r.House is not null)
+            {
+                Add(into, BlockingKey.Premises, area, r.House);
+            }
+        }
+
+        // The house on its street in the province finds a twin whose district or commune is missing or resolved
+        // elsewhere; with neither place nor street the house number alone (large blocks are cut to windows by name).
+        if (r.House is not null && r.Street is not null)
+        {
+            Add(into, BlockingKey.Premises, (r.Place.Province ?? "") + " street " + r.Street, r.House);
+        }
+        else if (r.House is not null && r.Place.District is null)
+        {
+            Add(into, BlockingKey.Premises, "house", r.House);
         }
     }
 
-    private static void AddKey(List<(ulong, BlockingKey)> into, string key, string? district)
+    private static void AddName(List<(ulong, BlockingKey)> into, string key)
     {
-        if (key.Length < 2)
+        if (key.Length >= 2)
         {
-            return;
+            Add(into, BlockingKey.Phonetic, key);
         }
+    }
 
-        Add(into, BlockingKey.Phonetic, key);
-        if (district is not null)
+    private static void AddPlace(List<(ulong, BlockingKey)> into, string key, string area)
+    {
+        if (key.Length >= 2)
         {
-            Add(into, BlockingKey.PlacePhonetic, district, key.AsSpan(0, Math.Min(3, key.Length)));
+            Add(into, BlockingKey.PlacePhonetic, area, key.AsSpan(0, Math.Min(3, key.Length)));
         }
     }
 

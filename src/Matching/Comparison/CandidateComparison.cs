@@ -19,23 +19,37 @@ public static class CandidateComparison
         Parallel.For(
             0,
             ranges.Length,
-            () => (Seen: new HashSet<int>(), Found: new List<int>(), Out: new List<ComparedPair>()),
+            () => (Found: new List<(int Record, int Keys)>(), Out: new List<ComparedPair>(), Identified: new long[2]),
             (r, _, local) =>
             {
                 local.Out.Clear();
                 for (var i = r * Range; i < Math.Min(records.Length, (r + 1) * Range); i++)
                 {
-                    index.Candidates(i, records, local.Seen, local.Found);
-                    foreach (var j in local.Found)
+                    index.Candidates(i, records, local.Found);
+                    foreach (var (j, keys) in local.Found)
                     {
-                        local.Out.Add(new ComparedPair(i, j, PairComparer.Compare(records[i], records[j])));
+                        var pattern = PairComparer.Compare(records[i], records[j]);
+                        local.Out.Add(new ComparedPair(i, j, pattern));
+                        if (ModelTraining.SharesIdentifier(pattern))
+                        {
+                            // Blocking's recall, estimated: would the other keys have found this pair too?
+                            local.Identified[0]++;
+                            local.Identified[1] += (keys & ~BlockingKeyGenerator.IdentifierKeys) != 0 ? 1 : 0;
+                        }
                     }
                 }
 
                 ranges[r] = local.Out.ToArray();
                 return local;
             },
-            _ => { });
+            local =>
+            {
+                lock (index.Stats)
+                {
+                    index.Stats.IdentifierCandidates += local.Identified[0];
+                    index.Stats.IdentifierCandidatesByOtherKeys += local.Identified[1];
+                }
+            });
 
         var all = new List<ComparedPair>(ranges.Sum(p => p.Length));
         for (var r = 0; r < ranges.Length; r++)

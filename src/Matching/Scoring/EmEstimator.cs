@@ -92,6 +92,13 @@ public static class EmEstimator
         public double PriorPairs { get; init; } = EmEstimator.PriorPairs;
 
         public int MaxIterations { get; init; } = 50;
+
+        /// <summary>
+        /// Most matches the pairs can hold (0: no bound). Registers link nearly one to one, so two registers of 300 and
+        /// 200 records hold about 200 matching pairs, not 1,000: with one informative field (names only) m and the
+        /// prior are not identifiable apart, and EM would otherwise call every pair of namesakes a match.
+        /// </summary>
+        public double MaxMatches { get; init; }
     }
 
     /// <summary>The outcome of a session: the match rate among its pairs and the posterior of each pattern.</summary>
@@ -174,7 +181,7 @@ public static class EmEstimator
                 }
             }
 
-            var newLambda = Math.Clamp(matches / total, 1e-12, 1 - 1e-4);
+            var newLambda = Math.Clamp(session.MaxMatches > 0 ? Math.Min(matches, session.MaxMatches) / total : matches / total, 1e-12, 1 - 1e-4);
             change = Math.Max(change, Math.Abs(newLambda - lambda) / lambda);
             lambda = newLambda;
             if (change < 1e-6)

@@ -6,8 +6,11 @@ namespace Integration.Matching.Scoring;
 /// <summary>The estimated model and how the estimation went.</summary>
 public sealed record TrainedModel(FellegiSunterModel Model, int Iterations, TrainingReport Report);
 
-/// <summary>What training found, for match_runs.parameters: how many identifier matches the other fields call true.</summary>
-public sealed record TrainingReport(long IdentifierPairs, double IdentifierMatchShare, bool TrainedOnIdentifiers);
+/// <summary>
+/// What training found, for match_runs: pairs sharing a TIN or MoC number among all records and among the
+/// candidates, and the share of those identifier matches the other fields call true.
+/// </summary>
+public sealed record TrainingReport(long IdentifierPairs, long IdentifierCandidates, double IdentifierMatchShare, bool TrainedOnIdentifiers);
 
 /// <summary>
 /// The train stage, as Splink does it without labels, in sessions over the pairs a training rule selects:
@@ -42,6 +45,10 @@ public static class ModelTraining
 
         var totalCross = (double)((perFeed[0] * perFeed[1]) + (perFeed[0] * perFeed[2]) + (perFeed[1] * perFeed[2]));
         var totalWithin = perFeed.Sum(n => (double)n * (n - 1) / 2);
+
+        // Registers link nearly one to one (a few firms hold two records of one): the most matching pairs there can be.
+        var maxCross = (double)(Math.Min(perFeed[0], perFeed[1]) + Math.Min(perFeed[0], perFeed[2]) + Math.Min(perFeed[1], perFeed[2]));
+        var maxWithin = perFeed.Sum(n => n / 2.0);
         var counted = AgreementCounts.Count(records);
         var crossFrequencies = EmEstimator.Frequencies(RandomPatterns(records, options.RandomPairsForU, options.Seed, sameFeed: false), counted.Cross, totalCross);
         var withinFrequencies = EmEstimator.Frequencies(RandomPatterns(records, options.RandomPairsForU / 2, options.Seed + 1, sameFeed: true), counted.Within, totalWithin);
@@ -95,6 +102,7 @@ public static class ModelTraining
                 Posterior = Mask(_ => true),
                 EstimateM = Mask(_ => !onIdentifiers),
                 TotalPairs = totalCross,
+                MaxMatches = maxCross,
                 Frequencies = crossFrequencies,
                 FixedU = fixedU,
                 MaxIterations = options.EmMaxIterations,
@@ -111,12 +119,20 @@ public static class ModelTraining
                 Posterior = Mask(_ => true),
                 EstimateM = Mask(_ => false),
                 TotalPairs = totalWithin,
+                MaxMatches = maxWithin,
                 Frequencies = withinFrequencies,
                 MaxIterations = options.EmMaxIterations,
             }).Lambda;
         }
 
-        return new TrainedModel(new FellegiSunterModel(m, u, lambda, uWithin, lambdaWithin), iterations, new TrainingReport(idCount, identifierMatchShare, onIdentifiers));
+        return new TrainedModel(new FellegiSunterModel(m, u, lambda, uWithin, lambdaWithin), iterations, new TrainingReport(IdentifierPairs(counted, cross, within), idCount, identifierMatchShare, onIdentifiers));
+    }
+
+    /// <summary>Pairs sharing a TIN or a MoC number among all records: each identifier's pairs, less those sharing both (all candidates).</summary>
+    private static long IdentifierPairs(AgreementCounts counted, Dictionary<int, long> cross, Dictionary<int, long> within)
+    {
+        var both = cross.Concat(within).Where(kv => Pattern.Level(kv.Key, Fields.Tin) == 2 && Pattern.Level(kv.Key, Fields.Moc) == 2).Sum(kv => kv.Value);
+        return (long)(counted.Cross[Fields.Tin][2] + counted.Within[Fields.Tin][2] + counted.Cross[Fields.Moc][2] + counted.Within[Fields.Moc][2]) - both;
     }
 
     /// <summary>True when the pattern has an equal TIN or MoC number.</summary>

@@ -43,7 +43,8 @@ public sealed class ValueFrequencies
         {
             _feedSize[f] = Math.Max(feedSizes[f], 1);
 
-            // Good-Turing: a value seen r times is as common as (r + 1) N(r+1) / N(r), N(r) values being seen r times.
+            // Good-Turing: a value seen r times is as common as (r + 1) N(r+1) / N(r), N(r) values being seen r times
+            // (no value seen r + 1 times counts as half of one: singletons are then rarer still, down to the floor).
             var seen = new long[SmoothedCounts + 2];
             foreach (var c in _counts.Values)
             {
@@ -56,8 +57,9 @@ public sealed class ValueFrequencies
 
             for (var r = 1; r <= SmoothedCounts; r++)
             {
-                var gt = seen[r] > 0 && seen[r + 1] > 0 ? (r + 1.0) * seen[r + 1] / seen[r] : r;
-                _smoothed[f][r] = Math.Clamp(gt, LeastShare * r, r);
+                // Counts rarer than the previous one's would turn the order around: never below it.
+                var gt = seen[r] == 0 || (r > 1 && seen[r + 1] == 0) ? r : (r + 1.0) * Math.Max(seen[r + 1], 0.5) / seen[r];
+                _smoothed[f][r] = Math.Max(Math.Clamp(gt, LeastShare * r, r), r > 1 ? _smoothed[f][r - 1] : 0);
             }
         }
     }
