@@ -11,7 +11,7 @@ namespace Integration.Matching.Tests;
 /// <summary>One firm, several records of one registry: compared within the registry, joined only when directly linked.</summary>
 public class DeduplicationTests
 {
-    private static readonly Lazy<Gazetteer> Places = new(() => Gazetteer.Load(RepoPaths.Gazetteer));
+    private static readonly Lazy<Gazetteer> Places = new(() => Gazetteer.Shipped.Value);
 
     [Fact]
     public void Own_keys_of_one_registry_count_only_when_they_are_two_spellings_of_one_number()

@@ -8,7 +8,7 @@ namespace Integration.Matching.Tests;
 /// <summary>Standardised records made in memory, for the blocking and training tests.</summary>
 public static class TestRecords
 {
-    private static readonly Lazy<Standardiser> Standardiser = new(() => new Standardiser(Gazetteer.Load(RepoPaths.Gazetteer)));
+    private static readonly Lazy<Standardiser> Standardiser = new(() => new Standardiser(Gazetteer.Shipped.Value));
 
     public static SourceRecord Source(string feed, string key, string? name, string? commune = null, string? district = null, string? province = null,
         string? house = null, string? phone = null, string? tin = null) => new()

@@ -99,8 +99,8 @@ public class TrainingTests
             var district = (i % 4) switch { 0 => "Chamkar Mon", 1 => "Doun Penh", 2 => "Tuol Kouk", _ => "Sen Sok" };
             var tin = i < 300 ? $"K001-2000{(i < 15 ? 399 - i : i):00000}" : null;
             rows.Add(TestRecords.Source(Feeds.Moc, $"M{i}", TestRecords.Name(i), district: district, province: "Phnom Penh", phone: $"012 {i:000} 111", tin: tin));
-            rows.Add(TestRecords.Source(Feeds.Gdt, $"K001-2000{i:00000}", i % 10 == 0 ? TestRecords.Name(i).Split(' ')[0] + " Company" : TestRecords.Name(i),
-                district: district, province: "Phnom Penh", phone: i % 10 == 0 ? null : $"012 {i:000} 111", tin: $"K001-2000{i:00000}"));
+            rows.Add(TestRecords.Source(Feeds.Gdt, $"K001-2000{i:00000}", i % 10 == 0 ? TestRecords.Name(i).Split(' ')[0] + " Sunrise Company" : TestRecords.Name(i),
+                district: district, province: "Phnom Penh", phone: i % 20 == 10 ? null : $"012 {i:000} 111", tin: $"K001-2000{i:00000}"));
         }
 
         var (records, _, decision) = Train(rows, out var report);
@@ -109,11 +109,13 @@ public class TrainingTests
         var wrong = (IndexOf(records, "M3"), IndexOf(records, "K001-200000396"));
         Assert.Null(decision.Decide(wrong.Item1, wrong.Item2, PairComparer.Compare(records[wrong.Item1], records[wrong.Item2])).Method);
 
-        // A true pair whose names share one word only, with no phone: the identifier carries it.
+        // A renamed firm (the names share one word only) whose phone agrees: without the identifier a different name
+        // keeps it for a clerk; the identifier stays in the score and links it.
         var (a, b) = (IndexOf(records, "M20"), IndexOf(records, "K001-200000020"));
         var pattern = PairComparer.Compare(records[a], records[b]);
         Assert.False(Fields.NameAgrees(Pattern.Level(pattern, Fields.Name)));
         Assert.Equal(LinkMethod.Id, decision.Decide(a, b, pattern).Method);
+        Assert.NotEqual(LinkMethod.Fuzzy, decision.Decide(a, b, Pattern.With(pattern, Fields.Tin, -1)).Method);
     }
 
     private static (StandardRecord[] Records, FellegiSunterModel Model, LinkDecision Decision) Train(List<SourceRecord> rows) => Train(rows, out _);

@@ -115,6 +115,13 @@ public static class EmEstimator
         var levels = keys.Select(p => Enumerable.Range(0, Fields.Count).Select(f => Pattern.Level(p, f)).ToArray()).ToArray();
         var all = counts.Sum();
         var total = Math.Max(session.TotalPairs, all);
+        if (all == 0)
+        {
+            // No pair to learn from (an empty register, or one record): nothing changes, and the prior is that of
+            // half a match among the pairs there are.
+            return new Outcome(Math.Clamp(0.5 / Math.Max(total, 1), 1e-12, 0.3), [], 0);
+        }
+
         var prior = m.Select(r => (double[])r.Clone()).ToArray();
         var lambda = Math.Clamp(session.TotalPairs > 0 ? 10.0 * all / total : 0.3, 1e-12, 0.3);
         var g = new double[keys.Length];
