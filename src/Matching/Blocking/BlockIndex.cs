@@ -332,11 +332,14 @@ public sealed class BlockIndex
         found.RemoveRange(w, found.Count - w);
     }
 
+    /// <summary>The name's sound for sorting: the Latin phonetic key, else the Khmer one (one order for both scripts).</summary>
+    private static string SoundKey(StandardRecord r) => r.LatinKey.Length > 0 ? r.LatinKey : r.KhmerKey;
+
     /// <summary>Sort order by place (village code, missing parts first), then by the name's sound.</summary>
-    private static ulong PlaceOrder(StandardRecord r) => (Digits(r.Place.Village ?? r.Place.Commune ?? r.Place.District ?? r.Place.Province, 8) << 35) | Letters(r.AnyKey, 7);
+    private static ulong PlaceOrder(StandardRecord r) => (Digits(r.Place.Village ?? r.Place.Commune ?? r.Place.District ?? r.Place.Province, 8) << 35) | Letters(SoundKey(r), 7);
 
     /// <summary>Sort order by the name's sound (its first twelve letters), so that a window holds the most alike names.</summary>
-    private static ulong NameOrder(StandardRecord r) => Letters(r.AnyKey.Length > 0 ? r.AnyKey : r.LatinJoined, 12);
+    private static ulong NameOrder(StandardRecord r) => Letters(SoundKey(r) is { Length: > 0 } key ? key : r.LatinJoined, 12);
 
     /// <summary>A gazetteer code read as a number of <paramref name="width"/> digits, shorter codes padded with zeros (27 bits for 8).</summary>
     private static ulong Digits(string? code, int width)

@@ -42,6 +42,9 @@ public static class Fields
     /// <summary>Name levels that say the names agree (enough to confirm a shared identifier).</summary>
     public static bool NameAgrees(int level) => level is 2 or 3 or 4 or 6 or 7 or NameShortForm;
 
+    /// <summary>Name levels that say the names share something (some words, or a faint cross-script likeness) but do not agree.</summary>
+    public static bool NameWeak(int level) => level is 1 or 5;
+
     public static int LevelCount(int field) => Levels[field].Length;
 
     /// <summary>How strongly a name level says "same name", on one scale for same-script and cross-script levels.</summary>
