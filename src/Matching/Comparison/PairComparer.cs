@@ -88,7 +88,14 @@ public static class PairComparer
             return -1;
         }
 
-        if (a.House != b.House)
+        // Ranges (45-47 and 46) are one house; 12A against 12 is not known either way.
+        if (Premises.SameNumber(a.House, b.House) is not { } same)
+        {
+            return -1;
+        }
+
+        // One tower, two tenants: the same house number, another unit.
+        if (!same || (a.Unit is not null && b.Unit is not null && a.Unit != b.Unit))
         {
             return 0;
         }

@@ -48,8 +48,11 @@ public sealed class StandardRecord
 
     public required PlaceCodes Place { get; init; }
 
-    /// <summary>House number (ASCII digits, upper case), for telling apart neighbours in one commune.</summary>
+    /// <summary>House number token (<see cref="Premises"/>: 12, 12A, 27E1, A45, 45-47, 12/3), for telling apart neighbours in one commune.</summary>
     public required string? House { get; init; }
+
+    /// <summary>Unit, flat, room or office number inside the building, when given: tenants of one tower differ by it.</summary>
+    public string? Unit { get; init; }
 
     /// <summary>Street as ST271, NR7 or BV + phonetic key of a boulevard.</summary>
     public required string? Street { get; init; }

@@ -78,6 +78,7 @@ public sealed class Standardiser(Gazetteer gazetteer)
         var khmerSource = TextFold.HasKhmer(r.NameKm) ? r.NameKm : TextFold.HasKhmer(r.NameEn) ? r.NameEn : null;
         var latin = latinSource is null ? LatinName.None : _latinNames.GetOrAdd(latinSource, StandardiseLatin);
         var khmerPart = khmerSource is null ? KhmerName.None : _khmerNames.GetOrAdd(khmerSource, StandardiseKhmer);
+        var premises = Premises.Parse(r.HouseNo, r.Street, r.Address);
         return new StandardRecord
         {
             Source = SourceRef.Of(r),
@@ -95,7 +96,8 @@ public sealed class Standardiser(Gazetteer gazetteer)
             Phones = Phones.Parse(r.Phone),
             Email = string.IsNullOrWhiteSpace(r.Email) ? null : r.Email.Trim().ToLowerInvariant(),
             Place = _places.Resolve(r.Province, r.District, r.Commune, r.Village, r.Address),
-            House = InternOrNull(Premises.HouseNumber(r.HouseNo, r.Address)),
+            House = InternOrNull(premises.House),
+            Unit = InternOrNull(premises.Unit),
             Street = InternOrNull(Premises.StreetKey(r.Street, r.Address)),
             CoreKey = latin.CoreKey.Length > 0 ? latin.CoreKey : khmerPart.CoreKey,
             KhmerCoreKey = khmerPart.CoreKey,
