@@ -26,7 +26,31 @@ public static class NameSimilarity
             level = Stronger(level, KhmerLevel(a, b));
         }
 
-        return Fields.NameStrength(level) >= 3 ? level : Stronger(level, SoundLevel(a, b));
+        if (Fields.NameStrength(level) >= 3)
+        {
+            return level;
+        }
+
+        level = Stronger(level, SoundLevel(a, b));
+        return Fields.NameStrength(level) >= 3 ? level : Stronger(level, MeaningLevel(a, b));
+    }
+
+    /// <summary>
+    /// Level of names that translate each other (Golden Star / ផ្កាយមាស / Phkay Meas, <see cref="Lexicon"/>), in
+    /// either script or across: 7 when the same meanings and the same rest, 6 when the rests only sound alike;
+    /// -1 otherwise (the other levels say what there is to say).
+    /// </summary>
+    private static int MeaningLevel(StandardRecord a, StandardRecord b)
+    {
+        var agreement = Math.Max(
+            Math.Max(Lexicon.Agreement(a.LatinMeaning, b.LatinMeaning), Lexicon.Agreement(a.LatinMeaning, b.KhmerMeaning)),
+            Math.Max(Lexicon.Agreement(a.KhmerMeaning, b.LatinMeaning), Lexicon.Agreement(a.KhmerMeaning, b.KhmerMeaning)));
+        return agreement switch
+        {
+            2 => 7,
+            1 => 6,
+            _ => -1,
+        };
     }
 
     /// <summary>The level that says more (-1 is nothing to compare); on a tie the first.</summary>
@@ -194,11 +218,6 @@ public static class NameSimilarity
     /// </summary>
     public const double MinShortFormWeight = 4.0;
 
-    /// <summary>
-    /// One name is the other's short form: initials of its core words (SKH / Sokha Kim Heng Trading, IBM /
-    /// International Business Machines), or all its words found among the other's ("Edwards" / "Chicago Public
-    /// Schools Edwards, Richard"; "Davis, N." / "Davis, Nathan"), carrying enough weight of their own.
-    /// </summary>
     /// <summary>The acronym of <paramref name="a"/> is the initials of <paramref name="b"/>'s core words or of all its words.</summary>
     private static bool IsAcronymOf(StandardRecord a, StandardRecord b)
     {
@@ -229,6 +248,11 @@ public static class NameSimilarity
         return true;
     }
 
+    /// <summary>
+    /// One name is the other's short form: initials of its core words (SKH / Sokha Kim Heng Trading, IBM /
+    /// International Business Machines), or all its words found among the other's ("Edwards" / "Chicago Public
+    /// Schools Edwards, Richard"; "Davis, N." / "Davis, Nathan"), carrying enough weight of their own.
+    /// </summary>
     public static bool IsShortForm(StandardRecord a, StandardRecord b)
     {
         if (IsAcronymOf(a, b) || IsAcronymOf(b, a))

@@ -33,6 +33,12 @@ public sealed class StandardRecord
     /// <summary>The first letters of the core's words when it has two or more, "skh" of Sokha Kim Heng Trading; else empty.</summary>
     public string LatinInitials { get; init; } = "";
 
+    /// <summary>What the Latin name means where it translates (<see cref="Lexicon"/>: "gold star" and the rest's key); "" when none of its words is in the lexicon.</summary>
+    public string LatinMeaning { get; init; } = "";
+
+    /// <summary>What the Khmer name means where it translates (ផ្កាយមាស: "gold star"); "" when none of its words is in the lexicon.</summary>
+    public string KhmerMeaning { get; init; } = "";
+
     public required string? Tin { get; init; }
 
     public required string? MocNo { get; init; }

@@ -89,6 +89,8 @@ public sealed class Standardiser(Gazetteer gazetteer)
             LatinAcronym = latin.Acronym,
             LatinInitials = latin.Initials,
             KhmerKey = khmerPart.Key,
+            LatinMeaning = latin.Meaning,
+            KhmerMeaning = khmerPart.Meaning,
             // Identifiers are not interned: most occur in one to three records, and a table of a million of
             // them cost more time and memory than the copies it saved.
             Tin = Identifiers.CanonicalTin(r.AnyTin),
@@ -125,7 +127,8 @@ public sealed class Standardiser(Gazetteer gazetteer)
             Intern(PhoneticKey.FromLatin(string.Join(' ', core))),
             branch,
             Intern(LatinNames.Acronym(core)),
-            Intern(LatinNames.Initials(core)));
+            Intern(LatinNames.Initials(core)),
+            Intern(Lexicon.OfLatin(tokens)));
     }
 
     private KhmerName StandardiseKhmer(string source)
@@ -133,19 +136,19 @@ public sealed class Standardiser(Gazetteer gazetteer)
         var (name, branch) = Branches.Strip(source);
         var khmer = Intern(KhmerNames.Standardise(name));
         var core = Intern(TradeWords.KhmerCore(khmer));
-        return new KhmerName(khmer, Intern(PhoneticKey.FromKhmer(khmer)), core, Intern(PhoneticKey.FromKhmer(core)), branch);
+        return new KhmerName(khmer, Intern(PhoneticKey.FromKhmer(khmer)), core, Intern(PhoneticKey.FromKhmer(core)), branch, Intern(Lexicon.OfKhmer(khmer)));
     }
 
-    /// <summary>A Latin-script name standardised: its words, joined, phonetic keys of all and of the core words, the core as an acronym or its initials.</summary>
-    private sealed record LatinName(string[] Tokens, string Joined, string Key, string CoreKey, bool IsBranch, string Acronym, string Initials)
+    /// <summary>A Latin-script name standardised: its words, joined, phonetic keys of all and of the core words, the core as an acronym or its initials, its meaning.</summary>
+    private sealed record LatinName(string[] Tokens, string Joined, string Key, string CoreKey, bool IsBranch, string Acronym, string Initials, string Meaning)
     {
-        public static readonly LatinName None = new([], "", "", "", false, "", "");
+        public static readonly LatinName None = new([], "", "", "", false, "", "", "");
     }
 
-    /// <summary>A Khmer-script name standardised: compact name, its key, its core without trade words, the core's key.</summary>
-    private sealed record KhmerName(string Name, string Key, string Core, string CoreKey, bool IsBranch)
+    /// <summary>A Khmer-script name standardised: compact name, its key, its core without trade words, the core's key, its meaning.</summary>
+    private sealed record KhmerName(string Name, string Key, string Core, string CoreKey, bool IsBranch, string Meaning)
     {
-        public static readonly KhmerName None = new("", "", "", "", false);
+        public static readonly KhmerName None = new("", "", "", "", false, "");
     }
 }
 
