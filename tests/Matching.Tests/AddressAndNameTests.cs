@@ -16,6 +16,8 @@ public class AddressAndNameTests
     [InlineData(null, null, null, null, "ផ្ទះលេខ ១២ ផ្លូវលេខ ៣១០ ភូមិភូមិ ២ សង្កាត់ទួលទំពូងទី ២ ខណ្ឌចំការមន រាជធានីភ្នំពេញ")]
     [InlineData("PP", "Chamkar Mon", "Sangkat Tuol Tumpung Ti Pir", "Phum 2", null)]
     [InlineData("Phnom Penh", null, "Tuol Tumpung Ti Pir", null, "Phum 2, Chamkar Mon")]
+    [InlineData("Phnom Penh", "Chamkar Mon", "Tuol Tumpung Ti Pir", "Ph. 2", null)] // a village's number is no house number
+    [InlineData(null, null, null, null, "Ph. 2, Sangkat Tuol Tumpung Ti Pir, Khan Chamkar Mon, Phnom Penh")]
     public void Every_way_of_writing_one_address_resolves_to_the_same_village(string? province, string? district, string? commune, string? village, string? line)
     {
         var codes = Resolver.Value.Resolve(province, district, commune, village, line);

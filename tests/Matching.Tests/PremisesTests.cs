@@ -21,8 +21,13 @@ public class PremisesTests
     [InlineData(null, "Depot 12, National Road 4", "12")]
     [InlineData(null, "12th Floor, Vattanac Tower, No. 66, Monivong Blvd", "66")]
     [InlineData("No. 12", null, "12")]
+    [InlineData("69F", null, "69F")] // a house letter, not a floor
+    [InlineData(null, "56F, St. 1019, Phum Preaek Ta Long", "56F")]
+    [InlineData(null, "3rd F, No. 8, St. 63", "8")]
     [InlineData("H. 0012B", null, "12B")]
     [InlineData(null, "Orchard Road, Singapore 238839", null)]
+    [InlineData(null, "Ph. 2, Sangkat Tuol Tumpung Ti Pir, Phnom Penh", null)] // a village's number
+    [InlineData(null, "Krom 5, Phum Boeng Salang", null)]
     [InlineData(null, "Singapore 238839", null)]
     [InlineData(null, "Phum 2, Sangkat Tuol Tumpung", null)]
     public void A_house_number_under_any_label_and_in_any_form_is_one_token(string? column, string? line, string? expected) =>

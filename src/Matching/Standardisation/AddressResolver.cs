@@ -401,7 +401,7 @@ public sealed class AddressResolver
         if (!cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var match))
         {
             var written = text.ToString();
-            match = Candidates(Premises.WithoutHouseNumber(written), hint);
+            match = Candidates(Premises.WithoutHouseNumber(written, placeColumn: hint >= 0), hint);
             cache.TryAdd(written, match);
         }
         foreach (var (code, naming) in match.Units)

@@ -242,9 +242,10 @@ public static partial class Premises
 
     /// <summary>
     /// The text with its premises cut off (a house number under any label, a unit, a floor; the leading number) and
-    /// a numbered street or road: what is left names places only, and repeats across records.
+    /// a numbered street or road: what is left names places only, and repeats across records. In a place column
+    /// (<paramref name="placeColumn"/>) a number after a word is the place's own (Ph. 2, Krom 3) and stays.
     /// </summary>
-    public static string WithoutHouseNumber(string text)
+    public static string WithoutHouseNumber(string text, bool placeColumn = false)
     {
         // Most pieces of a line hold no digit at all (Khmer digits included): nothing to cut.
         if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0 && text.AsSpan().IndexOfAnyInRange('\u17E0', '\u17E9') < 0)
@@ -257,7 +258,9 @@ public static partial class Premises
         t = Floor().Replace(t, " ");
         // The house number goes, an unknown word before it stays: it may name the place ("Singapore 238839" is not cut at all).
         var m = Leading(t);
-        t = !m.Success ? t : m.Groups["w"].Success ? t[..m.Groups["n"].Index] + t[(m.Index + m.Length)..] : t[(m.Index + m.Length)..];
+        t = !m.Success || (placeColumn && m.Groups["w"].Success) ? t
+            : m.Groups["w"].Success ? t[..m.Groups["n"].Index] + t[(m.Index + m.Length)..]
+            : t[(m.Index + m.Length)..];
         m = NumberedStreet().Match(t);
         t = m.Success ? t.Remove(m.Index, m.Length) : t;
         return t.Length == text.Length ? text : CollapseSpaces(t);
@@ -370,15 +373,18 @@ public static partial class Premises
     [GeneratedRegex(@"(?:(?<![A-Z])(?:Unit|Flat|Room|Rm|Suite|Ste|Apt|Apartment|Office)\b\.?|បន្ទប់\s*លេខ|បន្ទប់)\s*[:.]?\s*(?:No\.?\s*)?" + Number, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LabelledUnit();
 
-    /// <summary>A floor: 12th Floor, 12 Fl, 12F, Floor 12, Fl. 12, Level 12, L12, ជាន់ទី ១២.</summary>
-    [GeneratedRegex(@"(?<![A-Z0-9])(?:[0-9]+(?:st|nd|rd|th)?\s*(?:Floor|Flr|Fl\.?|F)(?![A-Z])|(?:Floor|Flr|Fl\.?|Level|Lvl|L)\s*[0-9]+(?![A-Z0-9])|ជាន់\s*(?:ទី)?\s*[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A floor: 12th Floor, 12 Fl, 12th F, Floor 12, Fl. 12, Level 12, L12, ជាន់ទី ១២. A bare 12F is not one: house
+    /// numbers take letters (56F, 12A), and a floor is rarely written so short without its ordinal.
+    /// </summary>
+    [GeneratedRegex(@"(?<![A-Z0-9])(?:[0-9]+(?:st|nd|rd|th)?\s*(?:Floor|Flr|Fl\.?)(?![A-Z])|[0-9]+(?:st|nd|rd|th)\s*F(?![A-Z])|(?:Floor|Flr|Fl\.?|Level|Lvl|L)\s*[0-9]+(?![A-Z0-9])|ជាន់\s*(?:ទី)?\s*[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Floor();
 
     /// <summary>
     /// A number at the start of a line (12, 12B, 45E1), after one word of a label this class does not know
     /// ("Depot 12,"), or after a known house label. Street, road and place words are not labels.
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:(?:No\.?|#|House)\s*|(?!(?:St|Str|Street|Road|Rd|NR|RN|Route|Phum|Phoum|Village|Sangkat|Khan|Khum|Srok|Krong|Unit|Flat|Room|Floor|Level|Fl)\b)(?<w>[A-Z]{2,12})\.?\s+)?" + Number + @"(?=[\s,;]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:No\.?|#|House)\s*|(?!(?:St|Str|Street|Road|Rd|NR|RN|Route|Phum|Phoum|Ph|Village|Vil|Krom|Group|Grp|Sangkat|Sk|Khan|Khum|Srok|Krong|Unit|Flat|Room|Floor|Level|Fl)\b)(?<w>[A-Z]{2,12})\.?\s+)?" + Number + @"(?=[\s,;]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingHouse();
 
     /// <summary>
