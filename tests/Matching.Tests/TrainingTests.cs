@@ -45,6 +45,34 @@ public class TrainingTests
     }
 
     [Fact]
+    public void An_email_made_from_the_name_adds_nothing_to_agreeing_names_but_counts_beside_different_ones()
+    {
+        var records = TestRecords.Standardise(
+        [
+            TestRecords.Source(Feeds.Moc, "M1", "Alliance Trading", province: "Phnom Penh") with { Email = "alliancetrading@gmail.com" },
+            TestRecords.Source(Feeds.Moc, "M2", "Alliance Trading Co., Ltd.", province: "Kandal") with { Email = "alliancetrading@gmail.com" },
+            TestRecords.Source(Feeds.Gdt, "K001-100000001", "Sokha Mini Mart", province: "Phnom Penh") with { Email = "alliancetrading@gmail.com" },
+            TestRecords.Source(Feeds.Gdt, "K001-100000002", "Alliance Trading", province: "Kandal") with { Email = "sok.dara81@yahoo.com" },
+            TestRecords.Source(Feeds.Nssf, "N1", "Alliance Trading", province: "Kandal") with { Email = "sok.dara81@yahoo.com" },
+            .. Enumerable.Range(0, 200).Select(i => TestRecords.Source(Feeds.Nssf, $"F{i}", TestRecords.Name(i))), // e-mail shares are of all records
+        ]);
+        var scoring = new PairScoring(records);
+        var model = new FellegiSunterModel(
+            Enumerable.Range(0, Fields.Count).Select(f => Enumerable.Repeat(0.5, Fields.LevelCount(f)).ToArray()).ToArray(),
+            Enumerable.Range(0, Fields.Count).Select(f => Enumerable.Repeat(0.001, Fields.LevelCount(f)).ToArray()).ToArray(),
+            0.001);
+
+        double EmailWeight(int a, int b) => scoring.FieldWeights(model, a, b, PairComparer.Compare(records[a], records[b]))[Fields.Email];
+
+        Assert.True(PairScoring.NameDerivedEmail("info@menglyminimart.com.kh", records[0], TestRecords.Standardise([TestRecords.Source(Feeds.Moc, "X", "Mengly Mini Mart")])[0]));
+        Assert.Equal(0, EmailWeight(0, 1)); // namesakes make the same address
+        Assert.False(scoring.SpecificEmail(0, 1));
+        Assert.True(EmailWeight(0, 2) > 5); // a renamed firm keeps its address
+        Assert.True(EmailWeight(3, 4) > 5); // a personal address beside agreeing names
+        Assert.True(scoring.SpecificEmail(3, 4));
+    }
+
+    [Fact]
     public void A_name_seen_once_in_a_registry_is_rarer_than_one_in_its_size()
     {
         var f = new ValueFrequencies();

@@ -122,7 +122,8 @@ public sealed class PairScoring
         if (Pattern.Level(pattern, Fields.Email) == 1)
         {
             var n = _emails.GetValueOrDefault(ra.Email!, 1);
-            into[Fields.Email] = n > MaxContactRecords ? 0 : model.AdjustedWeight(Fields.Email, 1, (double)n / _records.Length, sameFeed);
+            into[Fields.Email] = n > MaxContactRecords || (Fields.NameStrength(nameLevel) >= 1 && NameDerivedEmail(ra.Email!, ra, rb)) ? 0
+                : model.AdjustedWeight(Fields.Email, 1, (double)n / _records.Length, sameFeed);
         }
 
         if (Pattern.Level(pattern, Fields.Phone) == 1)
@@ -132,9 +133,48 @@ public sealed class PairScoring
         }
     }
 
-    /// <summary>True when the pair shares an e-mail address specific enough to be one firm's.</summary>
+    /// <summary>
+    /// True when the pair shares an e-mail address specific enough to be one firm's and not made from the name
+    /// (a name-made address says again what the agreeing names say).
+    /// </summary>
     public bool SpecificEmail(int a, int b) =>
-        _records[a].Email is { } e && e == _records[b].Email && _emails.GetValueOrDefault(e, 1) <= MaxContactRecords;
+        _records[a].Email is { } e && e == _records[b].Email && _emails.GetValueOrDefault(e, 1) <= MaxContactRecords
+        && !NameDerivedEmail(e, _records[a], _records[b]);
+
+    /// <summary>Free mail providers: their domain says nothing about the firm.</summary>
+    private static readonly HashSet<string> MailProviders = new(StringComparer.Ordinal)
+    {
+        "gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn", "icloud", "me", "aol", "protonmail", "proton", "mail", "gmx", "zoho", "yandex", "qq", "163", "126", "camnet", "online",
+    };
+
+    /// <summary>
+    /// Whether an e-mail address is made from the firm's name (alliancetrading@gmail.com, info@menglyminimart.com.kh):
+    /// a word of three letters or more of either record's Latin name in the address's mailbox or in its own domain.
+    /// Such an address is not independent of the name: two namesake firms make the same one, so beside agreeing
+    /// names it adds no evidence (as the line of business beside a name), while beside different names (a firm
+    /// renamed in one register) it keeps its weight.
+    /// </summary>
+    public static bool NameDerivedEmail(string email, StandardRecord ra, StandardRecord rb)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        var mailbox = at < 0 ? email : email[..at];
+        var domain = at < 0 ? "" : email[(at + 1)..].Split('.')[0];
+        var own = MailProviders.Contains(domain) ? "" : domain;
+        return Contains(ra.LatinTokens) || Contains(rb.LatinTokens);
+
+        bool Contains(string[] words)
+        {
+            foreach (var w in words)
+            {
+                if (w.Length >= 3 && (mailbox.Contains(w, StringComparison.Ordinal) || (own.Length > 0 && own.Contains(w, StringComparison.Ordinal))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>True when the pair shares a phone number specific enough to be one firm's.</summary>
     public bool SpecificPhone(int a, int b) => SharedPhoneRecords(_records[a], _records[b]) <= MaxContactRecords;
