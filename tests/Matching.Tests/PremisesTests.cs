@@ -8,6 +8,8 @@ public class PremisesTests
     [Theory]
     [InlineData(null, "Building 517A, St. 310, Phnom Penh", "517A")]
     [InlineData(null, "Bldg. 517 A, Norodom Blvd, Phnom Penh", "517A")]
+    [InlineData(null, "4600 S HERMITAGE AVE, chicago 60609", "4600")] // a direction, not a house letter
+    [InlineData(null, "4600 S. Hermitage, chicago", "4600")]
     [InlineData(null, "Blk 517-A, Phnom Penh", "517A")]
     [InlineData(null, "Lot 27E1, Phnom Penh SEZ", "27E1")]
     [InlineData(null, "Plot No. 27 E1, Phnom Penh SEZ", "27E1")]
