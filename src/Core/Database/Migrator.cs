@@ -79,14 +79,17 @@ public sealed class Migrator(Db db, IEnumerable<MigrationSet> sets, TimeProvider
         {
             foreach (var table in tables)
             {
-                var create = conn.ExecuteScalar<string?>("SELECT sql FROM source.sqlite_master WHERE type = 'table' AND name = @table", new { table });
+                // The schema is read inside the write transaction (BEGIN IMMEDIATE locks both files): two processes
+                // starting at once on one database both find the table, and the second must see it gone once the
+                // first has moved it, not fail on the table it read before waiting.
+                using var tx = conn.BeginTransaction(); // Microsoft.Data.Sqlite: BEGIN IMMEDIATE unless deferred
+                var create = conn.ExecuteScalar<string?>("SELECT sql FROM source.sqlite_master WHERE type = 'table' AND name = @table", new { table }, tx);
                 if (create is null)
                 {
                     continue;
                 }
 
-                var indexes = conn.Query<string>("SELECT sql FROM source.sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL", new { table }).ToList();
-                using var tx = conn.BeginTransaction();
+                var indexes = conn.Query<string>("SELECT sql FROM source.sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL", new { table }, tx).ToList();
                 // The statements as SQLite keeps them, run unqualified: on this connection they create in the log file.
                 conn.Execute(IfNotExists(create, "CREATE TABLE "), transaction: tx);
                 foreach (var sql in indexes)
