@@ -10,6 +10,7 @@ public class PremisesTests
     [InlineData(null, "Bldg. 517 A, Norodom Blvd, Phnom Penh", "517A")]
     [InlineData(null, "4600 S HERMITAGE AVE, chicago 60609", "4600")] // a direction, not a house letter
     [InlineData(null, "4600 S. Hermitage, chicago", "4600")]
+    [InlineData(null, "1845 E 79TH STREET, chicago 60649", "1845")]
     [InlineData(null, "Blk 517-A, Phnom Penh", "517A")]
     [InlineData(null, "Lot 27E1, Phnom Penh SEZ", "27E1")]
     [InlineData(null, "Plot No. 27 E1, Phnom Penh SEZ", "27E1")]

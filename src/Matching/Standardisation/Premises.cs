@@ -363,8 +363,9 @@ public static partial class Premises
 
     // A premises number: an optional letter before it (A45, A-12), digits, a letter or two and digits after (517A,
     // 27E1, 12Eo) or one letter apart (12 A, 12-A, 27 E1), a range or sub-number (45-47, 12/3); never the start of a word.
-    // A letter apart and followed by a word is that word's (4600 S Hermitage Ave: a direction, not house 4600S).
-    private const string Number = @"(?<n>(?:[A-Z]\s?-?\s?)?[0-9]+(?:[A-Z]{1,2}[0-9]*|\s?-?\s?[A-Z](?![A-Z])(?:[0-9]+|(?!\s+[A-Z])))?(?:\s?[-/]\s?[0-9]+[A-Z]?)?)(?![A-Z0-9])";
+    // A letter apart ends the part or has its digits (12 A, 27 E1); followed by a word it is that word's (4600 S
+    // Hermitage Ave, 1845 E 79th St: a direction, not house 4600S).
+    private const string Number = @"(?<n>(?:[A-Z]\s?-?\s?)?[0-9]+(?:[A-Z]{1,2}[0-9]*|\s?-?\s?[A-Z](?![A-Z])(?:[0-9]+|(?=\s*(?:[,;/)]|$))))?(?:\s?[-/]\s?[0-9]+[A-Z]?)?)(?![A-Z0-9])";
 
     /// <summary>A house number under a label of the house, building or plot, anywhere in the text.</summary>
     [GeneratedRegex(@"(?:(?<![A-Z])(?:No|Nos|Number|House|Hse|Home|Building|Bldg|Block|Blk|Villa|Stall|Booth|Kiosk|Lot|Plot|Shophouse|Shop)\b\.?|N°|Nº|(?<![A-Z])H\.|#)\s*[:.]?\s*(?:No\.?\s*)?" + Number + "|(?:ផ្ទះ\\s*លេខ|ផ្ទះ|អគារ\\s*លេខ|អគារ|តូប\\s*លេខ|តូប|ឡូតិ៍\\s*លេខ|ឡូតិ៍|ដីឡូតិ៍)\\s*[:.]?\\s*" + Number, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
