@@ -1,3 +1,4 @@
+using Integration.Core.Settings;
 using Integration.Alerts.Checks;
 using Integration.Alerts.Duplicates;
 using Integration.Alerts.Evaluation;
@@ -20,7 +21,7 @@ public static class AlertsServiceCollectionExtensions
     public static IServiceCollection AddAlertsServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(AlertsMigrations.Set);
-        services.Configure<AlertsOptions>(configuration.GetSection(AlertsOptions.Section));
+        services.AddValidatedOptions<AlertsOptions, AlertsOptionsValidator>(configuration.GetSection(AlertsOptions.Section));
         services.AddSingleton<CheckLogWriter>();
         services.AddSingleton<LicenceCheckService>();
         services.AddSingleton<LeadBuilder>();

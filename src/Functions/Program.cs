@@ -1,4 +1,5 @@
 using Integration.Core.Database;
+using Integration.Core.Settings;
 using Integration.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -16,5 +17,6 @@ builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.J
 });
 builder.Services.AddFunctionsApp(builder.Configuration);
 var app = builder.Build();
+app.Services.ValidateSettings(); // a wrong setting stops the worker before it touches data, naming the key
 app.Services.GetRequiredService<Migrator>().Apply(); // a fresh database gets its schema before the first invocation
 app.Run();

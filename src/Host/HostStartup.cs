@@ -1,5 +1,6 @@
 using Integration.Core.Database;
 using Integration.Core.Export;
+using Integration.Core.Settings;
 using Integration.Core.Storage;
 
 namespace Integration.Host;
@@ -8,12 +9,14 @@ namespace Integration.Host;
 public static class HostStartup
 {
     /// <summary>
-    /// Brings the schema up to date, then completes or removes the export sets a killed process left half
+    /// Checks every bound setting (<see cref="SettingsServiceCollectionExtensions.ValidateSettings"/>: a wrong one stops
+    /// the process before it touches data), brings the schema up to date, then completes or removes the export sets a killed process left half
     /// published (<see cref="ExportSet.Recover"/>). An export folder that cannot be repaired now is logged, not fatal:
     /// the next export of the set repairs it too.
     /// </summary>
     public static void Prepare(IServiceProvider services)
     {
+        services.ValidateSettings();
         services.GetRequiredService<Migrator>().Apply();
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("startup");
         var exports = services.GetRequiredService<StorageOptions>().ExportPath;

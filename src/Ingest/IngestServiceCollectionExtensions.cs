@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Integration.Core.Jobs;
 using Integration.Ingest.Feeds;
 using Integration.Ingest.Jobs;
@@ -24,7 +25,9 @@ public static class IngestServiceCollectionExtensions
         var shipped = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(mappingsFile), optional: true).Build();
         services.AddOptions<IngestOptions>()
             .Bind(shipped.GetSection(IngestOptions.Section))
-            .Bind(section);
+            .Bind(section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<HeldSnapshots>();
         services.AddSingleton<IngestRunQueries>();

@@ -1,3 +1,4 @@
+using Integration.Core.Settings;
 using Integration.Core.Jobs;
 using Integration.Core.Truth;
 using Integration.Matching.Evaluation;
@@ -15,7 +16,7 @@ public static class MatchingServiceCollectionExtensions
     public static IServiceCollection AddMatchingServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(MatchingMigrations.Set);
-        services.Configure<MatchingOptions>(configuration.GetSection(MatchingOptions.Section));
+        services.AddValidatedOptions<MatchingOptions, MatchingOptionsValidator>(configuration.GetSection(MatchingOptions.Section));
         services.AddSingleton<RecordStore>();
         services.AddSingleton<LinkageStore>();
         services.AddSingleton<ReviewService>();

@@ -1,3 +1,4 @@
+using Integration.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ public static class JobServiceCollectionExtensions
     public static IServiceCollection AddJobRunner(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(JobMigrations.Set);
-        services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
+        services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator>(configuration.GetSection(ScheduleOptions.Section));
         services.AddSingleton<HostIdentity>();
         services.AddSingleton<JobLeases>();
         services.AddSingleton<JobRunStore>();

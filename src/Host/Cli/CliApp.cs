@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 
 namespace Integration.Host.Cli;
 
@@ -18,7 +19,28 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
-        return await root.Parse(args).InvokeAsync();
+        // A wrong setting is the operator's to fix, not a crash: one line per setting on stderr, exit code 2.
+        var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(invocation);
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync("Configuration error:");
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync("  " + failure);
+            }
+
+            return 2;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What System.CommandLine's default handler does, which the line above turns off for every exception.
+            await Console.Error.WriteLineAsync("Unhandled exception: " + e);
+            return 1;
+        }
     }
 
     private static IEnumerable<Command> Commands() =>
