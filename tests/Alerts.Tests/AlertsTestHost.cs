@@ -1,3 +1,4 @@
+using System.Globalization;
 using Integration.Alerts.Checks;
 using Integration.Alerts.Jobs;
 using Integration.Alerts.Leads;
@@ -25,7 +26,7 @@ public sealed class AlertsTestHost : IDisposable
         Database = sqliteFile is null
             ? TestDatabase.Create(provider, IngestMigrations.Set, MatchingMigrations.Set, AlertsMigrations.Set)
             : TestDatabase.CreateSqliteAt(sqliteFile, IngestMigrations.Set, MatchingMigrations.Set, AlertsMigrations.Set);
-        Clock = FixedClock.On(today);
+        Clock = new FixedWallClock(DateTimeOffset.Parse(today + "T09:00:00Z", CultureInfo.InvariantCulture));
         var values = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
@@ -49,7 +50,7 @@ public sealed class AlertsTestHost : IDisposable
 
     public IConfiguration Configuration { get; }
 
-    public FixedClock Clock { get; }
+    public FixedWallClock Clock { get; }
 
     public Seed Seed { get; }
 

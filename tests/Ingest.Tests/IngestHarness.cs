@@ -9,14 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Ingest.Tests;
 
-/// <summary>A clock the test sets: "as of" and arrival dates are reproducible.</summary>
-public sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>
 /// A real ingest wired like the host: migrated database (SQLite or PostgreSQL), local landing/raw/export
 /// folders, services from AddCoreServices + AddIngestServices, and a manual clock.
@@ -58,7 +50,7 @@ public sealed class IngestHarness : IDisposable
         Service = _services.GetRequiredService<IngestService>();
     }
 
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 5, 40, 0, TimeSpan.Zero));
+    public FixedWallClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 5, 40, 0, TimeSpan.Zero));
 
     public TestDatabase Database { get; }
 
