@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -64,7 +65,8 @@ public sealed class ExportSet : IDisposable
 
         var full = Path.GetFullPath(folder);
         Directory.CreateDirectory(full);
-        var deadline = DateTime.UtcNow + (wait ?? TimeSpan.FromMinutes(10));
+        var limit = wait ?? TimeSpan.FromMinutes(10);
+        var waited = Stopwatch.StartNew(); // elapsed time, not a date: monotonic, no clock read
         while (true)
         {
             if (TryLock(full, name) is { } held)
@@ -81,7 +83,7 @@ public sealed class ExportSet : IDisposable
                 }
             }
 
-            if (DateTime.UtcNow > deadline)
+            if (waited.Elapsed > limit)
             {
                 throw new IOException($"Another process has been writing the {name} exports in {full} for too long; try again later.");
             }
