@@ -22,7 +22,8 @@ public sealed class OpenApiSnapshotTests
 
         var json = await host.Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
-        // "servers" holds the loopback address with this run's port.
-        Snapshot.Match(JToken.Parse(json), name, o => o.IgnoreField("servers"));
+        var doc = JObject.Parse(json);
+        doc.Remove("servers"); // the loopback address with this run's port
+        Snapshot.Match(doc, name);
     }
 }
