@@ -34,6 +34,6 @@ public sealed class EvidenceSnapshotTests
 
         var total = model.MatchWeight(pattern);
 
-        JToken.Parse(Evidence.Json(model, pattern, weights, total, FellegiSunterModel.Probability(total))).MatchSnapshot();
+        JToken.Parse(Evidence.Json(model.PriorWeight, pattern, weights, total, FellegiSunterModel.Probability(total))).MatchSnapshot();
     }
 }
