@@ -14,7 +14,7 @@ namespace Integration.Bench;
 /// day (whose exports must equal the daily run's), and licence checks over HTTP at a fixed rate against
 /// <c>integration serve</c> while those jobs run, on SQLite and on PostgreSQL. Every time is also given as a ratio
 /// to <c>sqlite3 .import</c> of the same files, measured before and after in the same run.
-/// Usage: <c>scale [FIRMS ...] [--work DIR] [--only full,daily,checks,postgres] [--rate N] [--bin integration.dll]</c>
+/// Usage: <c>scale [FIRMS[:PART+PART] ...] [--work DIR] [--only full,daily,checks,postgres] [--rate N] [--bin integration.dll]</c>
 /// (bench/scale.sh installs what it needs and runs it).
 /// </summary>
 public sealed class ScaleBench : IBench
@@ -30,7 +30,8 @@ public sealed class ScaleBench : IBench
     public async Task<string> RunAsync(string[] args)
     {
         var a = BenchArgs.Parse(args);
-        var scales = a.Positional.Count > 0 ? a.Positional.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList() : [500_000, 1_000_000];
+        // A scale may name its own parts ("1000000:full+checks"); otherwise --only applies.
+        var scales = (a.Positional.Count > 0 ? a.Positional : ["500000", "1000000"]).Select(p => p.Split(':', 2)).ToList();
         var work = Path.GetFullPath(a.Get("--work") ?? Path.Combine(Path.GetTempPath(), "integration-scale"));
         var only = (a.Get("--only") ?? "full,daily,checks,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         var rate = int.Parse(a.Get("--rate") ?? "1000", CultureInfo.InvariantCulture);
@@ -45,10 +46,15 @@ public sealed class ScaleBench : IBench
         md.AppendLine(CultureInfo.InvariantCulture, $"Commit {BenchRunner.Commit()}, {Environment.ProcessorCount} cores, SQLite unless said. Load average (1, 5, 15 min) at the start: **{BenchRunner.LoadAverage()}**.");
         md.AppendLine("Each step runs as its own `integration` process, timed by GNU time (wall, user + sys CPU, peak resident set of that process).");
         md.AppendLine("Ratios divide by `sqlite3 .import` of the same CSV files into a fresh database (one table per feed, no checks), measured before and after the steps of each scale in this run; the ratio uses their mean.");
-        md.AppendLine("Command: `bash bench/scale.sh` (= `dotnet run -c Release --project bench/Integration.Bench -- scale 500000 1000000`).").AppendLine();
-        foreach (var firms in scales)
+        md.AppendLine("Command: `bash bench/scale.sh " + string.Join(' ', args) + "`.").AppendLine();
+        foreach (var scale in scales)
         {
-            md.Append(await ScaleAsync(firms, Path.Combine(work, firms.ToString(CultureInfo.InvariantCulture)), bin, only, rate));
+            var firms = int.Parse(scale[0], CultureInfo.InvariantCulture);
+            var parts = scale.Length > 1 ? scale[1].Split('+', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal) : only;
+            md.Append(await ScaleAsync(firms, Path.Combine(work, scale[0]), bin, parts, rate));
+
+            // A national run takes long on a shared machine: what is measured so far is kept if a later scale fails.
+            await File.WriteAllTextAsync(Path.Combine(BenchRunner.Root(), "bench", "results", Name + ".md"), md + "*(Run in progress: later scales not measured yet.)*\n");
         }
 
         md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: **{BenchRunner.LoadAverage()}**.");
@@ -208,7 +214,7 @@ public sealed class ScaleBench : IBench
     /// <summary>
     /// A first national load while the service runs: <c>serve</c> on an empty database, checks at <paramref name="rate"/>
     /// per second for random MoC numbers of the landing folder from start to end, while ingest, match and export run one
-    /// after the other as their own processes; then the same load on the loaded database with no job running (idle).
+    /// after the other as their own processes; then, the backlog answered, a fresh load on the loaded database with no job running (idle).
     /// Latency per phase, from each request's due time.
     /// </summary>
     private static async Task<string> ChecksAsync(string database, string bin, string dir, string landing, string logs, int rate, double import, string[] dbArgs)
@@ -240,10 +246,17 @@ public sealed class ScaleBench : IBench
             await Job("ingest", "checks-ingest", ["ingest", "--landing", landing]);
             await Job("match", "checks-match", ["match"]);
             await Job("alerts and exports", "checks-export", ["export"]);
-            var idle = load.Now;
-            await Task.Delay(TimeSpan.FromSeconds(15));
-            phases.Insert(0, new("idle (loaded database, no job)", idle + 2, load.Now));
-            samples = await load.StopAsync();
+            var during = await load.StopAsync();
+
+            // Idle is measured by a load of its own, once the requests still queued from the jobs are answered: a
+            // backlog left by the export would otherwise be counted against the idle service.
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            await using var idleLoad = new OpenLoopLoad(serve.Address, numbers, rate, seed: 8, acceptUnknown: true);
+            idleLoad.Start();
+            await Task.Delay(TimeSpan.FromSeconds(17));
+            var offset = phases[^1].End + 10;
+            phases.Insert(0, new("idle (loaded database, no job)", offset + 2, offset + idleLoad.Now));
+            samples = [.. during, .. (await idleLoad.StopAsync()).Select(x => x with { DueSeconds = x.DueSeconds + offset })];
             servePeak = serve.PeakMiB();
             loadEnd = BenchRunner.LoadAverage();
             logged = CountChecks(data, dbArgs);
@@ -251,7 +264,7 @@ public sealed class ScaleBench : IBench
 
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"### Licence checks while jobs run ({database})").AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"`integration serve` on an empty database; {rate:N0} checks/s over HTTP on loopback (open loop, random MoC numbers of the landing folder, latency from each request's due time) from before the first national ingest to after the export; the jobs run one after the other as their own processes, then the load goes on with no job (idle). A 404 (number not loaded yet) counts as answered. Load average at the start {loadStart}, at the end {loadEnd}; server peak resident {servePeak:N0} MiB.").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"`integration serve` on an empty database; {rate:N0} checks/s over HTTP on loopback (open loop, random MoC numbers of the landing folder, latency from each request's due time) from before the first national ingest to after the export; the jobs run one after the other as their own processes, then, once the requests still queued are answered, a fresh load of the same rate on the loaded database with no job running (idle). A 404 (number not loaded yet) counts as answered. Load average at the start {loadStart}, at the end {loadEnd}; server peak resident {servePeak:N0} MiB.").AppendLine();
         md.AppendLine("| phase | seconds | requests | p50 | p99 | p99.9 | max | errors |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var p in phases)
