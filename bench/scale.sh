@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 14's benchmark: end to end at national scale and at twice that, the daily run, licence checks while jobs
 # run (SQLite and PostgreSQL), every time also as a ratio to `sqlite3 .import` of the same files.
-# Usage: bash bench/scale.sh [FIRMS[:PART+PART] ...] [--work DIR] [--only full,daily,checks,postgres] [--rate N]
+# Usage: bash bench/scale.sh [FIRMS[:PART+PART] ...] [--work DIR] [--only full,daily,checks,postgres] [--rate N] [--job-priority Normal|BelowNormal]
 # Writes bench/results/scale.md. Needs the PostgreSQL of scripts/services.sh for the PostgreSQL part.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -35,6 +35,8 @@ public sealed class ScaleBench : IBench
         var work = Path.GetFullPath(a.Get("--work") ?? Path.Combine(Path.GetTempPath(), "integration-scale"));
         var only = (a.Get("--only") ?? "full,daily,checks,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         var rate = int.Parse(a.Get("--rate") ?? "1000", CultureInfo.InvariantCulture);
+        // The CPU priority of the jobs run under the checks (Schedule:BatchPriority): Normal, or BelowNormal as on a host that answers checks.
+        var jobPriority = a.Get("--job-priority") ?? "Normal";
         var bin = Path.GetFullPath(a.Get("--bin") ?? Path.Combine(BenchRunner.Root(), "src", "Host", "bin", "Release", "net10.0", "integration.dll"));
         if (!File.Exists(bin))
         {
@@ -51,7 +53,7 @@ public sealed class ScaleBench : IBench
         {
             var firms = int.Parse(scale[0], CultureInfo.InvariantCulture);
             var parts = scale.Length > 1 ? scale[1].Split('+', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal) : only;
-            md.Append(await ScaleAsync(firms, Path.Combine(work, scale[0]), bin, parts, rate));
+            md.Append(await ScaleAsync(firms, Path.Combine(work, scale[0]), bin, parts, rate, jobPriority));
 
             // A national run takes long on a shared machine: what is measured so far is kept if a later scale fails.
             await File.WriteAllTextAsync(Path.Combine(BenchRunner.Root(), "bench", "results", Name + ".md"), md + "*(Run in progress: later scales not measured yet.)*\n");
@@ -61,7 +63,7 @@ public sealed class ScaleBench : IBench
         return md.ToString();
     }
 
-    private static async Task<string> ScaleAsync(int firms, string dir, string bin, HashSet<string> only, int rate)
+    private static async Task<string> ScaleAsync(int firms, string dir, string bin, HashSet<string> only, int rate, string jobPriority)
     {
         Console.Error.WriteLine($"scale {firms:N0}: {dir}");
         Directory.CreateDirectory(dir);
@@ -141,7 +143,7 @@ public sealed class ScaleBench : IBench
 
         if (only.Contains("checks"))
         {
-            md.Append(await ChecksAsync("SQLite", bin, dir, landing, logs, rate, import, []));
+            md.Append(await ChecksAsync("SQLite", bin, dir, landing, logs, rate, import, [], jobPriority));
         }
 
         if (only.Contains("postgres"))
@@ -156,7 +158,7 @@ public sealed class ScaleBench : IBench
             try
             {
                 var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-                md.Append(await ChecksAsync("PostgreSQL", bin, dir, landing, logs, rate, import, ["--db-provider", "postgres", "--db", cs]));
+                md.Append(await ChecksAsync("PostgreSQL", bin, dir, landing, logs, rate, import, ["--db-provider", "postgres", "--db", cs], jobPriority));
             }
             finally
             {
@@ -217,7 +219,7 @@ public sealed class ScaleBench : IBench
     /// after the other as their own processes; then, the backlog answered, a fresh load on the loaded database with no job running (idle).
     /// Latency per phase, from each request's due time.
     /// </summary>
-    private static async Task<string> ChecksAsync(string database, string bin, string dir, string landing, string logs, int rate, double import, string[] dbArgs)
+    private static async Task<string> ChecksAsync(string database, string bin, string dir, string landing, string logs, int rate, double import, string[] dbArgs, string jobPriority)
     {
         Console.Error.WriteLine($"  checks on {database}");
         var data = Path.Combine(dir, "checks-data");
@@ -238,7 +240,7 @@ public sealed class ScaleBench : IBench
             async Task Job(string name, string step, string[] command)
             {
                 var start = load.Now;
-                steps.Add(new(name, await Cli(bin, $"{step}-{database}", logs, [.. global, .. command])));
+                steps.Add(new(name, await Cli(bin, $"{step}-{database}", logs, [.. global, "--set", $"Schedule:BatchPriority={jobPriority}", .. command])));
                 phases.Add(new($"during {name}", start, load.Now));
             }
 
@@ -264,7 +266,7 @@ public sealed class ScaleBench : IBench
 
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"### Licence checks while jobs run ({database})").AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"`integration serve` on an empty database; {rate:N0} checks/s over HTTP on loopback (open loop, random MoC numbers of the landing folder, latency from each request's due time) from before the first national ingest to after the export; the jobs run one after the other as their own processes, then, once the requests still queued are answered, a fresh load of the same rate on the loaded database with no job running (idle). A 404 (number not loaded yet) counts as answered. Load average at the start {loadStart}, at the end {loadEnd}; server peak resident {servePeak:N0} MiB.").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"`integration serve` on an empty database; {rate:N0} checks/s over HTTP on loopback (open loop, random MoC numbers of the landing folder, latency from each request's due time) from before the first national ingest to after the export; the jobs run one after the other as their own processes at {jobPriority} CPU priority (`Schedule:BatchPriority`), then, once the requests still queued are answered, a fresh load of the same rate on the loaded database with no job running (idle). A 404 (number not loaded yet) counts as answered. Load average at the start {loadStart}, at the end {loadEnd}; server peak resident {servePeak:N0} MiB.").AppendLine();
         md.AppendLine("| phase | seconds | requests | p50 | p99 | p99.9 | max | errors |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var p in phases)

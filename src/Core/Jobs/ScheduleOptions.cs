@@ -29,6 +29,15 @@ public sealed class ScheduleOptions
     /// <summary>When another host holds a job's lease, look again after this many seconds.</summary>
     public double BusyRetrySeconds { get; set; } = 5;
 
+    /// <summary>
+    /// CPU priority of a job run as a process of its own (the <c>ingest</c>, <c>match</c> and <c>export</c> commands, as
+    /// cron or an operator starts them). <c>BelowNormal</c> on a host that also answers licence checks: a national match
+    /// keeps every core busy for a minute, and an officer's check should not queue behind it; the job loses only the CPU
+    /// the checks use. Normal by default, because on a shared machine a lowered job waits behind everything else. Not
+    /// applied to jobs the <c>serve</c> scheduler runs in its own process: lowering it would lower the checks too.
+    /// </summary>
+    public System.Diagnostics.ProcessPriorityClass BatchPriority { get; set; } = System.Diagnostics.ProcessPriorityClass.Normal;
+
     /// <summary>Name recorded in job_runs and job_leases; defaults to machine name, process id and a random suffix.</summary>
     public string? HostName { get; set; }
 

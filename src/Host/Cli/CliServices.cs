@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
+using Integration.Core.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace Integration.Host.Cli;
 
@@ -20,6 +23,20 @@ internal static class CliServices
         services.AddIntegration(configuration);
         var provider = services.BuildServiceProvider();
         HostStartup.Prepare(provider);
+        return provider;
+    }
+
+    /// <summary>For a job run as its own process: <see cref="Build"/>, then the process at the configured <see cref="ScheduleOptions.BatchPriority"/>.</summary>
+    public static ServiceProvider BuildForJob(ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? extra = null)
+    {
+        var provider = Build(parse, extra);
+        var priority = provider.GetRequiredService<IOptions<ScheduleOptions>>().Value.BatchPriority;
+        if (priority != ProcessPriorityClass.Normal)
+        {
+            using var self = Process.GetCurrentProcess();
+            self.PriorityClass = priority;
+        }
+
         return provider;
     }
 }

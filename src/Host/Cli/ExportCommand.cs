@@ -27,7 +27,7 @@ internal static class ExportCommand
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
         AlertsCli.Date(parse, AsOf); // a malformed date is refused before the database is opened
-        using var services = CliServices.Build(parse);
+        using var services = CliServices.BuildForJob(parse);
         var asOf = AlertsCli.Date(parse, AsOf, services);
         var folder = Path.GetFullPath(parse.GetValue(Out) is { Length: > 0 } o ? o : services.GetRequiredService<StorageOptions>().ExportPath);
         var batch = services.GetRequiredService<AlertsBatch>();

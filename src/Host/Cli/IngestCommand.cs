@@ -66,7 +66,7 @@ internal static class IngestCommand
                 extra.Add(new("Storage:LandingPath", Path.GetFullPath(landing)));
             }
 
-            using var services = CliServices.Build(parse, extra);
+            using var services = CliServices.BuildForJob(parse, extra);
             var service = services.GetRequiredService<IngestService>();
             if (confirm is { } fileId)
             {

@@ -12,7 +12,7 @@ internal static class MatchCommand
         var command = new Command("match", "Link MoC, GDT and NSSF records into enterprises with stable ids; writes enterprises.csv, links.csv, review.csv.");
         command.SetAction(async (parse, ct) =>
         {
-            using var services = CliServices.Build(parse);
+            using var services = CliServices.BuildForJob(parse);
             var runner = services.GetRequiredService<MatchRunner>();
             var progress = new Progress<string>(line => Console.WriteLine($"match: {line}"));
             MatchRunSummary s;
