@@ -178,7 +178,7 @@ public sealed class ScaleBench : IBench
 
     private static bool HasOption(string bin, string command, string option)
     {
-        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", [bin, command, "--help"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", [bin, command, "--help"]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
         var help = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         return help.Contains(option, StringComparison.Ordinal);

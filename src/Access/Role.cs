@@ -36,7 +36,7 @@ public static class Roles
     {
         role = default;
         return !string.IsNullOrWhiteSpace(text)
-            && !int.TryParse(text, out _)
+            && !int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out _)
             && Enum.TryParse(text.Trim(), ignoreCase: true, out role)
             && Enum.IsDefined(role);
     }

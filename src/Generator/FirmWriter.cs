@@ -426,7 +426,7 @@ internal sealed class FirmWriter : IDisposable
 
     public GenerationSummary Summary(DateOnly asOf, int firms, IReadOnlyList<string> files)
     {
-        var rows = new Dictionary<string, long>
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal)
         {
             [FeedLayout.Moc.Name] = _moc.Rows,
             [FeedLayout.Gdt.Name] = _gdt.Rows,

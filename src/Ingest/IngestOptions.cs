@@ -26,7 +26,7 @@ public sealed class IngestOptions
     public RemovalGuardOptions RemovalGuard { get; set; } = new();
 
     public IReadOnlyDictionary<string, string> MappingFor(string feed) =>
-        Mappings.TryGetValue(feed, out var m) ? m : new Dictionary<string, string>();
+        Mappings.TryGetValue(feed, out var m) ? m : new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>Upper bounds on what one delivered file may hold; a file past one is rejected (or its row quarantined) naming the limit.</summary>

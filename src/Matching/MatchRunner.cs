@@ -81,7 +81,7 @@ public sealed class MatchRunner(
         var standardiseSeconds = sw.Elapsed.TotalSeconds;
         var standardiseCpu = Process.GetCurrentProcess().TotalProcessorTime - startCpu;
         MatchEngine.ReturnGarbage(); // the standardiser's caches and the raw rows
-        var asOf = standard.Select(r => r.Source.LastSeenOn).OfType<string>().DefaultIfEmpty(IsoDate.Format(clock.GetUtcNow())).Max()!;
+        var asOf = standard.Select(r => r.Source.LastSeenOn).OfType<string>().DefaultIfEmpty(IsoDate.Format(clock.GetUtcNow())).Max(StringComparer.Ordinal)!;
         await store.StartRunAsync(runId, Now(), asOf, _options.ModelVersion, ct);
         try
         {
@@ -134,13 +134,13 @@ public sealed class MatchRunner(
         _options.ModelVersion,
         result.Records.Length,
         result.Clusters.Count,
-        result.Links.GroupBy(l => StoredText.Of(l.Method)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        result.Links.GroupBy(l => StoredText.Of(l.Method), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
         result.Pairs.Count(p => p.Band == PairBand.Review),
         result.CandidatePairs,
         result.Blocking.PairsByKeyName(),
-        ids.Events.GroupBy(e => e.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        ids.Events.GroupBy(e => e.Kind, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
         result.Timings,
-        result.Duplicates.GroupBy(d => result.Records[d.A].Source.FeedName).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        result.Duplicates.GroupBy(d => result.Records[d.A].Source.FeedName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
         new BlockingSummary(
             result.Blocking.IdentifierPairs,
             result.Blocking.IdentifierCandidates,

@@ -82,7 +82,7 @@ public static class WebServices
             o.Events.OnValidatePrincipal = WebAuth.ValidateAsync;
         });
         auth.AddPolicyScheme(WebAuth.SelectScheme, "API key for /api, else the sign-in cookie", o =>
-            o.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api") || http.Request.Headers.ContainsKey("X-Api-Key") ? machineScheme : WebAuth.Scheme);
+            o.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || http.Request.Headers.ContainsKey("X-Api-Key") ? machineScheme : WebAuth.Scheme);
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultScheme = WebAuth.SelectScheme);
         if (oidc.Enabled)
         {
@@ -147,7 +147,7 @@ public static class WebServices
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.Use(async (http, next) =>
         {
-            if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/openapi"))
+            if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !http.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase))
             {
                 var h = http.Response.Headers;
                 h.XContentTypeOptions = "nosniff";

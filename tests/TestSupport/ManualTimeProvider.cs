@@ -50,7 +50,7 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : FakeTimeProvider(
     /// <summary>The library's timer, with its next due time kept where <see cref="PendingTimers"/> can read it.</summary>
     private sealed class TrackedTimer(ManualTimeProvider owner) : ITimer
     {
-        private readonly object _lock = new();
+        private readonly Lock _lock = new();
         private TimeSpan _period;
 
         public ITimer Inner { get; set; } = null!;

@@ -89,10 +89,10 @@ public sealed class ServeProcess : IDisposable
         {
             await p.WaitForExitAsync(cts.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"integration {string.Join(' ', arguments)} did not finish. Output:\n{await stdout}{await stderr}");
+            throw new TimeoutException($"integration {string.Join(' ', arguments)} did not finish. Output:\n{await stdout}{await stderr}", e);
         }
 
         return (p.ExitCode, await stdout + await stderr);

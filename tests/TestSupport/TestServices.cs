@@ -74,6 +74,7 @@ public static class TestServices
         {
             WorkingDirectory = RepoPaths.Root,
             RedirectStandardError = true,
+            UseShellExecute = false,
         };
         using var p = Process.Start(psi)!;
         var err = p.StandardError.ReadToEnd();

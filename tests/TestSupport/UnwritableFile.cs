@@ -32,7 +32,7 @@ public sealed class UnwritableFile : IDisposable
 
     private void Chattr(string flag)
     {
-        using var p = Process.Start(new ProcessStartInfo("chattr", [flag, _path]) { RedirectStandardError = true })!;
+        using var p = Process.Start(new ProcessStartInfo("chattr", [flag, _path]) { RedirectStandardError = true, UseShellExecute = false })!;
         var err = p.StandardError.ReadToEnd();
         p.WaitForExit();
         if (p.ExitCode != 0)

@@ -22,7 +22,7 @@ public sealed class DuplicateFinder(LicencePolicyOptions policy)
             return []; // nearly every enterprise: no list made
         }
 
-        var records = facts.Current(facts.Nssf).DistinctBy(n => n.NssfId).ToList();
+        var records = facts.Current(facts.Nssf).DistinctBy(n => n.NssfId, StringComparer.Ordinal).ToList();
         if (records.Count < 2)
         {
             return [];

@@ -35,7 +35,7 @@ public sealed record AlertsOutcome(
     public IReadOnlyList<TargetRow> RankedTargets { get; init; } = [];
 
     /// <summary>The facts every answer was computed from, by enterprise id (for evaluation and audit).</summary>
-    public IReadOnlyDictionary<string, EnterpriseFacts> Facts { get; init; } = new Dictionary<string, EnterpriseFacts>();
+    public IReadOnlyDictionary<string, EnterpriseFacts> Facts { get; init; } = new Dictionary<string, EnterpriseFacts>(StringComparer.Ordinal);
 }
 
 /// <summary>

@@ -170,7 +170,7 @@ public sealed class LeadPages(Db db, AlertRunSource runs)
     }
 
     private static bool InMemory(LeadRow r, LeadPageQuery q) =>
-        (Sectors.Find(q.Sector) is not { } s || (Sectors.Division(r.IsicCode) is { } d && s.Divisions.Contains(d)))
+        (Sectors.Find(q.Sector) is not { } s || (Sectors.Division(r.IsicCode) is { } d && s.Divisions.Contains(d, StringComparer.Ordinal)))
         && (q.MinWorkers is null || r.Workers >= q.MinWorkers)
         && (q.MaxWorkers is null || r.Workers <= q.MaxWorkers);
 

@@ -51,7 +51,7 @@ public static class Sectors
     public static Sector SectionOf(string? isic)
     {
         var division = Division(isic);
-        return division is null ? Unknown : All.FirstOrDefault(s => s.Code != Garment && s.Divisions.Contains(division)) ?? Unknown;
+        return division is null ? Unknown : All.FirstOrDefault(s => s.Code != Garment && s.Divisions.Contains(division, StringComparer.Ordinal)) ?? Unknown;
     }
 
     public static bool IsGarment(string? isic) => Division(isic) is "13" or "14" or "15";

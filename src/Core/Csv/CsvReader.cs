@@ -65,7 +65,7 @@ public sealed class CsvReader(TextReader reader)
                 {
                     if (reader.Peek() == '"')
                     {
-                        reader.Read();
+                        _ = reader.Read(); // the second quote of an escaped pair, already seen by Peek
                         _raw.Append("\"\"");
                         _field.Append('"');
                         continue;
@@ -100,7 +100,7 @@ public sealed class CsvReader(TextReader reader)
                 case '\r':
                     if (reader.Peek() == '\n')
                     {
-                        reader.Read();
+                        _ = reader.Read(); // the \n of a \r\n, already seen by Peek
                     }
 
                     goto case '\n';

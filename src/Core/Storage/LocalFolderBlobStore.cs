@@ -151,7 +151,7 @@ public sealed class LocalFolderBlobStore : IBlobStore
             }
 
             var file = (FileInfo)entry;
-            items.Add(new BlobItem(path, file.Length, file.LastWriteTimeUtc));
+            items.Add(new BlobItem(path, file.Length, new DateTimeOffset(file.LastWriteTimeUtc)));
         }
     }
 
@@ -179,7 +179,7 @@ public sealed class LocalFolderBlobStore : IBlobStore
 
         var file = new FileInfo(target);
         return file.Exists
-            ? new BlobItem(path, file.Length, file.LastWriteTimeUtc)
+            ? new BlobItem(path, file.Length, new DateTimeOffset(file.LastWriteTimeUtc))
             : new BlobItem(path, 0, default, "a symbolic link to nothing");
     }
 

@@ -110,7 +110,7 @@ public sealed class RowEmitter : IDisposable
     private static BadRowKind Fit(FeedLayout layout, bool jsonl, BadRowKind kind) => kind switch
     {
         BadRowKind.WrongColumnCount when jsonl => Fit(layout, jsonl, BadRowKind.BadNumber),
-        BadRowKind.LegacyKhmerFont when !layout.Columns.Contains("name_km") => Fit(layout, jsonl, BadRowKind.BadNumber),
+        BadRowKind.LegacyKhmerFont when !layout.Columns.Contains("name_km", StringComparer.Ordinal) => Fit(layout, jsonl, BadRowKind.BadNumber),
         BadRowKind.NegativeMoney when MoneyColumns(layout).Length == 0 => Fit(layout, jsonl, BadRowKind.BadNumber),
         BadRowKind.BadNumber when NumberColumns(layout).Length == 0 => BadRowKind.BadDate,
         _ => kind,

@@ -13,7 +13,7 @@ public static class ApiKeyOpenApi
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
             document.Components.SecuritySchemes[SchemeId] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

@@ -48,7 +48,7 @@ internal static class DemoCommand
 
         var landing = Path.Combine(root, "landing");
         var exports = Path.Combine(root, "exports");
-        var overrides = new Dictionary<string, string?>
+        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = Path.Combine(root, "integration.db"),
@@ -106,7 +106,7 @@ internal static class DemoCommand
                 result = await action();
             }
 
-            AnsiConsole.MarkupLineInterpolated($"[green]done[/] {title} ({(watch.Elapsed - started).TotalSeconds:F1} s): {result}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]done[/] {title} ({(watch.Elapsed - started).TotalSeconds:F1} s): {result}");
             lines.Add(result);
         }
     }

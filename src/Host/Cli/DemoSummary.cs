@@ -20,21 +20,21 @@ internal static class DemoSummary
         var inAll = enterprises.Rows.Count(r => enterprises.Get(r, "feeds").Split('|').Length == 3);
         AnsiConsole.WriteLine();
         AnsiConsole.Write(new Rule("[bold]Summary[/]").LeftJustified());
-        AnsiConsole.MarkupLineInterpolated($"[bold]{enterprises.Rows.Count:N0}[/] enterprises resolved from the three registers; {inAll:N0} are known to all three.");
-        AnsiConsole.MarkupLineInterpolated($"[bold]{leads.Rows.Count:N0}[/] firms employ people but are not registered with NSSF (leads for the registration division).");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{enterprises.Rows.Count:N0}[/] enterprises resolved from the three registers; {inAll:N0} are known to all three.");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{leads.Rows.Count:N0}[/] firms employ people but are not registered with NSSF (leads for the registration division).");
         var twice = duplicates.Rows.Select(r => duplicates.Get(r, "enterprise_id")).Distinct(StringComparer.Ordinal).Count();
-        AnsiConsole.MarkupLineInterpolated($"[bold]{twice:N0}[/] employers are registered more than once with NSSF ({duplicates.Rows.Count(r => duplicates.Get(r, "action") != "KEEP"):N0} registrations to clean up, duplicates.csv).");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{twice:N0}[/] employers are registered more than once with NSSF ({duplicates.Rows.Count(r => duplicates.Get(r, "action") != "KEEP"):N0} registrations to clean up, duplicates.csv).");
 
-        var decisions = checks.Rows.GroupBy(r => checks.Get(r, "decision")).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var decisions = checks.Rows.GroupBy(r => checks.Get(r, "decision"), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         AnsiConsole.MarkupLineInterpolated(
-            $"[bold]{checks.Rows.Count:N0}[/] licence renewals pending: {decisions.GetValueOrDefault("ALLOW"):N0} ALLOW, {decisions.GetValueOrDefault("BLOCK"):N0} BLOCK, {decisions.GetValueOrDefault("REVIEW"):N0} REVIEW.");
+            CultureInfo.InvariantCulture, $"[bold]{checks.Rows.Count:N0}[/] licence renewals pending: {decisions.GetValueOrDefault("ALLOW"):N0} ALLOW, {decisions.GetValueOrDefault("BLOCK"):N0} BLOCK, {decisions.GetValueOrDefault("REVIEW"):N0} REVIEW.");
         var blockReasons = checks.Rows
             .Where(r => checks.Get(r, "decision") == "BLOCK")
-            .GroupBy(r => ReasonCode(checks.Get(r, "reasons")))
+            .GroupBy(r => ReasonCode(checks.Get(r, "reasons")), StringComparer.Ordinal)
             .OrderByDescending(g => g.Count());
         foreach (var g in blockReasons)
         {
-            AnsiConsole.MarkupLineInterpolated($"    blocked for {g.Key}: {g.Count():N0}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    blocked for {g.Key}: {g.Count():N0}");
         }
 
         var table = new Table().Title("Top inspection targets").AddColumns("rank", "enterprise", "province / district", "score", "why");
@@ -54,10 +54,10 @@ internal static class DemoSummary
         foreach (var section in evaluation)
         {
             var metrics = string.Join(", ", section.Metrics.Where(m => Headline(m.Key)).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.####}")));
-            AnsiConsole.MarkupLineInterpolated($"[grey]accuracy against the sample's ground truth ({section.Name}): {metrics}[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]accuracy against the sample's ground truth ({section.Name}): {metrics}[/]");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"All exports in {exports} ({elapsed.TotalSeconds:F0} s in all).");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"All exports in {exports} ({elapsed.TotalSeconds:F0} s in all).");
     }
 
     /// <summary>The figures the issues set targets for; the full set is in reports/evaluation.md.</summary>

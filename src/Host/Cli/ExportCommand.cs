@@ -36,16 +36,16 @@ internal static class ExportCommand
         async Task<(AlertsOutcome Outcome, IReadOnlyList<string> Files)> Work(Action<string> step)
         {
             step("Computing checks, leads and targets");
-            var outcome = await batch.RunAsync(asOf, record: !parse.GetValue(NoRecord), "cli", ct);
-            if (outcome.MatchRun is null)
+            var run = await batch.RunAsync(asOf, record: !parse.GetValue(NoRecord), "cli", ct);
+            if (run.MatchRun is null)
             {
-                return (outcome, []);
+                return (run, []);
             }
 
             step("Writing CSV files");
-            var files = AlertsBatch.Export(folder, outcome).ToList();
-            files.AddRange(await linkage.ExportAsync(folder, ct));
-            return (outcome, files);
+            var written = AlertsBatch.Export(folder, run).ToList();
+            written.AddRange(await linkage.ExportAsync(folder, ct));
+            return (run, written);
         }
 
         var (outcome, files) = AnsiConsole.Profile.Capabilities.Interactive

@@ -20,7 +20,7 @@ public sealed class FeedSql
 
         insertCols.AddRange(["file_id", "line", "row_hash", "first_seen_on", "last_seen_on"]);
         values.AddRange(["@file_id", "@line", "@row_hash", "@as_of", "@as_of"]);
-        var updates = cols.Where(c => !keyCols.Contains(c)).Select(c => $"{c} = excluded.{c}").ToList();
+        var updates = cols.Where(c => !keyCols.Contains(c, StringComparer.Ordinal)).Select(c => $"{c} = excluded.{c}").ToList();
         updates.AddRange(["file_id = excluded.file_id", "line = excluded.line", "row_hash = excluded.row_hash", "last_seen_on = excluded.last_seen_on"]);
         if (feed.IsSnapshot)
         {

@@ -28,7 +28,7 @@ public static class HeaderCheck
     public static List<string> MissingKeys(FeedDefinition feed, HeaderMap map)
     {
         var missing = new List<string>();
-        foreach (var key in feed.KeyColumns.Where(k => !feed.KeyAlternatives.Contains(k)))
+        foreach (var key in feed.KeyColumns.Where(k => !feed.KeyAlternatives.Contains(k, StringComparer.Ordinal)))
         {
             if (!map.Has(key))
             {

@@ -60,7 +60,7 @@ public sealed class JsonlRecordSource(TextReader text, string fileLabel, FeedDef
             {
                 var what = lines.EndedWithoutNewline ? "truncated last line" : "invalid JSONL";
                 var code = lines.EndedWithoutNewline ? "TRUNCATED" : "INVALID_JSONL";
-                throw new FileRejectedException($"{fileLabel} line {lineNo}: {what}: {e.Message} ({code})");
+                throw new FileRejectedException($"{fileLabel} line {lineNo}: {what}: {e.Message} ({code})", e);
             }
 
             using (doc)

@@ -23,8 +23,8 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLi
     private readonly int _nameKm = feed.IndexOf("name_km");
     private readonly int _nameEn = feed.IndexOf("name_en");
     private readonly int[] _keyIndexes = feed.KeyColumns.Select(feed.IndexOf).ToArray();
-    private readonly bool[] _isKey = feed.Columns.Select(c => feed.KeyColumns.Contains(c.Name)).ToArray();
-    private readonly bool[] _isAlternative = feed.KeyColumns.Select(k => feed.KeyAlternatives.Contains(k)).ToArray();
+    private readonly bool[] _isKey = feed.Columns.Select(c => feed.KeyColumns.Contains(c.Name, StringComparer.Ordinal)).ToArray();
+    private readonly bool[] _isAlternative = feed.KeyColumns.Select(k => feed.KeyAlternatives.Contains(k, StringComparer.Ordinal)).ToArray();
 
     /// <summary>Fills <paramref name="row"/> and returns null, or returns what is wrong. The key is set whenever it can be read.</summary>
     public RowProblem? Validate(SourceRecord record, ParsedRow row)

@@ -24,7 +24,7 @@ public sealed class EvaluationReport(IEnumerable<IEvaluation> evaluations)
         md.AppendLine();
         foreach (var s in sections)
         {
-            md.AppendLine($"## {s.Name}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {s.Name}");
             md.AppendLine();
             md.AppendLine(s.Text);
         }

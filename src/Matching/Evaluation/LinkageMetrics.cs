@@ -122,7 +122,7 @@ public static class LinkageMetrics
         metrics["review_band_share"] = links.Count == 0 ? 0 : (double)reviewRecords / links.Count;
         metrics["records"] = links.Count;
         metrics["labelled_records"] = labelled;
-        metrics["enterprises"] = links.Select(l => l.EnterpriseId).Distinct().Count();
+        metrics["enterprises"] = links.Select(l => l.EnterpriseId).Distinct(StringComparer.Ordinal).Count();
         return metrics;
     }
 

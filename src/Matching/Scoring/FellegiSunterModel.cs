@@ -90,7 +90,7 @@ public sealed class FellegiSunterModel
                     weight = Math.Round(Weights[f][l], 3),
                     u_within = Math.Round(UWithin[f][l], 10),
                     weight_within = Math.Round(WeightsWithin[f][l], 3),
-                })),
+                }, StringComparer.Ordinal), StringComparer.Ordinal),
     };
 
     private static double[][] LogRatios(double[][] m, double[][] u) =>

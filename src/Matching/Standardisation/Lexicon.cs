@@ -80,7 +80,7 @@ public static class Lexicon
     private static Dictionary<int, (string, string?)[]> ByFirstTwo(IEnumerable<(string Form, string? Meaning)> forms) =>
         forms.Where(f => f.Form.Length >= 2)
             .GroupBy(f => Pair(f.Form, 0))
-            .ToDictionary(g => g.Key, g => g.DistinctBy(f => f.Form).OrderByDescending(f => f.Form.Length).ToArray());
+            .ToDictionary(g => g.Key, g => g.DistinctBy(f => f.Form, StringComparer.Ordinal).OrderByDescending(f => f.Form.Length).ToArray());
 
     private static int Pair(string s, int i) => (s[i] << 16) | s[i + 1];
 

@@ -41,7 +41,7 @@ public static class ListExport
 
         var sheet = rows.Select(row =>
         {
-            var d = new Dictionary<string, object?>(columns.Count);
+            var d = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
             for (var i = 0; i < columns.Count; i++)
             {
                 var v = i < row.Count ? row[i] : null;

@@ -28,7 +28,7 @@ public static class ReasonText
             ReasonCodes.NotRegistered =>
                 $"សហគ្រាសនេះគ្មាននិយោជក ប.ស.ស. សកម្មទេ ប៉ុន្តែមានបុគ្គលិក ({e.EmployeesEvidence})៖ ត្រូវតែចុះបញ្ជីនៅ ប.ស.ស.។",
             ReasonCodes.Arrears =>
-                $"មាន {d.UnpaidPeriods} ខែមិនទាន់បង់ក្នុងរយៈពេល {window} ({string.Join(", ", e.UnpaidMonths.Select(m => m[(m.IndexOf(':', StringComparison.Ordinal) + 1)..]).Distinct())})៖ ប្រាក់ជំពាក់ {Labels.Number(d.ArrearsKhr)} រៀល។",
+                $"មាន {d.UnpaidPeriods} ខែមិនទាន់បង់ក្នុងរយៈពេល {window} ({string.Join(", ", e.UnpaidMonths.Select(m => m[(m.IndexOf(':', StringComparison.Ordinal) + 1)..]).Distinct(StringComparer.Ordinal))})៖ ប្រាក់ជំពាក់ {Labels.Number(d.ArrearsKhr)} រៀល។",
             ReasonCodes.UncertainMatch when d.EnterpriseId is null =>
                 "ការចុះបញ្ជីនេះមិនទាន់បានភ្ជាប់ទៅសហគ្រាសណាមួយនៅឡើយ ដូច្នេះមិនអាចពិនិត្យកំណត់ត្រា ប.ស.ស. និងពន្ធដារបានទេ។",
             ReasonCodes.UncertainMatch =>

@@ -82,7 +82,7 @@ public sealed class LandingZoneTests
 
     private static void Shell(string script, string arg)
     {
-        using var p = Process.Start(new ProcessStartInfo("bash", ["-c", script, "_", arg]) { RedirectStandardError = true })!;
+        using var p = Process.Start(new ProcessStartInfo("bash", ["-c", script, "_", arg]) { RedirectStandardError = true, UseShellExecute = false })!;
         var err = p.StandardError.ReadToEnd();
         p.WaitForExit();
         Assert.True(p.ExitCode == 0, err);

@@ -20,7 +20,7 @@ public sealed class IndexModel(CoverageService coverage, IOptions<AlertsOptions>
     public async Task OnGetAsync()
     {
         Report = await coverage.ReadAsync(Caller.ProvinceCode, HttpContext.RequestAborted);
-        ByProvince = Report.Cells.GroupBy(c => c.ProvinceCode)
+        ByProvince = Report.Cells.GroupBy(c => c.ProvinceCode, StringComparer.Ordinal)
             .Select(g => (Ui.Labels.Province(Gazetteer, g.Key, g.First().Province), Sum(g)))
             .OrderByDescending(x => x.Item2.Uncovered).ToList();
         var sections = Report.Cells.GroupBy(c => Sectors.SectionOf(c.Division))
