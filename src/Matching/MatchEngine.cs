@@ -16,7 +16,8 @@ namespace Integration.Matching;
 /// </summary>
 public sealed class MatchEngine(MatchingOptions options)
 {
-    public LinkageResult Run(StandardRecord[] records, IReadOnlyList<ClerkDecision> decisions, IProgress<string>? progress = null)
+    /// <param name="fixedModel">A model to hold fixed instead of estimating one (an incremental run: the last full run's).</param>
+    public LinkageResult Run(StandardRecord[] records, IReadOnlyList<ClerkDecision> decisions, IProgress<string>? progress = null, FellegiSunterModel? fixedModel = null)
     {
         var timings = new Dictionary<string, double>(StringComparer.Ordinal);
         var sw = Stopwatch.StartNew();
@@ -48,7 +49,7 @@ public sealed class MatchEngine(MatchingOptions options)
         ReturnGarbage();
         Lap("comparison_s", "estimating the model");
 
-        var trained = ModelTraining.Train(records, candidates, options);
+        var trained = fixedModel is null ? ModelTraining.Train(records, candidates, options) : ModelTraining.Fixed(records, candidates, fixedModel);
         blocking.IdentifierPairs = trained.Report.IdentifierPairs;
         Lap("estimation_s", "scoring and clustering");
 

@@ -6,6 +6,7 @@ using Integration.Core.Reference;
 using Integration.Core.Runs;
 using Integration.Matching.Clustering;
 using Integration.Matching.Export;
+using Integration.Matching.Incremental;
 using Integration.Matching.Persistence;
 using Integration.Matching.Records;
 using Integration.Matching.Scoring;
@@ -30,7 +31,13 @@ public sealed record MatchRunSummary(
     IReadOnlyDictionary<string, int> Events,
     IReadOnlyDictionary<string, double> Timings,
     IReadOnlyDictionary<string, int> DuplicatePairsByFeed,
-    BlockingSummary Blocking);
+    BlockingSummary Blocking)
+{
+    /// <summary>Full, full with the saved model, or incremental, and why (<see cref="Incremental.MatchPlanner"/>).</summary>
+    public string Mode { get; init; } = "Full";
+
+    public string ModeReason { get; init; } = "";
+}
 
 /// <summary>
 /// How well blocking did: of the pairs sharing a TIN or MoC number, the share that became candidates, and the share
@@ -64,9 +71,17 @@ public sealed class MatchRunner(
     private readonly ILogger _log = logger ?? NullLogger<MatchRunner>.Instance;
     private readonly MatchingOptions _options = options.Value;
 
-    public async Task<MatchRunSummary> RunAsync(IProgress<string>? progress = null, CancellationToken ct = default)
+    public Task<MatchRunSummary> RunAsync(IProgress<string>? progress = null, CancellationToken ct = default) => RunAsync(MatchMode.Auto, progress, ct);
+
+    /// <param name="mode">Full rebuild, incremental, or <see cref="MatchMode.Auto"/>: incremental where <see cref="MatchPlanner"/> allows it.</param>
+    public async Task<MatchRunSummary> RunAsync(MatchMode mode, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         var runId = RunId.New("match", clock);
+        var state = new MatchStateStore(store.Db);
+        var current = new CurrentRecords(store.Db, records, gazetteer, state);
+        var fingerprint = ModelState.Fingerprint(_options);
+        var saved = mode == MatchMode.Full ? null : await state.LoadModelAsync(ct);
+        var plan = MatchPlanner.Before(mode, _options.Incremental, saved, fingerprint, clock.GetUtcNow());
         var total = Stopwatch.StartNew();
         var startCpu = Process.GetCurrentProcess().TotalProcessorTime;
 
@@ -76,8 +91,23 @@ public sealed class MatchRunner(
         progress?.Report("reading and standardising current records");
         var sw = Stopwatch.StartNew();
 
-        // Standardised while read: the raw columns of a record go as soon as it is standardised.
-        var standard = new Standardiser(gazetteer).StandardiseAll(records.ReadCurrent(ct));
+        // Standardised while read: the raw columns of a record go as soon as it is standardised. An incremental run
+        // standardises only the records whose row changed since the last run and reuses the saved form of the rest.
+        StandardisedRecords? prepared = null;
+        if (plan.Mode == MatchMode.Incremental)
+        {
+            prepared = await current.ReuseAsync(ct);
+            plan = MatchPlanner.After(plan, _options.Incremental, prepared?.Changes);
+            if (plan.Mode != MatchMode.Incremental)
+            {
+                prepared = null;
+                MatchEngine.ReturnGarbage();
+            }
+        }
+
+        progress?.Report($"{plan.Mode}: {plan.Reason}");
+        prepared ??= current.StandardiseAll(ct);
+        var standard = prepared.Records;
         var standardiseSeconds = sw.Elapsed.TotalSeconds;
         var standardiseCpu = Process.GetCurrentProcess().TotalProcessorTime - startCpu;
         MatchEngine.ReturnGarbage(); // the standardiser's caches and the raw rows
@@ -86,7 +116,7 @@ public sealed class MatchRunner(
         try
         {
             var previous = await store.LoadPreviousAsync(ct);
-            var result = new MatchEngine(_options).Run(standard, previous.Decisions, progress);
+            var result = new MatchEngine(_options).Run(standard, previous.Decisions, progress, plan.HoldsModel ? saved!.Model() : null);
             result.Timings["standardisation_s"] = Math.Round(standardiseSeconds, 3);
             result.Timings["standardisation_cpu_s"] = Math.Round(standardiseCpu.TotalSeconds, 3);
 
@@ -102,11 +132,21 @@ public sealed class MatchRunner(
             await store.SaveAsync(runId, LinkageRows.Links(result, ids, runId, _options.ReviewThreshold), LinkageRows.Pairs(result, runId), enterpriseRows, ids.Events,
                 LinkageRows.Duplicates(result, ids, runId), ct);
             result.Timings["storing_s"] = Math.Round(sw.Elapsed.TotalSeconds, 3);
+
+            // What the next incremental run starts from: the model (a full run's own) and every record standardised.
+            sw.Restart();
+            if (plan.Mode == MatchMode.Full)
+            {
+                await state.SaveModelAsync(ModelState.Of(runId, Now(), fingerprint, result.Model, result.EmIterations), ct);
+            }
+
+            state.SaveRecords(runId, MatchStateStore.Version(gazetteer), standard, prepared.RowHashes);
+            result.Timings["saving_state_s"] = Math.Round(sw.Elapsed.TotalSeconds, 3);
             result.Timings["storing_cpu_s"] = Math.Round((Process.GetCurrentProcess().TotalProcessorTime - storingCpu).TotalSeconds, 3);
             result.Timings["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3);
             result.Timings["total_cpu_s"] = Math.Round((Process.GetCurrentProcess().TotalProcessorTime - startCpu).TotalSeconds, 3);
 
-            var summary = Summarise(runId, asOf, result, ids);
+            var summary = Summarise(runId, asOf, result, ids) with { Mode = plan.Mode.ToString(), ModeReason = plan.Reason };
             if (_options.ExportAfterRun)
             {
                 // Published as one set before the run is recorded as done: a run killed while exporting is not SUCCEEDED.
@@ -114,7 +154,7 @@ public sealed class MatchRunner(
                 await exporter.ExportAsync(new MatchRunInfo(runId, asOf, _options.ModelVersion), ct: ct);
             }
 
-            await store.FinishRunAsync(runId, Now(), "SUCCEEDED", Parameters(result), JsonSerializer.Serialize(summary), ct);
+            await store.FinishRunAsync(runId, Now(), "SUCCEEDED", Parameters(result, plan, plan.HoldsModel ? saved!.RunId : runId), JsonSerializer.Serialize(summary), ct);
 
             _log.LogInformation("Match run {RunId}: {Records} records, {Enterprises} enterprises", runId, summary.Records, summary.Enterprises);
             return summary;
@@ -151,8 +191,10 @@ public sealed class MatchRunner(
             result.Blocking.RecordsLosingKeys,
             result.Blocking.RecordsWithCommonNamesOnly));
 
-    private string Parameters(LinkageResult result) => JsonSerializer.Serialize(new
+    private string Parameters(LinkageResult result, MatchPlan plan, string modelRunId) => JsonSerializer.Serialize(new
     {
+        mode = plan.Mode.ToString(),
+        model_run_id = modelRunId,
         auto_link_threshold = _options.AutoLinkThreshold,
         review_threshold = _options.ReviewThreshold,
         max_block_size = _options.MaxBlockSize,

@@ -70,4 +70,27 @@ public sealed class MatchingOptions
 
     /// <summary>Prefix of enterprise ids (E00000001).</summary>
     public string EnterpriseIdPrefix { get; set; } = "E";
+
+    /// <summary>When a run may be incremental (<c>Matching:Incremental</c>) rather than a full rebuild; see docs/matching.md.</summary>
+    public IncrementalOptions Incremental { get; set; } = new();
+}
+
+/// <summary>
+/// <c>Matching:Incremental</c>: an incremental run holds the last full run's model fixed and standardises only
+/// the records that changed since the last run. The scheduler's <c>match</c> job (and <c>integration match</c>
+/// without <c>--full</c>) runs one when allowed, a full rebuild otherwise.
+/// </summary>
+public sealed class IncrementalOptions
+{
+    /// <summary>Off: every run is a full rebuild (the model estimated again, every record standardised).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A full rebuild when the last one started this many days ago or more (the model follows the registers).</summary>
+    public int FullRebuildDays { get; set; } = 7;
+
+    /// <summary>
+    /// A full rebuild when more than this share of the records changed, came or went since the last run: the
+    /// registers moved enough that the model should be estimated again (and an incremental run saves little).
+    /// </summary>
+    public double MaxChangedShare { get; set; } = 0.05;
 }

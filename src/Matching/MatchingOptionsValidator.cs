@@ -26,5 +26,7 @@ internal sealed class MatchingOptionsValidator() : SettingsValidator<MatchingOpt
         problems.NotBelow(nameof(options.MaxMocRecordsPerEnterprise), options.MaxMocRecordsPerEnterprise, nameof(options.MaxRecordsPerFeed), options.MaxRecordsPerFeed);
         problems.NotEmpty(nameof(options.ModelVersion), options.ModelVersion);
         problems.NotEmpty(nameof(options.EnterpriseIdPrefix), options.EnterpriseIdPrefix);
+        problems.AtLeast("Incremental:FullRebuildDays", options.Incremental.FullRebuildDays, 1);
+        problems.InRange("Incremental:MaxChangedShare", options.Incremental.MaxChangedShare, 0, 1);
     }
 }

@@ -4,7 +4,7 @@ namespace Integration.Core.Database;
 
 /// <summary>
 /// A module's versioned schema scripts, embedded as resources named <c>Migrations/NNNN_description.sql</c>.
-/// Scripts may use <c>{{identity}}</c> for a database-generated key; everything else must be SQL that
+/// Scripts may use <c>{{identity}}</c> for a database-generated key and <c>{{blob}}</c> for bytes; everything else must be SQL that
 /// both SQLite and PostgreSQL accept. Sets are applied in the order they are registered (ingest,
 /// matching, alerts, host), scripts within a set in number order, each exactly once.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Integration.Matching;
+using Integration.Matching.Incremental;
 using Spectre.Console;
 
 namespace Integration.Host.Cli;
@@ -9,9 +10,23 @@ internal static class MatchCommand
 {
     public static Command Create()
     {
-        var command = new Command("match", "Link MoC, GDT and NSSF records into enterprises with stable ids; writes enterprises.csv, links.csv, review.csv.");
+        var command = new Command("match", "Link MoC, GDT and NSSF records into enterprises with stable ids; writes enterprises.csv, links.csv, review.csv. Incremental when Matching:Incremental allows it, else a full rebuild.");
+        var full = new Option<bool>("--full") { Description = "A full rebuild: every record standardised and the model estimated again." };
+        var keepModel = new Option<bool>("--keep-model") { Description = "With --full: every record standardised, but the last full run's model held fixed (what an incremental run must equal)." };
+        var incremental = new Option<bool>("--incremental") { Description = "Incremental even if the last full run is older than Matching:Incremental:FullRebuildDays (still a full rebuild when no model is saved, the settings changed or too much changed)." };
+        command.Options.Add(full);
+        command.Options.Add(keepModel);
+        command.Options.Add(incremental);
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(keepModel) && !parse.GetValue(full) || parse.GetValue(full) && parse.GetValue(incremental))
+            {
+                Console.Error.WriteLine("match: --keep-model goes with --full, and --full and --incremental exclude each other.");
+                return 2;
+            }
+
+            var mode = parse.GetValue(full) ? (parse.GetValue(keepModel) ? MatchMode.FullWithSavedModel : MatchMode.Full)
+                : parse.GetValue(incremental) ? MatchMode.Incremental : MatchMode.Auto;
             using var services = CliServices.BuildForJob(parse);
             var runner = services.GetRequiredService<MatchRunner>();
             var progress = new Progress<string>(line => Console.WriteLine($"match: {line}"));
@@ -19,14 +34,15 @@ internal static class MatchCommand
             if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
             {
                 s = await AnsiConsole.Status().StartAsync("matching", async ctx =>
-                    await runner.RunAsync(new Progress<string>(line => ctx.Status(line)), ct));
+                    await runner.RunAsync(mode, new Progress<string>(line => ctx.Status(line)), ct));
             }
             else
             {
-                s = await runner.RunAsync(progress, ct);
+                s = await runner.RunAsync(mode, progress, ct);
             }
 
             Console.WriteLine($"run {s.RunId} (as of {s.AsOf}, model {s.ModelVersion}): {s.Records:N0} records -> {s.Enterprises:N0} enterprises");
+            Console.WriteLine($"kind of run: {s.Mode} ({s.ModeReason})");
             Console.WriteLine("links by method: " + string.Join(", ", s.LinksByMethod.Select(kv => $"{kv.Key} {kv.Value:N0}")));
             Console.WriteLine($"review band: {s.ReviewPairs:N0} pairs; candidate pairs: {s.CandidatePairs:N0}");
             Console.WriteLine("pairs per blocking key: " + string.Join(", ", s.PairsPerBlockingKey.Select(kv => $"{kv.Key} {kv.Value:N0}")));

@@ -128,6 +128,18 @@ public static class ModelTraining
         return new TrainedModel(new FellegiSunterModel(m, u, lambda, uWithin, lambdaWithin), iterations, new TrainingReport(IdentifierPairs(counted, cross, within), idCount, identifierMatchShare, onIdentifiers));
     }
 
+    /// <summary>
+    /// A model held fixed (an incremental run holds the last full run's): nothing is estimated; the report's counts
+    /// are those of these records and candidates, as <see cref="Train"/> would report them.
+    /// </summary>
+    public static TrainedModel Fixed(StandardRecord[] records, List<ComparedPair> candidates, FellegiSunterModel model)
+    {
+        var cross = PatternCounts(candidates, records, sameFeed: false);
+        var within = PatternCounts(candidates, records, sameFeed: true);
+        var idCount = Where(cross, SharesIdentifier).Values.Sum();
+        return new TrainedModel(model, 0, new TrainingReport(IdentifierPairs(AgreementCounts.Count(records), cross, within), idCount, double.NaN, idCount >= MinimumTrainingPairs));
+    }
+
     /// <summary>Pairs sharing a TIN or a MoC number among all records: each identifier's pairs, less those sharing both (all candidates).</summary>
     private static long IdentifierPairs(AgreementCounts counted, Dictionary<int, long> cross, Dictionary<int, long> within)
     {
