@@ -54,12 +54,15 @@ public sealed class CurrentRecords(Db db, RecordStore store, Gazetteer gazetteer
         }
 
         var records = new StandardRecord?[versions.Count];
-        int reused = 0, seen = 0;
+        int reused = 0, gone = 0;
         foreach (var (record, hash) in saved)
         {
             ct.ThrowIfCancellationRequested();
-            seen++;
-            if (at.TryGetValue((record.Feed, record.Source.SourceKey), out var i) && versions[i].Hash == hash && hash.Length > 0)
+            if (!at.TryGetValue((record.Feed, record.Source.SourceKey), out var i))
+            {
+                gone++;
+            }
+            else if (versions[i].Hash == hash && hash.Length > 0)
             {
                 records[i] = record;
                 reused++;
@@ -94,7 +97,7 @@ public sealed class CurrentRecords(Db db, RecordStore store, Gazetteer gazetteer
 
         var all = records!;
         TokenWeighting.Apply(all!); // depends on every record, as in a full run
-        return new(all!, versions.Select(v => v.Hash).ToArray(), new RecordChanges(reused, missing.Count, seen - reused));
+        return new(all!, versions.Select(v => v.Hash).ToArray(), new RecordChanges(reused, missing.Count, gone));
     }
 
     /// <summary>Feed, key, row hash and last_seen_on of every current record, in <see cref="RecordStore.ReadCurrent"/>'s order.</summary>
