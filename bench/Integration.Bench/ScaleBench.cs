@@ -133,7 +133,7 @@ public sealed class ScaleBench : IBench
             daily.Add(new("match", await Cli(bin, "daily-match", logs, ["--data", data, "match"])));
             daily.Add(new("alerts and all exports", await Cli(bin, "daily-export", logs, ["--data", data, "export"])));
             rebuild.Add(new("ingest (the day's files)", await Cli(bin, "rebuild-ingest", logs, ["--data", copy, "ingest", "--landing", day2Landing])));
-            rebuild.Add(new("match, full rebuild", await Cli(bin, "rebuild-match", logs, ["--data", copy, "match", .. FullMatchArgs(bin)])));
+            rebuild.Add(new("match, full rebuild (model held fixed)", await Cli(bin, "rebuild-match", logs, ["--data", copy, "match", .. FullMatchArgs(bin)])));
             rebuild.Add(new("alerts and all exports", await Cli(bin, "rebuild-export", logs, ["--data", copy, "export"])));
             equality = ExportDigest.Compare(Path.Combine(data, "exports"), Path.Combine(copy, "exports"));
             md.Append(DailySection(delta, daily, rebuild, equality, import, importCpu));
@@ -173,8 +173,13 @@ public sealed class ScaleBench : IBench
         return md.ToString();
     }
 
-    /// <summary>The match command's option for a full rebuild, when the binary has one (older builds always rebuild).</summary>
-    private static string[] FullMatchArgs(string bin) => HasOption(bin, "match", "--full") ? ["--full"] : [];
+    /// <summary>
+    /// The match command's options for the rebuild the daily run is compared with: every record standardised again with
+    /// the last full run's model held fixed (incremental == full is defined with the model fixed), or a plain full
+    /// rebuild on builds without --keep-model (older builds always rebuild).
+    /// </summary>
+    private static string[] FullMatchArgs(string bin) =>
+        HasOption(bin, "match", "--keep-model") ? ["--full", "--keep-model"] : HasOption(bin, "match", "--full") ? ["--full"] : [];
 
     private static bool HasOption(string bin, string command, string option)
     {

@@ -2,7 +2,11 @@ using Integration.Core.Jobs;
 
 namespace Integration.Matching;
 
-/// <summary>The scheduled matching step ("match"): runs after ingest; re-running with nothing new keeps every id.</summary>
+/// <summary>
+/// The scheduled matching step ("match"): runs after ingest; re-running with nothing new keeps every id. Incremental
+/// or a full rebuild as <see cref="Incremental.MatchPlanner"/> decides (full first, weekly, when the settings, the build
+/// or the gazetteer changed or too much changed).
+/// </summary>
 public sealed class MatchJob(MatchRunner runner) : IPipelineJob
 {
     public string Name => "match";
@@ -12,6 +16,6 @@ public sealed class MatchJob(MatchRunner runner) : IPipelineJob
         var s = await runner.RunAsync(ct: ct);
         var counts = new List<(string, long)> { ("records", s.Records), ("enterprises", s.Enterprises), ("review_pairs", s.ReviewPairs) };
         counts.AddRange(s.LinksByMethod.Select(kv => ("links_" + kv.Key, (long)kv.Value)));
-        return JobResult.Of($"{s.RunId}: {s.Records} records into {s.Enterprises} enterprises, {s.ReviewPairs} pairs to review", counts.ToArray());
+        return JobResult.Of($"{s.RunId} ({s.Mode}: {s.ModeReason}): {s.Records} records into {s.Enterprises} enterprises, {s.ReviewPairs} pairs to review", counts.ToArray());
     }
 }

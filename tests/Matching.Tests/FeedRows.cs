@@ -47,7 +47,8 @@ public static class FeedRows
     public static void Rename(Db db, string table, string keyColumn, string key, string nameEn)
     {
         using var conn = db.Open();
-        conn.Execute($"UPDATE {table} SET name_en = @nameEn WHERE {keyColumn} = @key", new { nameEn, key });
+        // A new row hash, as ingest records a changed row: an incremental run standardises the record again.
+        conn.Execute($"UPDATE {table} SET name_en = @nameEn, row_hash = row_hash || 'r' WHERE {keyColumn} = @key", new { nameEn, key });
     }
 
     private static void Exec(Db db, string sql, string key, Firm f, string? tin, string? mocNo, int current)
