@@ -132,7 +132,7 @@ public sealed class MatchMissesBench : IBench
 
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"## Review-band pairs by pattern (true of all), {result.Links.Count(l => l.Method == LinkMethod.Review)} records in review");
-        foreach (var (k, v) in review.OrderByDescending(k => k.Value.All).Take(25))
+        foreach (var (k, v) in review.OrderByDescending(k => k.Value.All).Take(80))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- {v.True}/{v.All} {k}");
         }
@@ -157,6 +157,7 @@ public sealed class MatchMissesBench : IBench
             md.AppendLine();
         }
 
+        md.AppendLine(CultureInfo.InvariantCulture, $"isic beside agreeing names: u {result.Model.IsicUBesideName?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "unknown"}, weight {result.Model.IsicWeightBesideName(false):+0.0;-0.0}");
         md.AppendLine();
         md.AppendLine("## Examples");
         foreach (var e in wrongLines.Concat(exampleLines))

@@ -9,11 +9,21 @@ namespace Integration.Matching.Comparison;
 /// shared rare word says much more than a shared "trading". Khmer names: equality, else equality of the
 /// cores (trade words removed: ហាង បុប្ផា ពាណិជ្ជកម្ម = បុប្ផា), else FuzzySharp ratio. Across scripts, and
 /// whenever the same-script comparison says less: FuzzySharp ratio of the phonetic keys of the cores, so
-/// "Bopha Trading" meets "ហាង បុប្ផា". The strongest of these is the pair's level.
+/// "Bopha Trading" meets "ហាង បុប្ផា". The strongest of these is the pair's level, unless the two names say two
+/// kinds of establishment (<see cref="EstablishmentKinds"/>): then they are different.
 /// </summary>
 public static class NameSimilarity
 {
     public static int Level(StandardRecord a, StandardRecord b)
+    {
+        var level = SameScriptOrSound(a, b);
+
+        // Two outlets in one building differ by the kind their names say (Ritz-Carlton Cafe / Ritz-Carlton Dining
+        // Room): however alike the rest, those are the names of two establishments.
+        return level > 0 && EstablishmentKinds.Conflict(a.Kinds, b.Kinds) ? 0 : level;
+    }
+
+    private static int SameScriptOrSound(StandardRecord a, StandardRecord b)
     {
         var level = -1;
         if (a.LatinTokens.Length > 0 && b.LatinTokens.Length > 0)

@@ -11,8 +11,13 @@ namespace Integration.Matching.Scoring;
 /// </summary>
 public sealed class FellegiSunterModel
 {
-    public FellegiSunterModel(double[][] m, double[][] u, double lambda, double[][]? uWithin = null, double? lambdaWithin = null)
+    /// <param name="isicUBesideName">
+    /// u of the same ISIC class among pairs of two firms whose names agree (namesakes), where the data can tell it
+    /// (<see cref="ModelTraining"/>); null when it cannot, and an agreeing ISIC then adds nothing to an agreeing name.
+    /// </param>
+    public FellegiSunterModel(double[][] m, double[][] u, double lambda, double[][]? uWithin = null, double? lambdaWithin = null, double? isicUBesideName = null)
     {
+        IsicUBesideName = isicUBesideName;
         M = m;
         U = u;
         UWithin = uWithin ?? u;
@@ -25,6 +30,25 @@ public sealed class FellegiSunterModel
     }
 
     public double[][] M { get; }
+
+    /// <summary>Chance that two firms with agreeing names are of the same ISIC class, when the data says it (see the constructor).</summary>
+    public double? IsicUBesideName { get; }
+
+    /// <summary>
+    /// Weight of the same ISIC class beside agreeing names: namesakes share their line of business far more often than
+    /// two random firms do (the name says "Restaurant"), so the class weighs by how often namesakes share it, never
+    /// more than it weighs alone and never against the pair; 0 when the data cannot say.
+    /// </summary>
+    public double IsicWeightBesideName(bool sameFeed)
+    {
+        if (IsicUBesideName is not { } u)
+        {
+            return 0;
+        }
+
+        var alone = WeightsFor(sameFeed)[Fields.Isic][2];
+        return Math.Clamp(Math.Log2(M[Fields.Isic][2] / u), 0, Math.Max(alone, 0));
+    }
 
     public double[][] U { get; }
 
@@ -79,6 +103,7 @@ public sealed class FellegiSunterModel
     {
         lambda = Lambda,
         lambda_within = LambdaWithin,
+        isic_u_beside_name = IsicUBesideName is { } iu ? Math.Round(iu, 6) : (double?)null,
         fields = Enumerable.Range(0, Fields.Count).ToDictionary(
             f => Fields.Names[f],
             f => Enumerable.Range(0, M[f].Length).ToDictionary(

@@ -51,15 +51,26 @@ public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel mod
     /// <summary>
     /// Whether an edge joins enterprises in clustering. Automatic links and clerks' accepts do; a pair in the review
     /// band across two registries joins provisionally (a check then says REVIEW rather than BLOCK on a missing
-    /// link). Two records of one registry in the review band join only when something specific to one firm agrees
-    /// too (an identifier, a phone, an e-mail, the house): a registry seldom holds one firm twice, and namesakes in
-    /// one village are usually two firms. The others wait in the review queue for a clerk.
+    /// link). Two records of one registry in the review band join when something specific to one firm agrees too (an
+    /// identifier, a phone, an e-mail, the house), or when their names agree and none of those disagrees; the
+    /// others (different names at one address: neighbours as often as a re-registration) wait for a clerk.
     /// </summary>
     public bool Joins(LinkEdge e) =>
         e.Method != LinkMethod.Review
         || scoring.Feed(e.A) != scoring.Feed(e.B)
         || ModelTraining.SharesIdentifier(e.Pattern)
-        || Corroborated(e.Pattern, scoring, e.A, e.B);
+        || Corroborated(e.Pattern, scoring, e.A, e.B)
+        || AgreeingNamesUncontradicted(e.Pattern);
+
+    /// <summary>
+    /// Names that agree and nothing specific to one firm that disagrees (house, phone, e-mail): in the review band that
+    /// is a firm registered twice far more often than two namesakes (the model's within-registry prior and u already
+    /// weigh how seldom a registry holds one firm twice, and a common name weighs little), so it joins provisionally
+    /// as a pair across registries does.
+    /// </summary>
+    public static bool AgreeingNamesUncontradicted(int pattern) =>
+        Fields.NameAgrees(Pattern.Level(pattern, Fields.Name))
+        && Pattern.Level(pattern, Fields.House) != 0 && Pattern.Level(pattern, Fields.Phone) != 0 && Pattern.Level(pattern, Fields.Email) != 0;
 
     /// <summary>The band a linking pair is kept in: automatic links and the review band (clerks' bands are set where their decisions apply).</summary>
     public static PairBand BandOf(LinkMethod method) => method == LinkMethod.Review ? PairBand.Review : PairBand.Link;
@@ -108,16 +119,23 @@ public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel mod
     /// Without a shared identifier a pair links automatically only when something specific to one firm agrees
     /// (a phone or e-mail few other records carry, the house number) and the names agree; or, when the names
     /// share only some words (a short form against a long one: "Peck" / "Chicago Public Schools Peck School"),
-    /// when two such things agree. Otherwise a clerk looks first: similar names in one commune are common (family
-    /// names, trade words), and a wrong link blocks a firm.
+    /// when two such things agree; or, when the names differ (a firm renamed in one register, or listed by its
+    /// operator's name), a pair across two registries when the house agrees and the pair shares a phone number no other
+    /// record of those registries carries, and the names do not say two kinds of establishment (two records of one
+    /// registry with other names, one address and one phone are as often two outlets of one building). Otherwise a clerk looks first: similar names in
+    /// one commune are common (family names, trade words), and a wrong link blocks a firm.
     /// </summary>
     public static bool Corroborated(int pattern, PairScoring scoring, int a, int b)
     {
         var nameLevel = Pattern.Level(pattern, Fields.Name);
-        var specific = (Pattern.Level(pattern, Fields.Phone) == 1 && scoring.SpecificPhone(a, b) ? 1 : 0)
-            + (Pattern.Level(pattern, Fields.House) >= 1 ? 1 : 0)
+        var house = Pattern.Level(pattern, Fields.House) >= 1;
+        var phone = Pattern.Level(pattern, Fields.Phone) == 1;
+        var specific = (phone && scoring.SpecificPhone(a, b) ? 1 : 0)
+            + (house ? 1 : 0)
             + (Pattern.Level(pattern, Fields.Email) == 1 && scoring.SpecificEmail(a, b) ? 1 : 0);
-        return Fields.NameAgrees(nameLevel) ? specific >= 1 : Fields.NameWeak(nameLevel) && specific >= 2;
+        return Fields.NameAgrees(nameLevel) ? specific >= 1
+            : Fields.NameWeak(nameLevel) ? specific >= 2
+            : house && phone && scoring.Feed(a) != scoring.Feed(b) && scoring.ExclusivePhone(a, b) && !scoring.KindsConflict(a, b);
     }
 
     private static void Raise(long[] bits, int i, double p)

@@ -125,7 +125,30 @@ public static class ModelTraining
             }).Lambda;
         }
 
-        return new TrainedModel(new FellegiSunterModel(m, u, lambda, uWithin, lambdaWithin), iterations, new TrainingReport(IdentifierPairs(counted, cross, within), idCount, identifierMatchShare, onIdentifiers));
+        return new TrainedModel(new FellegiSunterModel(m, u, lambda, uWithin, lambdaWithin, IsicUBesideName(cross)), iterations, new TrainingReport(IdentifierPairs(counted, cross, within), idCount, identifierMatchShare, onIdentifiers));
+    }
+
+    /// <summary>
+    /// How often namesakes share an ISIC class: among candidate pairs whose names agree but whose places are in
+    /// different provinces and that share no identifier, phone or e-mail (two firms, nearly all of them: one firm's
+    /// records seldom disagree on the province), the share of the same class, smoothed. The few true pairs among them
+    /// (a firm that moved) share their class and push the share up, so the estimate errs towards a smaller weight.
+    /// Null when fewer than <see cref="MinimumTrainingPairs"/> such pairs carry a class on both sides.
+    /// </summary>
+    public static double? IsicUBesideName(Dictionary<int, long> cross)
+    {
+        long same = 0, all = 0;
+        foreach (var (p, n) in cross)
+        {
+            if (Fields.NameStrength(Pattern.Level(p, Fields.Name)) >= 2 && Pattern.Level(p, Fields.Place) == 0 && Pattern.Level(p, Fields.Isic) >= 0
+                && !SharesIdentifier(p) && Pattern.Level(p, Fields.Phone) != 1 && Pattern.Level(p, Fields.Email) != 1)
+            {
+                all += n;
+                same += Pattern.Level(p, Fields.Isic) == 2 ? n : 0;
+            }
+        }
+
+        return all < MinimumTrainingPairs ? null : (same + 0.5) / (all + 1.0);
     }
 
     /// <summary>

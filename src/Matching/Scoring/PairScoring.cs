@@ -17,6 +17,7 @@ public sealed class PairScoring
     private readonly ValueFrequencies _sounds = new();
     private readonly Dictionary<string, int> _emails = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _phones = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Moc, int Gdt, int Nssf)> _phonesPerFeed = new(StringComparer.Ordinal);
 
     public PairScoring(StandardRecord[] records)
     {
@@ -37,6 +38,13 @@ public sealed class PairScoring
             foreach (var p in r.Phones)
             {
                 Count(_phones, p);
+                ref var perFeed = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_phonesPerFeed, p, out _);
+                perFeed = r.Feed switch
+                {
+                    0 => (perFeed.Moc + 1, perFeed.Gdt, perFeed.Nssf),
+                    1 => (perFeed.Moc, perFeed.Gdt + 1, perFeed.Nssf),
+                    _ => (perFeed.Moc, perFeed.Gdt, perFeed.Nssf + 1),
+                };
             }
         }
 
@@ -86,8 +94,8 @@ public sealed class PairScoring
     /// <summary>
     /// Each field's weight for one pair (0 where missing). The model's log2(m/u), adjusted where fields are
     /// not independent of the name or not specific to one firm: an agreeing name weighs by how common it is
-    /// (a bare family name or "Sokha" says little); the same line of business adds nothing to an agreeing
-    /// name (the name already says "Trading"); a phone or e-mail shared by more records than one firm has
+    /// (a bare family name or "Sokha" says little); the same line of business beside an agreeing name weighs only
+    /// as much as it tells namesakes apart (the name already says "Trading", <see cref="FellegiSunterModel.IsicWeightBesideName"/>); a phone or e-mail shared by more records than one firm has
     /// (sokhatrading@gmail.com) is no evidence, and a rarely shared one weighs by its frequency.
     /// </summary>
     public void FieldWeights(FellegiSunterModel model, int a, int b, int pattern, Span<double> into)
@@ -113,9 +121,12 @@ public sealed class PairScoring
                 into[Fields.Name] = Math.Log2(model.M[Fields.Name][nameLevel] / frequency);
             }
 
-            if (Pattern.Level(pattern, Fields.Isic) > 0)
+            // The same line of business says little beside an agreeing name (namesakes share it): as much as the data's
+            // namesakes say; a neighbouring class (same division) says nothing either way.
+            var isic = Pattern.Level(pattern, Fields.Isic);
+            if (isic > 0)
             {
-                into[Fields.Isic] = 0;
+                into[Fields.Isic] = isic == 2 ? model.IsicWeightBesideName(sameFeed) : 0;
             }
         }
 
@@ -175,6 +186,37 @@ public sealed class PairScoring
             return false;
         }
     }
+
+    /// <summary>
+    /// True when the pair shares a phone number no other record of their registries carries: in those registries the
+    /// number is these two records' alone (a third record in another registry may be the same firm's), as one firm's
+    /// own line is and a building's switchboard, an agent's or a family's shared number is not.
+    /// </summary>
+    public bool ExclusivePhone(int a, int b)
+    {
+        var ra = _records[a];
+        var rb = _records[b];
+        foreach (var x in ra.Phones)
+        {
+            if (Array.IndexOf(rb.Phones, x) >= 0 && _phonesPerFeed.TryGetValue(x, out var c)
+                && (ra.Feed == rb.Feed ? Of(c, ra.Feed) : Of(c, ra.Feed) + Of(c, rb.Feed)) <= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int Of((int Moc, int Gdt, int Nssf) c, int feed) => feed switch
+        {
+            0 => c.Moc,
+            1 => c.Gdt,
+            _ => c.Nssf,
+        };
+    }
+
+    /// <summary>True when the two names say two different kinds of establishment (<see cref="EstablishmentKinds"/>).</summary>
+    public bool KindsConflict(int a, int b) => EstablishmentKinds.Conflict(_records[a].Kinds, _records[b].Kinds);
 
     /// <summary>True when the pair shares a phone number specific enough to be one firm's.</summary>
     public bool SpecificPhone(int a, int b) => SharedPhoneRecords(_records[a], _records[b]) <= MaxContactRecords;

@@ -77,6 +77,9 @@ public sealed class StandardRecord
 
     public required string? Isic { get; init; }
 
+    /// <summary>The kinds of establishment the names say (restaurant, cafe, hotel...; <see cref="EstablishmentKinds"/>), either script.</summary>
+    public EstablishmentKind Kinds { get; init; }
+
     /// <summary>Inverse-document-frequency weight of each Latin token, filled in once all records are known.</summary>
     public double[] TokenWeights { get; set; } = [];
 

@@ -105,6 +105,7 @@ public sealed class Standardiser(Gazetteer gazetteer)
             KhmerCoreKey = khmerPart.CoreKey,
             KhmerCore = khmerPart.Core,
             IsBranch = r.Feed == 0 && (latin.IsBranch || khmerPart.IsBranch),
+            Kinds = latin.Kinds | khmerPart.Kinds,
             Isic = r.IsicCode is { Length: >= 2 } isic ? Intern(isic.Trim()) : null,
         };
     }
@@ -128,7 +129,8 @@ public sealed class Standardiser(Gazetteer gazetteer)
             branch,
             Intern(LatinNames.Acronym(core)),
             Intern(LatinNames.Initials(core)),
-            Intern(Lexicon.OfLatin(tokens)));
+            Intern(Lexicon.OfLatin(tokens)),
+            EstablishmentKinds.OfLatin(tokens));
     }
 
     private KhmerName StandardiseKhmer(string source)
@@ -136,19 +138,19 @@ public sealed class Standardiser(Gazetteer gazetteer)
         var (name, branch) = Branches.Strip(source);
         var khmer = Intern(KhmerNames.Standardise(name));
         var core = Intern(TradeWords.KhmerCore(khmer));
-        return new KhmerName(khmer, Intern(PhoneticKey.FromKhmer(khmer)), core, Intern(PhoneticKey.FromKhmer(core)), branch, Intern(Lexicon.OfKhmer(khmer)));
+        return new KhmerName(khmer, Intern(PhoneticKey.FromKhmer(khmer)), core, Intern(PhoneticKey.FromKhmer(core)), branch, Intern(Lexicon.OfKhmer(khmer)), EstablishmentKinds.OfKhmer(khmer));
     }
 
-    /// <summary>A Latin-script name standardised: its words, joined, phonetic keys of all and of the core words, the core as an acronym or its initials, its meaning.</summary>
-    private sealed record LatinName(string[] Tokens, string Joined, string Key, string CoreKey, bool IsBranch, string Acronym, string Initials, string Meaning)
+    /// <summary>A Latin-script name standardised: its words, joined, phonetic keys of all and of the core words, the core as an acronym or its initials, its meaning, the kinds of establishment it names.</summary>
+    private sealed record LatinName(string[] Tokens, string Joined, string Key, string CoreKey, bool IsBranch, string Acronym, string Initials, string Meaning, EstablishmentKind Kinds)
     {
-        public static readonly LatinName None = new([], "", "", "", false, "", "", "");
+        public static readonly LatinName None = new([], "", "", "", false, "", "", "", EstablishmentKind.None);
     }
 
-    /// <summary>A Khmer-script name standardised: compact name, its key, its core without trade words, the core's key, its meaning.</summary>
-    private sealed record KhmerName(string Name, string Key, string Core, string CoreKey, bool IsBranch, string Meaning)
+    /// <summary>A Khmer-script name standardised: compact name, its key, its core without trade words, the core's key, its meaning, the kinds of establishment it names.</summary>
+    private sealed record KhmerName(string Name, string Key, string Core, string CoreKey, bool IsBranch, string Meaning, EstablishmentKind Kinds)
     {
-        public static readonly KhmerName None = new("", "", "", "", false, "");
+        public static readonly KhmerName None = new("", "", "", "", false, "", EstablishmentKind.None);
     }
 }
 

@@ -1,0 +1,163 @@
+using Integration.Matching.Comparison;
+using Integration.Matching.Records;
+using Integration.Matching.Scoring;
+using Integration.Matching.Standardisation;
+
+namespace Integration.Matching.Tests;
+
+/// <summary>
+/// What tells one firm's records from namesakes: the line of business beside an agreeing name as much as the data's
+/// namesakes say, the kind of establishment a name says, a phone no other record carries, and agreeing names within
+/// one registry.
+/// </summary>
+public class NamesakeEvidenceTests
+{
+    private static double[][] Table(double value) => Enumerable.Range(0, Fields.Count).Select(f => Enumerable.Repeat(value, Fields.LevelCount(f)).ToArray()).ToArray();
+
+    private static int Pack(params (int Field, int Level)[] levels)
+    {
+        Span<int> all = stackalloc int[Fields.Count];
+        all.Fill(-1);
+        foreach (var (f, l) in levels)
+        {
+            all[f] = l;
+        }
+
+        return Pattern.Pack(all);
+    }
+
+    [Fact]
+    public void Namesakes_share_a_line_of_business_as_often_as_the_data_says_and_too_few_say_nothing()
+    {
+        var namesake = Pack((Fields.Name, 4), (Fields.Place, 0), (Fields.Isic, 2));
+        var otherLine = Pack((Fields.Name, 4), (Fields.Place, 0), (Fields.Isic, 0));
+        var samePlace = Pack((Fields.Name, 4), (Fields.Place, 4), (Fields.Isic, 2)); // not a namesake by place: not counted
+        var sharedPhone = Pack((Fields.Name, 4), (Fields.Place, 0), (Fields.Isic, 2), (Fields.Phone, 1)); // one firm moved, likely: not counted
+
+        var u = ModelTraining.IsicUBesideName(new Dictionary<int, long> { [namesake] = 10, [otherLine] = 30, [samePlace] = 500, [sharedPhone] = 50 });
+
+        Assert.Equal(10.5 / 41, u!.Value, 6);
+        Assert.Null(ModelTraining.IsicUBesideName(new Dictionary<int, long> { [namesake] = 10, [otherLine] = 19, [samePlace] = 500 }));
+    }
+
+    [Fact]
+    public void The_same_class_beside_an_agreeing_name_weighs_by_the_namesakes_share_never_more_than_alone_and_nothing_without_it()
+    {
+        var m = Table(0.5);
+        var u = Table(0.001);
+        m[Fields.Isic][2] = 0.95;
+        u[Fields.Isic][2] = 0.05;
+        var records = TestRecords.Standardise(
+        [
+            TestRecords.Source(Feeds.Moc, "M1", "Vathanak Restaurant") with { IsicCode = "5610" },
+            TestRecords.Source(Feeds.Gdt, "K001-100000001", "Vathanak Restaurant") with { IsicCode = "5610" },
+            TestRecords.Source(Feeds.Gdt, "K001-100000002", "Sokha Kim Trading") with { IsicCode = "5610" },
+        ]);
+        var scoring = new PairScoring(records);
+        double IsicWeight(FellegiSunterModel model, int a, int b) => scoring.FieldWeights(model, a, b, PairComparer.Compare(records[a], records[b]))[Fields.Isic];
+
+        var learned = new FellegiSunterModel(m, u, 0.001, isicUBesideName: 0.25);
+        var unknown = new FellegiSunterModel(m, u, 0.001);
+        var common = new FellegiSunterModel(m, u, 0.001, isicUBesideName: 0.001); // namesakes rarer than strangers: capped at the weight alone
+
+        Assert.Equal(Math.Log2(0.95 / 0.25), IsicWeight(learned, 0, 1), 6);
+        Assert.Equal(0, IsicWeight(unknown, 0, 1));
+        Assert.Equal(Math.Log2(0.95 / 0.05), IsicWeight(common, 0, 1), 6);
+        Assert.Equal(Math.Log2(0.95 / 0.05), IsicWeight(learned, 0, 2), 6); // different names: the class weighs alone
+        Assert.Equal(0, new FellegiSunterModel(m, u, 0.001, isicUBesideName: 0.99).IsicWeightBesideName(false)); // never against the pair
+    }
+
+    [Theory]
+    [InlineData("Ritz-Carlton Cafe (Buckhead)", "Dining Room, Ritz-Carlton Buckhead", true)]
+    [InlineData("Restaurant Ritz-Carlton Atlanta", "Ritz-Carlton Cafe (Atlanta)", true)]
+    [InlineData("Golden Lotus Hotel", "Golden Lotus Restaurant", true)]
+    [InlineData("Heng Coffee", "Heng Cafe", false)] // one kind's words
+    [InlineData("Heng Coffee Shop", "Heng Coffee House", false)]
+    [InlineData("Chan Restaurant", "Chan Restaurant & Bar", false)] // a kind in common
+    [InlineData("Bopha Trading", "Bopha Shop", false)] // words of trade name no kind
+    [InlineData("Bopha Mini Mart", "Bopha Trading", false)] // a kind on one side only
+    [InlineData("Dara Pharmacy", "Dara Drug Store", false)]
+    [InlineData("Sokha Dental Clinic", "Sokha Clinic", false)]
+    public void Two_names_that_say_two_kinds_of_establishment_are_different(string a, string b, bool different)
+    {
+        var records = TestRecords.Standardise([TestRecords.Source(Feeds.Moc, "M1", a), TestRecords.Source(Feeds.Nssf, "N1", b)]);
+
+        var level = NameSimilarity.Level(records[0], records[1]);
+
+        Assert.Equal(different, EstablishmentKinds.Conflict(records[0].Kinds, records[1].Kinds));
+        if (different)
+        {
+            Assert.Equal(0, level);
+        }
+        else
+        {
+            Assert.True(level > 0, $"{a} / {b}: level {level}");
+        }
+    }
+
+    [Fact]
+    public void Khmer_names_say_their_kind_too()
+    {
+        var records = TestRecords.Standardise(
+        [
+            TestRecords.Source(Feeds.Moc, "M1", null) with { NameKm = "ភោជនីយដ្ឋាន វឌ្ឍនៈ" },
+            TestRecords.Source(Feeds.Gdt, "K001-100000001", "Vathanak Cafe"),
+            TestRecords.Source(Feeds.Gdt, "K001-100000002", "Vathanak Restaurant"),
+        ]);
+
+        Assert.Equal(EstablishmentKind.Dining, records[0].Kinds);
+        Assert.True(EstablishmentKinds.Conflict(records[0].Kinds, records[1].Kinds));
+        Assert.False(EstablishmentKinds.Conflict(records[0].Kinds, records[2].Kinds));
+    }
+
+    [Fact]
+    public void Different_names_link_across_registries_on_the_same_house_and_a_phone_no_other_record_carries()
+    {
+        var records = TestRecords.Standardise(
+        [
+            // A firm listed by its operator in one register and its school in the other: one line of its own.
+            TestRecords.Source(Feeds.Moc, "M1", "Chicago Public Schools Peck", house: "3826", phone: "773 535 2450") with { Street = "W 59th St" },
+            TestRecords.Source(Feeds.Nssf, "N1", "Little Angels Learning", house: "3826", phone: "773 535 2450") with { Street = "W 59th St" },
+            // Outlets of one casino: the switchboard is carried by a third record of one of the registries.
+            TestRecords.Source(Feeds.Moc, "M2", "Palace Court", house: "3570", phone: "702 731 7547") with { Street = "Las Vegas Blvd" },
+            TestRecords.Source(Feeds.Nssf, "N2", "Roma Terrace", house: "3570", phone: "702 731 7547") with { Street = "Las Vegas Blvd" },
+            TestRecords.Source(Feeds.Nssf, "N3", "Bacchanal", house: "3570", phone: "702 731 7547") with { Street = "Las Vegas Blvd" },
+            // One line, one house, two kinds of establishment.
+            TestRecords.Source(Feeds.Moc, "M3", "Binions Coffee Shop", house: "128", phone: "702 382 1600") with { Street = "Fremont St" },
+            TestRecords.Source(Feeds.Nssf, "N4", "The Steakhouse", house: "128", phone: "702 382 1600") with { Street = "Fremont St" },
+            // Two records of one registry: as often two outlets of one building.
+            TestRecords.Source(Feeds.Moc, "M4", "Bistro", house: "3400", phone: "702 791 7111") with { Street = "Las Vegas Blvd" },
+            TestRecords.Source(Feeds.Moc, "M5", "Mikado", house: "3400", phone: "702 791 7111") with { Street = "Las Vegas Blvd" },
+        ]);
+        var scoring = new PairScoring(records);
+        bool Corroborated(int a, int b)
+        {
+            var pattern = PairComparer.Compare(records[a], records[b]);
+            Assert.False(Fields.NameAgrees(Pattern.Level(pattern, Fields.Name)) || Fields.NameWeak(Pattern.Level(pattern, Fields.Name)));
+            return LinkDecision.Corroborated(pattern, scoring, a, b);
+        }
+
+        Assert.True(scoring.ExclusivePhone(0, 1));
+        Assert.True(Corroborated(0, 1));
+        Assert.False(scoring.ExclusivePhone(2, 3));
+        Assert.False(Corroborated(2, 3));
+        Assert.True(scoring.ExclusivePhone(5, 6));
+        Assert.False(Corroborated(5, 6));
+        Assert.True(scoring.ExclusivePhone(7, 8));
+        Assert.False(Corroborated(7, 8));
+    }
+
+    [Fact]
+    public void Within_one_registry_agreeing_names_in_the_review_band_join_unless_something_of_one_firm_disagrees()
+    {
+        var agree = Pack((Fields.Name, 4), (Fields.Place, 4), (Fields.Isic, 2));
+
+        Assert.True(LinkDecision.AgreeingNamesUncontradicted(agree));
+        Assert.True(LinkDecision.AgreeingNamesUncontradicted(Pattern.With(agree, Fields.Name, 3)));
+        Assert.False(LinkDecision.AgreeingNamesUncontradicted(Pattern.With(agree, Fields.House, 0)));
+        Assert.False(LinkDecision.AgreeingNamesUncontradicted(Pattern.With(agree, Fields.Phone, 0)));
+        Assert.False(LinkDecision.AgreeingNamesUncontradicted(Pattern.With(agree, Fields.Email, 0)));
+        Assert.False(LinkDecision.AgreeingNamesUncontradicted(Pattern.With(agree, Fields.Name, 1))); // words in common only
+        Assert.False(LinkDecision.AgreeingNamesUncontradicted(Pattern.With(agree, Fields.Name, 0)));
+    }
+}
