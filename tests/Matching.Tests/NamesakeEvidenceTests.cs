@@ -1,4 +1,5 @@
 using Integration.Matching.Comparison;
+using Integration.Matching.Incremental;
 using Integration.Matching.Records;
 using Integration.Matching.Scoring;
 using Integration.Matching.Standardisation;
@@ -145,6 +146,25 @@ public class NamesakeEvidenceTests
         Assert.False(Corroborated(5, 6));
         Assert.True(scoring.ExclusivePhone(7, 8));
         Assert.False(Corroborated(7, 8));
+    }
+
+    [Fact]
+    public void An_incremental_run_keeps_the_kinds_and_the_namesakes_isic_share_of_the_last_full_run()
+    {
+        var record = TestRecords.Standardise([TestRecords.Source(Feeds.Moc, "M1", "Heng Restaurant & Bar")])[0];
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            StandardRecordCodec.Write(w, record, "hash", new StandardRecordCodec());
+        }
+
+        stream.Position = 0;
+        using var r = new BinaryReader(stream);
+        Assert.Equal(EstablishmentKind.Dining | EstablishmentKind.Bar, StandardRecordCodec.Read(r, new StandardRecordCodec(), (_, _) => null).Record.Kinds);
+
+        var model = new FellegiSunterModel(Table(0.5), Table(0.001), 0.001, isicUBesideName: 0.4069);
+        var back = ModelState.FromBytes(ModelState.Of("run", "2026-01-01T00:00:00Z", "f", model, 3).ToBytes()).Model();
+        Assert.Equal(0.4069, back.IsicUBesideName);
     }
 
     [Fact]

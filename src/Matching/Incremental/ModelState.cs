@@ -8,7 +8,7 @@ namespace Integration.Matching.Incremental;
 
 /// <summary>
 /// The parameters of the last full run, which every incremental run holds fixed: the Fellegi-Sunter model it
-/// estimated (m, u and the priors, exactly as doubles), the settings it ran with (as a fingerprint) and when it ran.
+/// estimated (m, u, the priors and the namesakes' ISIC u, exactly as doubles), the settings it ran with (as a fingerprint) and when it ran.
 /// </summary>
 public sealed record ModelState(
     string RunId,
@@ -19,13 +19,14 @@ public sealed record ModelState(
     double[][] UWithin,
     double Lambda,
     double LambdaWithin,
-    int Iterations)
+    int Iterations,
+    double? IsicUBesideName = null)
 {
-    public FellegiSunterModel Model() => new(M, U, Lambda, UWithin, LambdaWithin);
+    public FellegiSunterModel Model() => new(M, U, Lambda, UWithin, LambdaWithin, IsicUBesideName);
 
     public static ModelState Of(string runId, string startedAt, string fingerprint, FellegiSunterModel model, int iterations) => new(
         runId, startedAt, fingerprint, model.M, model.U, model.UWithin, model.Lambda, model.LambdaWithin,
-        iterations);
+        iterations, model.IsicUBesideName);
 
     // System.Text.Json writes the shortest text that reads back as the same double, and NaN as a named literal.
     private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };

@@ -59,6 +59,7 @@ public sealed class StandardRecordCodec
         table.Shared(w, r.KhmerCoreKey);
         Plain(w, r.KhmerCore);
         table.Shared(w, r.Isic);
+        w.Write7BitEncodedInt((int)r.Kinds);
     }
 
     /// <summary>One record; <paramref name="lastSeenOn"/> comes from the current row (it moves with every snapshot, the row hash does not).</summary>
@@ -119,6 +120,7 @@ public sealed class StandardRecordCodec
             KhmerCore = Plain(r)!,
             IsBranch = (flags & 4) != 0,
             Isic = table.Shared(r),
+            Kinds = (EstablishmentKind)r.Read7BitEncodedInt(),
         };
         return (record, hash);
     }
