@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Integration.Alerts.Evaluation;
+using Integration.Alerts.Jobs;
 using Integration.Core.Reference;
 using Integration.Core.Truth;
 using Integration.Generator;
@@ -19,7 +20,8 @@ namespace Integration.Bench;
 /// answer key: pairwise precision, recall and F1 (all pairs, and duplicates within one register), wrong and missed
 /// BLOCKs per 1,000 licence checks, REVIEW share of checks, lead precision and recall. The figures of issue 9's table.
 /// Usage: accuracy [--profile hard|default|both] [FIRMS | PROFILE:FIRMS ...] (default: hard at 20000 and 500000),
-/// e.g. <c>accuracy default:20000 hard:20000 hard:500000</c>.
+/// e.g. <c>accuracy default:20000 hard:20000 hard:500000</c>. <c>--mistakes DIR</c> also writes every wrong BLOCK, missed
+/// BLOCK, REVIEW, false and missed lead with its records to DIR/mistakes-PROFILE-FIRMS.csv (for root-cause work).
 /// </summary>
 public sealed class AccuracyBench : IBench
 {
@@ -44,7 +46,7 @@ public sealed class AccuracyBench : IBench
         var rows = new List<Row>();
         foreach (var (profile, scale) in runs)
         {
-            rows.Add(await MeasureAsync(profile, scale));
+            rows.Add(await MeasureAsync(profile, scale, options.Get("--mistakes")));
             Console.WriteLine($"{profile} {scale}: F1 {rows[^1].Matching["pairwise.f1"]:0.0000}, wrong BLOCK {rows[^1].Alerts["wrong_blocks_per_1000"]:0.0}/1000");
         }
 
@@ -53,7 +55,7 @@ public sealed class AccuracyBench : IBench
 
     private sealed record Row(GeneratorProfile Profile, int Firms, IReadOnlyDictionary<string, double> Matching, IReadOnlyDictionary<string, double> Alerts, string MatchingText, string AlertsText, IReadOnlyDictionary<string, double> Seconds, string Load);
 
-    private static async Task<Row> MeasureAsync(GeneratorProfile profile, int firms)
+    private static async Task<Row> MeasureAsync(GeneratorProfile profile, int firms, string? mistakes)
     {
         var dir = Path.Combine(Path.GetTempPath(), $"accuracy-{profile.ToString().ToLowerInvariant()}-{firms}-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
@@ -75,7 +77,16 @@ public sealed class AccuracyBench : IBench
             var truth = GroundTruth.Load(landing);
             sw.Restart();
             var matching = await provider.GetServices<IEvaluation>().OfType<MatchEvaluation>().Single().EvaluateAsync(truth);
-            var alerts = await provider.GetServices<IEvaluation>().OfType<AlertsEvaluation>().Single().EvaluateAsync(truth);
+            var outcome = await provider.GetRequiredService<AlertsBatch>().RunAsync(truth.AsOf, record: false, "evaluation");
+            var alerts = AlertsEvaluation.Score(truth, outcome);
+            if (mistakes is not null)
+            {
+                // Every wrong answer with its records and where matching put them, to classify root causes.
+                Directory.CreateDirectory(mistakes);
+                var file = Path.Combine(mistakes, $"mistakes-{profile.ToString().ToLowerInvariant()}-{firms}.csv");
+                await File.WriteAllTextAsync(file, AlertsMistakes.Csv(AlertsMistakes.Of(truth, outcome)));
+                Console.WriteLine($"wrote {file}");
+            }
             seconds["alerts + evaluation"] = sw.Elapsed.TotalSeconds;
             return new Row(profile, firms, matching.Metrics, alerts.Metrics, matching.Text, alerts.Text, seconds, load);
         }
