@@ -63,13 +63,15 @@ public sealed class MatchEngine(MatchingOptions options)
             edges.Add(decision.Accepted(a, b, PairComparer.Compare(records[a], records[b])));
         }
 
+        var unattached = UnattachedEmployers.BestBelowReview(candidates, records, decision, options.UnattachedCandidateThreshold);
         candidates = null!;
         var clustering = EnterpriseClustering.Run(records, edges, clerk, options, decision.Joins);
+        var near = UnattachedEmployers.Pairs(unattached, records, clustering.Clusters, edges, clerk);
         ReturnGarbage();
         Lap("clustering_s", "explaining links and pairs");
 
         var links = LinkExplanation.DescribeLinks(records, clustering.Clusters, clustering.Accepted, scored.BestProbability);
-        var pairs = LinkExplanation.KeepPairs(edges, clustering.Accepted, clerk, decision, records);
+        var pairs = LinkExplanation.KeepPairs([.. edges, .. near], clustering.Accepted, clerk, decision, records);
         var duplicates = LinkExplanation.Duplicates(records, clustering.Clusters, edges, links, decision);
         Lap("explanation_s");
         return new LinkageResult

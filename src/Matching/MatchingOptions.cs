@@ -65,6 +65,14 @@ public sealed class MatchingOptions
     /// </summary>
     public int MaxMocRecordsPerEnterprise { get; set; } = 8;
 
+    /// <summary>
+    /// An NSSF employer left without any licence or taxpayer record keeps its best candidate of the other registries
+    /// as a review-band pair (not joined) when that candidate reaches this probability: most such employers are
+    /// missed links, and the alerts must not call the other record's firm unregistered on the miss alone
+    /// (<see cref="Clustering.UnattachedEmployers"/>). At or above <see cref="ReviewThreshold"/> the rule is off.
+    /// </summary>
+    public double UnattachedCandidateThreshold { get; set; } = 0.1;
+
     /// <summary>Write enterprises.csv, links.csv and review.csv after every run.</summary>
     public bool ExportAfterRun { get; set; } = true;
 

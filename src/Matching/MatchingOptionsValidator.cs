@@ -12,6 +12,7 @@ internal sealed class MatchingOptionsValidator() : SettingsValidator<MatchingOpt
     {
         problems.InRange(nameof(options.ReviewThreshold), options.ReviewThreshold, 0, 1);
         problems.InRange(nameof(options.AutoLinkThreshold), options.AutoLinkThreshold, 0, 1);
+        problems.InRange(nameof(options.UnattachedCandidateThreshold), options.UnattachedCandidateThreshold, 0, 1);
         problems.NotBelow(nameof(options.AutoLinkThreshold), options.AutoLinkThreshold, nameof(options.ReviewThreshold), options.ReviewThreshold);
         problems.AtLeast(nameof(options.MaxBlockSize), options.MaxBlockSize, 2);
         if (options.BlockingKeys.Count == 0)

@@ -53,8 +53,9 @@ public static class LinkExplanation
     }
 
     /// <summary>
-    /// The pairs stored in match_pairs: every scored edge in the band it would link in (an automatic link only if
-    /// clustering took it: a strong pair refused by the constraints lost to its rival), and the clerks' decisions.
+    /// The pairs stored in match_pairs: every scored edge in the band it would link in, and the clerks' decisions. An
+    /// automatic-level pair that clustering refused (the constraints gave the slot to a rival) is kept in the review
+    /// band, not accepted: the records may still be one firm, which the clerks and the alerts must see.
     /// </summary>
     public static List<KeptPair> KeepPairs(List<LinkEdge> scored, List<LinkEdge> accepted, ClerkPairs clerk, LinkDecision decision, StandardRecord[] records)
     {
@@ -75,11 +76,12 @@ public static class LinkExplanation
                 continue;
             }
 
-            var band = acceptSet.Contains(key) ? PairBand.ClerkAccept : LinkDecision.BandOf(e.Method);
-            if (band == PairBand.Link && !acceptedSet.Contains(key))
-            {
-                continue;
-            }
+            // A strong pair the constraints refused (it lost its slot to a rival record of the same registry) is not
+            // proof of either answer: it is kept in the review band, so a clerk sees it and a decision that would
+            // change with it is not taken on the rival alone.
+            var band = acceptSet.Contains(key) ? PairBand.ClerkAccept
+                : e.Method != LinkMethod.Clerk && !acceptedSet.Contains(key) ? PairBand.Review
+                : LinkDecision.BandOf(e.Method);
 
             var p = e.Method == LinkMethod.Clerk ? FellegiSunterModel.Probability(e.Weight) : e.Probability;
             kept.Add(new KeptPair(e.A, e.B, e.Pattern, e.Weight, p, band, acceptedSet.Contains(key)));
