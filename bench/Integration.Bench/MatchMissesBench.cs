@@ -14,6 +14,8 @@ namespace Integration.Bench;
 /// <summary>
 /// Where true pairs are lost, by mechanism: never a candidate (blocking), scored below review, or refused by
 /// clustering; and which patterns the wrong links have. Runs the engine in memory on an ingested database.
+/// Also: the constraint that keeps each refused pair apart, and for every NSSF employer left without a licence or
+/// taxpayer record its best candidate of the other registries (what <c>Matching:UnattachedCandidateThreshold</c> acts on).
 /// Usage: match-misses DB TRUTH.csv GAZETTEER [max examples]. TRUTH is ground-truth/records.csv of the generator
 /// (true_id,feed,source_key) or a benchmark's truth/records.csv (feed,source_key,entity).
 /// </summary>
@@ -37,6 +39,23 @@ public sealed class MatchMissesBench : IBench
         foreach (var l in result.Links)
         {
             clusterOf[l.Record] = l.Cluster;
+        }
+
+        var members = new Dictionary<int, List<int>>();
+        foreach (var l in result.Links)
+        {
+            (members.TryGetValue(l.Cluster, out var list) ? list : members[l.Cluster] = []).Add(l.Record);
+        }
+
+        // Which constraint keeps a pair scored above review apart (as the final clusters stand).
+        string Refusal(int a, int b)
+        {
+            var ma = members[clusterOf[a]];
+            var mb = members[clusterOf[b]];
+            var sameFeed = ma.Any(x => mb.Any(y => records[x].Feed == records[y].Feed && !records[x].IsBranch && !records[y].IsBranch));
+            var over = Enumerable.Range(0, 3).Any(f => ma.Count(x => records[x].Feed == f && !records[x].IsBranch) + mb.Count(x => records[x].Feed == f && !records[x].IsBranch) > options.MaxRecordsPerFeed);
+            var feeds = string.Join("+", ma.Concat(mb).Where(x => !records[x].IsBranch).GroupBy(x => records[x].Feed).Where(g => g.Count() > 1).Select(g => Feeds.Short[g.Key]));
+            return over ? "per-feed cap" : sameFeed ? "two " + feeds + " records not linked directly" : "other";
         }
 
         var index = BlockIndex.Build(records, options.MaxBlockSize, options.RareTokensPerRecord, options.BlockingKeys, options.LinkWithinRegistries, options.BlockWindow);
@@ -68,7 +87,7 @@ public sealed class MatchMissesBench : IBench
                     var pattern = PairComparer.Compare(records[a], records[b]);
                     var w = result.Scoring.Weight(result.Model, a, b, pattern);
                     var p = FellegiSunterModel.Probability(w);
-                    var stage = !found.Exists(f => f.Record == b) ? "not a candidate" : p < options.ReviewThreshold ? "below review" : "refused by clustering";
+                    var stage = !found.Exists(f => f.Record == b) ? "not a candidate" : p < options.ReviewThreshold ? "below review" : "refused by clustering (" + Refusal(a, b) + ")";
                     Bump(stages, kind + " " + stage);
                     var text = Describe(pattern);
                     Bump(missPatterns, $"{kind} {stage}: {text}");
@@ -116,6 +135,42 @@ public sealed class MatchMissesBench : IBench
             review[k] = (c.All + 1, c.True + t);
         }
 
+        // Employers no licence or taxpayer record joined: their best cross-registry candidate, true or not.
+        var nssfFeed = Integration.Matching.Records.Feeds.Index(Integration.Matching.Records.Feeds.Nssf);
+        var orphanLines = new List<string>();
+        var orphans = members.Values.Where(m => m.All(x => records[x].Feed == nssfFeed)).SelectMany(m => m).ToHashSet();
+        var candidatesOf = orphans.ToDictionary(o => o, _ => new List<int>());
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (records[i].Feed == nssfFeed)
+            {
+                continue;
+            }
+
+            index.Candidates(i, records, found);
+            foreach (var f in found)
+            {
+                if (candidatesOf.TryGetValue(f.Record, out var list))
+                {
+                    list.Add(i);
+                }
+            }
+        }
+
+        var othersOf = Enumerable.Range(0, records.Length).Where(i => entity[i] is not null && records[i].Feed != nssfFeed)
+            .GroupBy(i => entity[i]!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var (x, cands) in candidatesOf)
+        {
+            var scoredOthers = cands
+                .Select(i => (Record: i, P: FellegiSunterModel.Probability(result.Scoring.Weight(result.Model, Math.Min(x, i), Math.Max(x, i), PairComparer.Compare(records[Math.Min(x, i)], records[Math.Max(x, i)])))))
+                .OrderByDescending(f => f.P).ToList();
+            var firmHas = entity[x] is { } own ? othersOf.GetValueOrDefault(own) : 0;
+            var best = scoredOthers.FirstOrDefault();
+            var second = scoredOthers.Skip(1).FirstOrDefault();
+            orphanLines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"- firm's other records {firmHas} cands={scoredOthers.Count} best={(scoredOthers.Count == 0 ? "-" : best.P.ToString("0.0000", CultureInfo.InvariantCulture))} true={(scoredOthers.Count > 0 && entity[best.Record] == entity[x])} second={(scoredOthers.Count > 1 ? second.P.ToString("0.0000", CultureInfo.InvariantCulture) : "-")} trueRank={scoredOthers.FindIndex(f => entity[f.Record] == entity[x])} :: {Show(records[x])} || {(scoredOthers.Count == 0 ? "" : Show(records[best.Record]))}"));
+        }
+
         md.AppendLine(CultureInfo.InvariantCulture, $"# Misses: {records.Length:N0} records, {truePairs:N0} true pairs, {wrongPairs:N0} wrong pairs, prior {result.Model.PriorWeight:0.00} bits, within {result.Model.WithinPriorWeight:0.00}");
         md.AppendLine();
         foreach (var (k, v) in stages.OrderBy(k => k.Key, StringComparer.Ordinal))
@@ -142,6 +197,13 @@ public sealed class MatchMissesBench : IBench
         foreach (var (k, v) in wrong.OrderByDescending(k => k.Value).Take(20))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- {v:N0} {k}");
+        }
+
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"## Employers left without a licence or taxpayer record ({orphanLines.Count}): best candidate of the other registries, whether it is the firm's, rank of the firm's own");
+        foreach (var line in orphanLines.Order(StringComparer.Ordinal).Take(Math.Max(examples, 20)))
+        {
+            md.AppendLine(line);
         }
 
         md.AppendLine();

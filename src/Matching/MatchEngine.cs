@@ -63,10 +63,11 @@ public sealed class MatchEngine(MatchingOptions options)
             edges.Add(decision.Accepted(a, b, PairComparer.Compare(records[a], records[b])));
         }
 
-        var unattached = UnattachedEmployers.BestBelowReview(candidates, records, decision, options.UnattachedCandidateThreshold);
+        var feedOf = records.Select(r => r.Feed).ToArray();
+        var unattached = UnattachedEmployers.BestBelowReview(candidates, feedOf, decision.Decide, options.UnattachedCandidateThreshold, options.ReviewThreshold);
         candidates = null!;
         var clustering = EnterpriseClustering.Run(records, edges, clerk, options, decision.Joins);
-        var near = UnattachedEmployers.Pairs(unattached, records, clustering.Clusters, edges, clerk);
+        var near = UnattachedEmployers.Pairs(unattached, feedOf, clustering.Clusters, edges, clerk.Rejects);
         ReturnGarbage();
         Lap("clustering_s", "explaining links and pairs");
 

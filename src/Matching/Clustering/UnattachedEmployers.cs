@@ -1,7 +1,6 @@
 using Integration.Matching.Comparison;
 using Integration.Matching.Records;
 using Integration.Matching.Scoring;
-using Integration.Matching.Standardisation;
 
 namespace Integration.Matching.Clustering;
 
@@ -19,25 +18,27 @@ public static class UnattachedEmployers
     /// Each NSSF record's best cross-registry candidates that did not reach the review band (ties kept), by record:
     /// the only candidates the rule can use once clustering has said which employers stayed alone.
     /// </summary>
-    public static Dictionary<int, List<LinkEdge>> BestBelowReview(List<ComparedPair> candidates, StandardRecord[] records, LinkDecision decision, double floor)
+    /// <param name="feedOf">Per record, its registry index.</param>
+    /// <param name="decide">The decide stage (<see cref="LinkDecision.Decide"/>).</param>
+    public static Dictionary<int, List<LinkEdge>> BestBelowReview(IEnumerable<ComparedPair> candidates, int[] feedOf, Func<int, int, int, PairDecision> decide, double floor, double reviewThreshold)
     {
         var nssf = Feeds.Index(Feeds.Nssf);
         var best = new Dictionary<int, List<LinkEdge>>();
-        if (floor >= decision.ReviewThreshold)
+        if (floor >= reviewThreshold)
         {
             return best; // the rule is off: the review band already holds everything above the floor
         }
 
         foreach (var (a, b, pattern) in candidates)
         {
-            var feedA = records[a].Feed;
-            var feedB = records[b].Feed;
+            var feedA = feedOf[a];
+            var feedB = feedOf[b];
             if ((feedA == nssf) == (feedB == nssf))
             {
                 continue; // one side must be an employer, the other a licence or a taxpayer
             }
 
-            var d = decision.Decide(a, b, pattern);
+            var d = decide(a, b, pattern);
             if (d.Method is not null || d.Probability < floor)
             {
                 continue; // a linking or review-band pair is an edge of its own
@@ -67,21 +68,21 @@ public static class UnattachedEmployers
     /// The candidate pairs of the employers clustering left without any licence or taxpayer record, unless the
     /// employer already has a review-band pair of its own (the clerks see that one) or a clerk rejected the pair.
     /// </summary>
-    public static List<LinkEdge> Pairs(Dictionary<int, List<LinkEdge>> best, StandardRecord[] records, List<int[]> clusters, List<LinkEdge> edges, ClerkPairs clerk)
+    public static List<LinkEdge> Pairs(Dictionary<int, List<LinkEdge>> best, int[] feedOf, List<int[]> clusters, List<LinkEdge> edges, IEnumerable<(int A, int B)> rejects)
     {
         var nssf = Feeds.Index(Feeds.Nssf);
         var withPair = new HashSet<int>();
-        foreach (var e in edges.Where(e => (records[e.A].Feed == nssf) != (records[e.B].Feed == nssf)))
+        foreach (var e in edges.Where(e => (feedOf[e.A] == nssf) != (feedOf[e.B] == nssf)))
         {
             withPair.Add(e.A);
             withPair.Add(e.B);
         }
 
-        var rejected = clerk.Rejects.ToHashSet();
+        var rejected = rejects.ToHashSet();
         var pairs = new List<LinkEdge>();
         foreach (var cluster in clusters)
         {
-            if (cluster.Any(r => records[r].Feed != nssf))
+            if (cluster.Any(r => feedOf[r] != nssf))
             {
                 continue;
             }
