@@ -52,6 +52,10 @@ public sealed class LicencePolicyOptions
     /// (2^n answers); more than this is REVIEW outright.</summary>
     public int MaxUncertainGroups { get; set; } = 10;
 
+    /// <summary>BLOCK NOT_REGISTERED becomes REVIEW when no record certainly joined to R carries an address or a phone:
+    /// on a name alone the matcher cannot find the firm's NSSF employer, so the missing link proves nothing.</summary>
+    public bool ReviewNotRegisteredOnNameOnly { get; set; } = true;
+
     public IReadOnlyCollection<string> NssfActive => ActiveNssfStatuses is { Length: > 0 } a ? a : ["ACTIVE"];
 
     public IReadOnlyCollection<string> RegistryActive => ActiveRegistryStatuses is { Length: > 0 } a ? a : ["ACTIVE"];

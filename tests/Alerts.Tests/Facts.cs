@@ -13,15 +13,17 @@ public sealed class Facts(string enterpriseId = "E1")
 
     public EnterpriseFacts Built { get; } = new(enterpriseId);
 
-    public Facts Moc(string reg, long? declared = null, string method = "id", string status = "ACTIVE", int current = 1, string? lastSeen = "2026-10-01")
+    /// <param name="address">The record's address line; null for a record that carries only its name (and no phone).</param>
+    public Facts Moc(string reg, long? declared = null, string method = "id", string status = "ACTIVE", int current = 1, string? lastSeen = "2026-10-01",
+        string? address = "No. 12, St. 271, Phnom Penh")
     {
-        Built.Moc.Add(new MocRecord { RegistrationNo = reg, DeclaredEmployees = declared, Status = status, IsCurrent = current, LastSeenOn = lastSeen, RenewalAppliedOn = "2026-10-01", FileId = 1, Line = _line++ });
+        Built.Moc.Add(new MocRecord { RegistrationNo = reg, DeclaredEmployees = declared, Status = status, IsCurrent = current, LastSeenOn = lastSeen, RenewalAppliedOn = "2026-10-01", FileId = 1, Line = _line++, Address = address });
         return Link(Feeds.Moc, reg, method);
     }
 
-    public Facts Gdt(string tin, long? employees, string? period, string method = "id", string status = "ACTIVE")
+    public Facts Gdt(string tin, long? employees, string? period, string method = "id", string status = "ACTIVE", string? phone = null)
     {
-        Built.Gdt.Add(new GdtRecord { Tin = tin, Employees = employees, EmployeesPeriod = period, Status = status, FileId = 2, Line = _line++ });
+        Built.Gdt.Add(new GdtRecord { Tin = tin, Employees = employees, EmployeesPeriod = period, Status = status, FileId = 2, Line = _line++, Phone = phone });
         return Link(Feeds.Gdt, tin, method);
     }
 

@@ -190,6 +190,24 @@ public sealed class LicenceCheckTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_registration_known_by_its_name_alone_is_not_blocked_as_NOT_REGISTERED(DatabaseProvider provider)
+    {
+        using var h = new AlertsTestHost(provider);
+        h.Seed.Moc("R1", "E1", declared: 119, province: null, district: null, street: null, phone: null);
+        h.Seed.Moc("R2", "E2", declared: 119, province: null, district: null, street: null); // a phone the matcher could have used
+
+        var d1 = await h.Checks.CheckAsync(new CheckRequest("R1", null, "tester", "test"));
+        var d2 = (await h.Check("R2")).Decision;
+
+        Assert.Equal(("REVIEW", "UNCERTAIN_MATCH|NOT_REGISTERED"), (d1.Decision.Decision, d1.Decision.ReasonCodes));
+        Assert.Contains("a clerk must search the NSSF register for the firm by name", d1.Decision.ReasonText, StringComparison.Ordinal);
+        Assert.Equal(("BLOCK", "NOT_REGISTERED"), (d2.Decision, d2.ReasonCodes));
+        using var conn = h.Database.Db.Open();
+        using var evidence = JsonDocument.Parse(conn.ExecuteScalar<string>("SELECT evidence FROM licence_checks WHERE check_id = @id", new { id = d1.CheckId })!);
+        Assert.Equal("BLOCK NOT_REGISTERED", evidence.RootElement.GetProperty("decision_without_review").GetString());
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_batch_weighs_pairs_and_candidates_as_a_single_check_does(DatabaseProvider provider)
     {
         using var h = new AlertsTestHost(provider);

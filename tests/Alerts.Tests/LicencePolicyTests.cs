@@ -88,6 +88,26 @@ public sealed class LicencePolicyTests
     }
 
     [Fact]
+    public void NOT_REGISTERED_on_records_that_carry_only_a_name_is_REVIEW_but_stands_once_a_joined_record_has_an_address_or_phone()
+    {
+        var alone = new Facts().Moc("R1", declared: 119, address: null);
+        var withPhone = new Facts().Moc("R1", declared: 119, address: null).Gdt("T1", 120, "2026-08", phone: "012 345 678").Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1");
+        var onlyUncertainPhone = new Facts().Moc("R1", declared: 119, address: null).Gdt("T1", 120, "2026-08", method: "review", phone: "012 345 678")
+            .Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1", "REVIEW", 0.9);
+        var quiet = new LicencePolicy(new LicencePolicyOptions { ReviewNotRegisteredOnNameOnly = false });
+
+        var d = Decide(alone);
+
+        Assert.Equal(("REVIEW", "UNCERTAIN_MATCH|NOT_REGISTERED"), (d.Decision, d.ReasonCodes));
+        Assert.Contains("carries an address or a phone, only a name", d.ReasonText, StringComparison.Ordinal);
+        Assert.Equal("BLOCK NOT_REGISTERED", d.Evidence.DecisionWithoutReview);
+        Assert.Equal(("BLOCK", "NOT_REGISTERED"), (Decide(withPhone).Decision, Decide(withPhone).ReasonCodes));
+        Assert.Equal("REVIEW", Decide(onlyUncertainPhone).Decision); // a phone on a review-band record is not R's
+        Assert.Equal("BLOCK", quiet.Decide(alone.MocRecord("R1"), alone.Built, AsOf).Decision);
+        Assert.Equal(("ALLOW", "NO_EMPLOYEES_DECLARED"), (Decide(new Facts().Moc("R1", declared: 0, address: null)).Decision, Decide(new Facts().Moc("R1", declared: 0, address: null)).ReasonCodes));
+    }
+
+    [Fact]
     public void An_uncertain_active_NSSF_candidate_makes_NOT_REGISTERED_a_REVIEW_inside_or_outside_the_enterprise()
     {
         var inside = new Facts().Moc("R1", declared: 3).Nssf("N1", method: "review").Paid("N1", "2025-01", "2026-09").Pair(Feeds.Moc, "R1", Feeds.Nssf, "N1", "REVIEW", 0.9);

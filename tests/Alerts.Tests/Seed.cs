@@ -14,13 +14,14 @@ public sealed class Seed(Db db)
     private long _line = 2;
 
     public Seed Moc(string reg, string ent, string status = "ACTIVE", long? declared = null, string? renewal = "2026-10-01",
-        string firstSeen = "2026-01-01", string method = "id", string? isic = "4711", string? province = "Phnom Penh", string? district = "Chamkar Mon", int current = 1)
+        string firstSeen = "2026-01-01", string method = "id", string? isic = "4711", string? province = "Phnom Penh", string? district = "Chamkar Mon", int current = 1,
+        string? street = "Street 271", string? phone = "012 345 678")
     {
         Exec("""
             INSERT INTO moc_licences (registration_no, name_en, name_km, status, declared_employees, renewal_applied_on, isic_code, activity, province, district, street, phone,
                 file_id, line, row_hash, first_seen_on, last_seen_on, is_current)
-            VALUES (@reg, @name, NULL, @status, @declared, @renewal, @isic, 'Trading', @province, @district, 'Street 271', '012 345 678', 1, @line, 'h', @firstSeen, '2026-10-01', @current)
-            """, new { reg, name = "Firm " + reg, status, declared, renewal, isic, province, district, line = _line++, firstSeen, current });
+            VALUES (@reg, @name, NULL, @status, @declared, @renewal, @isic, 'Trading', @province, @district, @street, @phone, 1, @line, 'h', @firstSeen, '2026-10-01', @current)
+            """, new { reg, name = "Firm " + reg, status, declared, renewal, isic, province, district, street, phone, line = _line++, firstSeen, current });
         return Link(Feeds.Moc, reg, ent, method);
     }
 

@@ -42,7 +42,7 @@ public sealed class LicencePolicy(LicencePolicyOptions options)
         var own = ownLink.Record;
         var linkage = LinkageCertainty.Of(facts, own, Options.Uncertain);
         var asLinked = Assess(facts, asOf);
-        var doubt = Doubt(facts, linkage, asLinked, asOf);
+        var doubt = Doubt(facts, linkage, asLinked, asOf) ?? NameOnly(facts, linkage, asLinked);
 
         var reasons = new List<Reason>();
         var decision = asLinked.Decision;
@@ -177,6 +177,32 @@ public sealed class LicencePolicy(LicencePolicyOptions options)
             .Select(g => ((other & (1 << g)) != 0 ? "with " : "without ") + string.Join(", ", groups[g].Records) + (groups[g].OutsideEnterpriseId is { } e ? $" (now in enterprise {e})" : ""));
         return new UncertainAnswer(pivotal, Invariant(
             $"The decision rests on link(s) in the review band: {string.Join("; ", pivotal)}; a clerk must confirm them. As linked, the answer would be {asLinked.Answer}; {string.Join(" and ", changes)} it would be {outcomes[other].Answer}."));
+    }
+
+    /// <summary>
+    /// BLOCK NOT_REGISTERED says no NSSF employer is this firm's; that absence is evidence only when the matcher could
+    /// have found one. When no record certainly joined to R carries an address or a phone (a name and nothing else),
+    /// no pair of R's could reach even the review band, so a missed link is as likely as no registration: REVIEW,
+    /// and a clerk searches the NSSF register by name (<see cref="LicencePolicyOptions.ReviewNotRegisteredOnNameOnly"/>).
+    /// </summary>
+    private UncertainAnswer? NameOnly(EnterpriseFacts facts, LinkageCertainty linkage, Assessment asLinked)
+    {
+        if (!Options.ReviewNotRegisteredOnNameOnly || asLinked.Reason.Code != ReasonCodes.NotRegistered)
+        {
+            return null;
+        }
+
+        IEnumerable<(RecordKey Key, SourceRow Row)> rows = facts.Moc.Select(m => (new RecordKey(Feeds.Moc, m.RegistrationNo), (SourceRow)m))
+            .Concat(facts.Gdt.Select(g => (new RecordKey(Feeds.Gdt, g.Tin), (SourceRow)g)))
+            .Concat(facts.Nssf.Select(n => (new RecordKey(Feeds.Nssf, n.NssfId), (SourceRow)n)));
+        var certain = rows.Where(r => linkage.Certain.Contains(r.Key)).ToList();
+        if (certain.Count == 0 || certain.Any(r => !string.IsNullOrWhiteSpace(r.Row.AddressLine()) || !string.IsNullOrWhiteSpace(r.Row.Phone)))
+        {
+            return null;
+        }
+
+        return new UncertainAnswer([], Invariant(
+            $"No record certainly joined to this registration ({string.Join(", ", certain.Select(r => r.Key))}) carries an address or a phone, only a name, so the NSSF register could not be searched for its employer with confidence: no link found is no proof that none exists. As linked, the answer would be {asLinked.Answer}; a clerk must search the NSSF register for the firm by name."));
     }
 
     /// <summary>A registration removed from the latest MoC extract: the register no longer holds it, so there is nothing to renew against.</summary>
