@@ -2,7 +2,6 @@ using Integration.Core.Database;
 using Integration.Core.Reference;
 using Integration.Matching.Records;
 using Integration.Matching.Standardisation;
-using Microsoft.Data.Sqlite;
 
 namespace Integration.Matching.Incremental;
 
@@ -17,14 +16,12 @@ public sealed record StandardisedRecords(StandardRecord[] Records, string[] RowH
 /// </summary>
 public sealed class CurrentRecords(Db db, RecordStore store, Gazetteer gazetteer, MatchStateStore state)
 {
-    private static readonly (string Table, string Key)[] Tables = [("moc_licences", "registration_no"), ("gdt_taxpayers", "tin"), ("nssf_employers", "nssf_id")];
-
     /// <summary>Every current record standardised afresh.</summary>
     public StandardisedRecords StandardiseAll(CancellationToken ct)
     {
         // Versions first: a row that changes between the two reads then carries its older hash, and the next run
         // standardises it again, rather than an old standardised form being saved under the new hash.
-        var versions = ReadVersions(ct);
+        var versions = store.ReadVersions(ct);
         var records = new Standardiser(gazetteer).StandardiseAll(store.ReadCurrent(ct));
         var hashes = new string[records.Length];
         var aligned = records.Length == versions.Count;
@@ -40,7 +37,7 @@ public sealed class CurrentRecords(Db db, RecordStore store, Gazetteer gazetteer
     /// <summary>The saved records reused where their row is unchanged, the others standardised; null when nothing usable is saved.</summary>
     public async Task<StandardisedRecords?> ReuseAsync(CancellationToken ct)
     {
-        var versions = ReadVersions(ct);
+        var versions = store.ReadVersions(ct);
         var at = new Dictionary<(int Feed, string Key), int>(versions.Count);
         for (var i = 0; i < versions.Count; i++)
         {
@@ -99,43 +96,4 @@ public sealed class CurrentRecords(Db db, RecordStore store, Gazetteer gazetteer
         TokenWeighting.Apply(all!); // depends on every record, as in a full run
         return new(all!, versions.Select(v => v.Hash).ToArray(), new RecordChanges(reused, missing.Count, gone));
     }
-
-    /// <summary>Feed, key, row hash and last_seen_on of every current record, in <see cref="RecordStore.ReadCurrent"/>'s order.</summary>
-    private List<(int Feed, string Key, string Hash, string? LastSeenOn)> ReadVersions(CancellationToken ct)
-    {
-        var list = new List<(int, string, string, string?)>();
-        var dates = new Dictionary<string, string>(StringComparer.Ordinal); // a few distinct dates for a million rows: one string each
-        using var conn = db.Open();
-        for (var f = 0; f < Tables.Length; f++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var (table, key) = Tables[f];
-            var sql = $"SELECT {key}, row_hash, last_seen_on FROM {table} WHERE is_current = 1 ORDER BY {key}";
-            if (conn is SqliteConnection lite)
-            {
-                using var q = new SqliteStatement(lite, sql);
-                while (q.Step())
-                {
-                    list.Add((f, Trimmed(q.Text(0)), q.Text(1) ?? "", Date(q.Text(2))));
-                }
-            }
-            else
-            {
-                using var command = conn.CreateCommand();
-                command.CommandText = sql;
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    list.Add((f, Trimmed(reader.GetString(0)), reader.IsDBNull(1) ? "" : reader.GetString(1), reader.IsDBNull(2) ? null : Date(reader.GetString(2))));
-                }
-            }
-        }
-
-        return list;
-
-        string? Date(string? s) => string.IsNullOrWhiteSpace(s) ? null : dates.TryGetValue(s = s.Trim(), out var same) ? same : dates[s] = s;
-    }
-
-    // As RecordStore reads them: blank is missing, values trimmed.
-    private static string Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? "" : s.Trim();
 }

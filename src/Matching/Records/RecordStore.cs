@@ -10,14 +10,17 @@ public sealed class RecordStore(Db db)
 {
     private const string Address = "isic_code, house_no, street, village, commune, district, province, address, phone, email, status, last_seen_on";
 
-    private static readonly string[] Selects =
-    [
-        $"SELECT registration_no AS source_key, name_km, name_en, NULL AS own_tin, registration_no AS own_moc_no, tin AS ref_tin, NULL AS ref_moc_no, {Address} FROM moc_licences",
-        $"SELECT tin AS source_key, name_km, name_en, tin AS own_tin, NULL AS own_moc_no, NULL AS ref_tin, moc_registration_no AS ref_moc_no, {Address} FROM gdt_taxpayers",
-        $"SELECT nssf_id AS source_key, name_km, name_en, NULL AS own_tin, NULL AS own_moc_no, tin AS ref_tin, moc_registration_no AS ref_moc_no, {Address} FROM nssf_employers",
-    ];
+    // Feed order (Feeds.All): the tables and their key columns; declared before Selects, which uses them.
+    private static readonly string[] Tables = ["moc_licences", "gdt_taxpayers", "nssf_employers"];
 
     private static readonly string[] KeyColumns = ["registration_no", "tin", "nssf_id"];
+
+    private static readonly string[] Selects =
+    [
+        $"SELECT registration_no AS source_key, name_km, name_en, NULL AS own_tin, registration_no AS own_moc_no, tin AS ref_tin, NULL AS ref_moc_no, {Address} FROM {Tables[0]}",
+        $"SELECT tin AS source_key, name_km, name_en, tin AS own_tin, NULL AS own_moc_no, NULL AS ref_tin, moc_registration_no AS ref_moc_no, {Address} FROM {Tables[1]}",
+        $"SELECT nssf_id AS source_key, name_km, name_en, NULL AS own_tin, NULL AS own_moc_no, tin AS ref_tin, moc_registration_no AS ref_moc_no, {Address} FROM {Tables[2]}",
+    ];
 
     /// <summary>
     /// All current records one by one, feed by feed in key order so that a run is deterministic, read row by row
@@ -30,8 +33,9 @@ public sealed class RecordStore(Db db)
         for (var f = 0; f < Selects.Length; f++)
         {
             var lastSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+            var feed = f;
             var sql = Selects[f] + $" WHERE is_current = 1 ORDER BY {KeyColumns[f]}";
-            foreach (var row in conn is SqliteConnection lite ? NativeRows(lite, sql, f) : ReaderRows(conn, sql, f))
+            foreach (var row in Rows(conn, sql, column => ToRecord(column, feed)))
             {
                 ct.ThrowIfCancellationRequested();
                 var r = row;
@@ -46,25 +50,53 @@ public sealed class RecordStore(Db db)
         }
     }
 
-    // Read by column position, natively on SQLite (the provider's reader checks its handle on every value):
-    // at national scale Dapper's mapper and then the ADO.NET reader were a fifth of the standardisation step.
-    private static IEnumerable<SourceRecord> NativeRows(SqliteConnection conn, string sql, int feed)
+    /// <summary>
+    /// Feed, key, row hash and last_seen_on of every current record, in <see cref="ReadCurrent"/>'s order and with its
+    /// keys and dates (trimmed, blank key empty): what an incremental run compares with the records it saved.
+    /// </summary>
+    public List<(int Feed, string Key, string Hash, string? LastSeenOn)> ReadVersions(CancellationToken ct = default)
     {
-        using var query = new SqliteStatement(conn, sql);
-        while (query.Step())
+        var list = new List<(int, string, string, string?)>();
+        var dates = new Dictionary<string, string>(StringComparer.Ordinal); // a few distinct dates for a million rows: one string each
+        using var conn = db.Open();
+        for (var f = 0; f < Tables.Length; f++)
         {
-            yield return ToRecord(query.Text, feed);
+            var feed = f;
+            var sql = $"SELECT {KeyColumns[f]}, row_hash, last_seen_on FROM {Tables[f]} WHERE is_current = 1 ORDER BY {KeyColumns[f]}";
+            foreach (var version in Rows(conn, sql, column => (feed, Blank(column(0)) ?? "", column(1) ?? "", Blank(column(2)) is { } d ? Interned(d) : null)))
+            {
+                ct.ThrowIfCancellationRequested();
+                list.Add(version);
+            }
         }
+
+        return list;
+
+        string Interned(string d) => dates.TryGetValue(d, out var same) ? same : dates[d] = d;
     }
 
-    private static IEnumerable<SourceRecord> ReaderRows(DbConnection conn, string sql, int feed)
+    // Read by column position, natively on SQLite (the provider's reader checks its handle on every value):
+    // at national scale Dapper's mapper and then the ADO.NET reader were a fifth of the standardisation step.
+    private static IEnumerable<T> Rows<T>(DbConnection conn, string sql, Func<Func<int, string?>, T> map)
     {
+        if (conn is SqliteConnection lite)
+        {
+            using var query = new SqliteStatement(lite, sql);
+            while (query.Step())
+            {
+                yield return map(query.Text);
+            }
+
+            yield break;
+        }
+
         using var command = conn.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
+        var column = Column(reader);
         while (reader.Read())
         {
-            yield return ToRecord(Column(reader), feed);
+            yield return map(column);
         }
     }
 
