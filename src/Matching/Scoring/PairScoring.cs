@@ -17,7 +17,7 @@ public sealed class PairScoring
     private readonly ValueFrequencies _sounds = new();
     private readonly Dictionary<string, int> _emails = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _phones = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (int Moc, int Gdt, int Nssf)> _phonesPerFeed = new(StringComparer.Ordinal);
+    private readonly ValueFrequencies _phonesPerFeed = new(); // only its counts per registry are read
 
     public PairScoring(StandardRecord[] records)
     {
@@ -38,13 +38,7 @@ public sealed class PairScoring
             foreach (var p in r.Phones)
             {
                 Count(_phones, p);
-                ref var perFeed = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_phonesPerFeed, p, out _);
-                perFeed = r.Feed switch
-                {
-                    0 => (perFeed.Moc + 1, perFeed.Gdt, perFeed.Nssf),
-                    1 => (perFeed.Moc, perFeed.Gdt + 1, perFeed.Nssf),
-                    _ => (perFeed.Moc, perFeed.Gdt, perFeed.Nssf + 1),
-                };
+                _phonesPerFeed.Add(p, r.Feed);
             }
         }
 
@@ -198,21 +192,14 @@ public sealed class PairScoring
         var rb = _records[b];
         foreach (var x in ra.Phones)
         {
-            if (Array.IndexOf(rb.Phones, x) >= 0 && _phonesPerFeed.TryGetValue(x, out var c)
-                && (ra.Feed == rb.Feed ? Of(c, ra.Feed) : Of(c, ra.Feed) + Of(c, rb.Feed)) <= 2)
+            if (Array.IndexOf(rb.Phones, x) >= 0
+                && _phonesPerFeed.Count(x, ra.Feed) + (ra.Feed == rb.Feed ? 0 : _phonesPerFeed.Count(x, rb.Feed)) <= 2)
             {
                 return true;
             }
         }
 
         return false;
-
-        static int Of((int Moc, int Gdt, int Nssf) c, int feed) => feed switch
-        {
-            0 => c.Moc,
-            1 => c.Gdt,
-            _ => c.Nssf,
-        };
     }
 
     /// <summary>True when the two names say two different kinds of establishment (<see cref="EstablishmentKinds"/>).</summary>
