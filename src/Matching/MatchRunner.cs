@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Integration.Core.Dates;
 using Integration.Core.Reference;
 using Integration.Core.Runs;
@@ -34,7 +35,8 @@ public sealed record MatchRunSummary(
     BlockingSummary Blocking)
 {
     /// <summary>Full, full with the saved model, or incremental, and why (<see cref="Incremental.MatchPlanner"/>).</summary>
-    public string Mode { get; init; } = "Full";
+    [JsonConverter(typeof(JsonStringEnumConverter<MatchMode>))] // stored in match_runs.summary as its name
+    public MatchMode Mode { get; init; } = MatchMode.Full;
 
     public string ModeReason { get; init; } = "";
 }
@@ -146,7 +148,7 @@ public sealed class MatchRunner(
             result.Timings["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3);
             result.Timings["total_cpu_s"] = Math.Round((Process.GetCurrentProcess().TotalProcessorTime - startCpu).TotalSeconds, 3);
 
-            var summary = Summarise(runId, asOf, result, ids) with { Mode = plan.Mode.ToString(), ModeReason = plan.Reason };
+            var summary = Summarise(runId, asOf, result, ids) with { Mode = plan.Mode, ModeReason = plan.Reason };
             if (_options.ExportAfterRun)
             {
                 // Published as one set before the run is recorded as done: a run killed while exporting is not SUCCEEDED.

@@ -27,7 +27,7 @@ public class IncrementalRunTests
     {
         await using var incremental = await GeneratedPipeline.RunAsync(provider, 1200, seed: 23);
         await using var full = await GeneratedPipeline.RunAsync(provider, 1200, seed: 23);
-        Assert.Equal("Full", incremental.Match.Mode);
+        Assert.Equal(MatchMode.Full, incremental.Match.Mode);
         Assert.Equal(Snapshot(incremental.Database.Db), Snapshot(full.Database.Db)); // the two databases start alike
 
         var delta = ApplyDelta(incremental.Database.Db);
@@ -36,9 +36,9 @@ public class IncrementalRunTests
         var a = await incremental.Services.GetRequiredService<MatchRunner>().RunAsync(MatchMode.Auto);
         var b = await full.Services.GetRequiredService<MatchRunner>().RunAsync(MatchMode.FullWithSavedModel);
 
-        Assert.True(a.Mode == "Incremental", a.ModeReason);
+        Assert.True(a.Mode == MatchMode.Incremental, a.ModeReason);
         Assert.Contains($"{delta.Changed + delta.Added:N0} changed or new, {delta.Removed:N0} gone", a.ModeReason, StringComparison.Ordinal);
-        Assert.Equal("FullWithSavedModel", b.Mode);
+        Assert.Equal(MatchMode.FullWithSavedModel, b.Mode);
         Assert.True(a.Events.Count > 0, "the delta changes some enterprises"); // else the comparison below proves little
         var left = Snapshot(incremental.Database.Db);
         var right = Snapshot(full.Database.Db);
@@ -52,7 +52,7 @@ public class IncrementalRunTests
         ApplyDelta(full.Database.Db, salt: "2");
         var a2 = await incremental.Services.GetRequiredService<MatchRunner>().RunAsync(MatchMode.Auto);
         await full.Services.GetRequiredService<MatchRunner>().RunAsync(MatchMode.FullWithSavedModel);
-        Assert.Equal("Incremental", a2.Mode);
+        Assert.Equal(MatchMode.Incremental, a2.Mode);
         Assert.Contains($"{second.Changed + second.Added:N0} changed or new", a2.ModeReason, StringComparison.Ordinal);
         Assert.Equal(Snapshot(incremental.Database.Db), Snapshot(full.Database.Db));
     }
@@ -102,21 +102,21 @@ public class IncrementalRunTests
             return await runner.RunAsync(mode);
         }
 
-        Assert.Equal("Full", (await Run()).Mode);
+        Assert.Equal(MatchMode.Full, (await Run()).Mode);
         clock.Advance(TimeSpan.FromDays(1));
         FeedRows.Rename(h.Db, "moc_licences", "registration_no", "MOC-10001", "Renamed Firm Co., Ltd.");
         var daily = await Run();
-        Assert.True(daily.Mode == "Incremental", daily.ModeReason);
+        Assert.True(daily.Mode == MatchMode.Incremental, daily.ModeReason);
         Assert.True(daily.ModeReason.EndsWith(": 1 changed or new, 0 gone, 179 unchanged", StringComparison.Ordinal), daily.ModeReason);
 
         clock.Advance(TimeSpan.FromDays(6)); // a week after the full run
         var weekly = await Run();
-        Assert.Equal("Full", weekly.Mode);
+        Assert.Equal(MatchMode.Full, weekly.Mode);
         Assert.Contains("7 days old", weekly.ModeReason, StringComparison.Ordinal);
-        Assert.Equal("Incremental", (await Run()).Mode);
+        Assert.Equal(MatchMode.Incremental, (await Run()).Mode);
 
         options.ReviewThreshold = 0.85; // the model was estimated under other settings
-        Assert.Equal("Full", (await Run()).Mode);
+        Assert.Equal(MatchMode.Full, (await Run()).Mode);
 
         using (var conn = h.Db.Open())
         {
@@ -124,14 +124,14 @@ public class IncrementalRunTests
         }
 
         var large = await Run();
-        Assert.Equal("Full", large.Mode);
+        Assert.Equal(MatchMode.Full, large.Mode);
         Assert.Contains("Matching:Incremental:MaxChangedShare", large.ModeReason, StringComparison.Ordinal);
 
         options.Incremental.Enabled = false;
-        Assert.Equal("Full", (await Run()).Mode);
+        Assert.Equal(MatchMode.Full, (await Run()).Mode);
         options.Incremental.Enabled = true;
-        Assert.Equal("Full", (await Run(MatchMode.Full)).Mode);
-        Assert.Equal("Incremental", (await Run()).Mode);
+        Assert.Equal(MatchMode.Full, (await Run(MatchMode.Full)).Mode);
+        Assert.Equal(MatchMode.Incremental, (await Run()).Mode);
     }
 
     [Fact]
