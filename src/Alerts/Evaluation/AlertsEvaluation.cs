@@ -35,9 +35,7 @@ public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
     /// <summary>The metrics of one outcome; public so tests and benchmarks can score without the job.</summary>
     public static (IReadOnlyDictionary<string, double> Metrics, string Text) Score(GroundTruth truth, AlertsOutcome outcome)
     {
-        var trueIdOf = truth.Records
-            .GroupBy(r => (r.Feed, r.SourceKey))
-            .ToDictionary(g => g.Key, g => g.First().TrueId);
+        var trueIdOf = TrueIds(truth);
         var firms = truth.Firms.ToDictionary(f => f.TrueId, StringComparer.Ordinal);
 
         // Leads: which true firm each lead enterprise stands for (majority of its linked records).
@@ -106,12 +104,16 @@ public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
         return (metrics, text);
     }
 
+    /// <summary>The true firm of each record of the answer key, by feed and source key.</summary>
+    internal static Dictionary<(string Feed, string Key), string> TrueIds(GroundTruth truth) =>
+        truth.Records.GroupBy(r => (r.Feed, r.SourceKey)).ToDictionary(g => g.Key, g => g.First().TrueId);
+
     /// <summary>
     /// The true firm most of the enterprise's linked records belong to. A tie (typically one MoC and one GDT
     /// record of two firms joined by a wrong link) goes to the firm of the record whose headcount made the
     /// enterprise a lead: that is the firm the division would call.
     /// </summary>
-    private static string? MajorityTrueId(Leads.LeadRow lead, AlertsOutcome outcome, Dictionary<(string, string), string> trueIdOf)
+    internal static string? MajorityTrueId(Leads.LeadRow lead, AlertsOutcome outcome, Dictionary<(string, string), string> trueIdOf)
     {
         var keys = outcome.Facts.TryGetValue(lead.EnterpriseId, out var facts)
             ? facts.Links.Select(l => (l.Feed, l.SourceKey))

@@ -43,7 +43,7 @@ public static class AlertsMistakes
 
     public static IReadOnlyList<Mistake> Of(GroundTruth truth, AlertsOutcome outcome)
     {
-        var trueIdOf = truth.Records.GroupBy(r => new RecordKey(r.Feed, r.SourceKey)).ToDictionary(g => g.Key, g => g.First().TrueId);
+        var trueIdOf = AlertsEvaluation.TrueIds(truth);
         var recordsOf = truth.Records.GroupBy(r => r.TrueId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => new RecordKey(r.Feed, r.SourceKey)).ToList(), StringComparer.Ordinal);
         var firms = truth.Firms.ToDictionary(f => f.TrueId, StringComparer.Ordinal);
@@ -59,8 +59,7 @@ public static class AlertsMistakes
         var mistakes = new List<Mistake>();
         foreach (var d in outcome.Checks)
         {
-            var key = new RecordKey(Feeds.Moc, d.RegistrationNo);
-            if (!trueIdOf.TryGetValue(key, out var trueId) || !firms.TryGetValue(trueId, out var firm) || string.IsNullOrEmpty(firm.ExpectedDecision)
+            if (!trueIdOf.TryGetValue((Feeds.Moc, d.RegistrationNo), out var trueId) || !firms.TryGetValue(trueId, out var firm) || string.IsNullOrEmpty(firm.ExpectedDecision)
                 || d.Decision == firm.ExpectedDecision)
             {
                 continue;
@@ -84,7 +83,7 @@ public static class AlertsMistakes
         foreach (var lead in outcome.Leads)
         {
             var facts = outcome.Facts.GetValueOrDefault(lead.EnterpriseId);
-            var owner = facts is null ? null : Majority(facts, lead.EvidenceRecord is { } e ? new RecordKey(e.Feed, e.Key) : null);
+            var owner = facts is null ? null : AlertsEvaluation.MajorityTrueId(lead, outcome, trueIdOf); // the owner the score counts
             if (owner is not null && expected.Contains(owner))
             {
                 standsFor.Add(owner);
@@ -106,19 +105,6 @@ public static class AlertsMistakes
 
         return mistakes;
 
-        string? Majority(EnterpriseFacts facts, RecordKey? evidence)
-        {
-            var votes = facts.Records.Select(r => trueIdOf.GetValueOrDefault(r)).OfType<string>()
-                .GroupBy(t => t, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-            if (votes.Count > 1 && votes[0].Count() == votes[1].Count() && evidence is { } e && trueIdOf.GetValueOrDefault(e) is { } t
-                && votes.Any(v => v.Count() == votes[0].Count() && v.Key == t))
-            {
-                return t;
-            }
-
-            return votes.Count == 0 ? null : votes[0].Key;
-        }
-
         // The enterprise's records: key, whose it truly is, status, name, address, headcount.
         string Describe(EnterpriseFacts? facts)
         {
@@ -130,7 +116,7 @@ public static class AlertsMistakes
             var parts = new List<string>();
             foreach (var link in facts.Links.OrderBy(l => l.Feed, StringComparer.Ordinal).ThenBy(l => l.SourceKey, StringComparer.Ordinal))
             {
-                parts.Add($"{Record(link.Record, facts)} [{link.Method} {link.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}] true={trueIdOf.GetValueOrDefault(link.Record) ?? "?"}");
+                parts.Add($"{Record(link.Record, facts)} [{link.Method} {link.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}] true={trueIdOf.GetValueOrDefault((link.Record.Feed, link.Record.Key)) ?? "?"}");
             }
 
             foreach (var p in facts.Pairs.Where(p => p.Kind != Matching.Scoring.PairBand.Link))

@@ -46,6 +46,12 @@ public sealed class EnterpriseFacts(string enterpriseId)
     /// <summary>The enterprise's records (those its links name).</summary>
     public IEnumerable<RecordKey> Records => Links.Select(l => l.Record);
 
+    /// <summary>The enterprise's source rows with their record keys: MoC, then GDT, then NSSF.</summary>
+    public IEnumerable<(RecordKey Key, SourceRow Row)> KeyedRows() =>
+        Moc.Select(m => (new RecordKey(Feeds.Moc, m.RegistrationNo), (SourceRow)m))
+            .Concat(Gdt.Select(g => (new RecordKey(Feeds.Gdt, g.Tin), (SourceRow)g)))
+            .Concat(Nssf.Select(n => (new RecordKey(Feeds.Nssf, n.NssfId), (SourceRow)n)));
+
     public LinkRow? LinkOf(string feed, string key) =>
         Links.FirstOrDefault(l => l.Feed == feed && l.SourceKey == key);
 

@@ -192,10 +192,7 @@ public sealed class LicencePolicy(LicencePolicyOptions options)
             return null;
         }
 
-        IEnumerable<(RecordKey Key, SourceRow Row)> rows = facts.Moc.Select(m => (new RecordKey(Feeds.Moc, m.RegistrationNo), (SourceRow)m))
-            .Concat(facts.Gdt.Select(g => (new RecordKey(Feeds.Gdt, g.Tin), (SourceRow)g)))
-            .Concat(facts.Nssf.Select(n => (new RecordKey(Feeds.Nssf, n.NssfId), (SourceRow)n)));
-        var certain = rows.Where(r => linkage.Certain.Contains(r.Key)).ToList();
+        var certain = facts.KeyedRows().Where(r => linkage.Certain.Contains(r.Key)).ToList();
         if (certain.Count == 0 || certain.Any(r => !string.IsNullOrWhiteSpace(r.Row.AddressLine()) || !string.IsNullOrWhiteSpace(r.Row.Phone)))
         {
             return null;
@@ -236,9 +233,7 @@ public sealed class LicencePolicy(LicencePolicyOptions options)
         records.AddRange(facts.Nssf.Select(n => Record(Feeds.Nssf, n.NssfId, n)));
         if (facts.Neighbours is { } near)
         {
-            records.AddRange(near.Moc.Where(m => candidates.Contains(new RecordKey(Feeds.Moc, m.RegistrationNo))).Select(m => Record(Feeds.Moc, m.RegistrationNo, m, near)));
-            records.AddRange(near.Gdt.Where(g => candidates.Contains(new RecordKey(Feeds.Gdt, g.Tin))).Select(g => Record(Feeds.Gdt, g.Tin, g, near)));
-            records.AddRange(near.Nssf.Where(n => candidates.Contains(new RecordKey(Feeds.Nssf, n.NssfId))).Select(n => Record(Feeds.Nssf, n.NssfId, n, near)));
+            records.AddRange(near.KeyedRows().Where(r => candidates.Contains(r.Key)).Select(r => Record(r.Key.Feed, r.Key.Key, r.Row, near)));
         }
 
         var links = facts.Links.Select(l => Link(l, certain.Contains(l.Record)))
