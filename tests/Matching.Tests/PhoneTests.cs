@@ -18,6 +18,10 @@ public class PhoneTests
     [InlineData("12 345 678")]
     [InlineData("012.345.678")]
     [InlineData("Tel: 012 345 678 ext. 12")]
+    [InlineData("០១២ ៣៤៥ ៦៧៨")]
+    [InlineData("ទូរស័ព្ទ៖ ០១២-៣៤៥-៦៧៨")]
+    [InlineData("+៨៥៥ ១២ ៣៤៥ ៦៧៨")]
+    [InlineData("０１２ ３４５ ６７８")]
     public void Every_layout_of_a_cambodian_number_gives_its_e164(string cell)
     {
         Assert.Equal(["+85512345678"], Phones.Parse(cell));

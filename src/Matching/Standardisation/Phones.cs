@@ -16,6 +16,7 @@ namespace Integration.Matching.Standardisation;
 /// library's metadata, <c>310/246-1501</c> or a seven-digit local number from a list made abroad) is kept as
 /// its national digits, with a Cambodian trunk 0 or 855 taken off, so that records writing it alike still
 /// compare. Tokens without '+' are such digits.</item>
+/// <item>digits of any script count (<c>០១១ ៥១៣ ៩៨២</c> is <c>011 513 982</c>): Khmer-script forms write them so.</item>
 /// </list>
 /// </summary>
 public static class Phones
@@ -49,7 +50,7 @@ public static class Phones
         }
 
         var list = new List<string>(2);
-        foreach (var part in cell.Replace(" or ", ",", StringComparison.OrdinalIgnoreCase).Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in TextFold.AsciiDigits(cell).Replace(" or ", ",", StringComparison.OrdinalIgnoreCase).Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
             var slashed = part.Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (slashed.Length > 1 && slashed.All(p => DigitCount(p) >= MinDigits))

@@ -36,7 +36,7 @@ public static partial class Premises
                 continue;
             }
 
-            var t = AsciiDigits(text);
+            var t = TextFold.AsciiDigits(text);
             unit ??= UnitOf(t);
             house ??= HouseOf(t, cell);
         }
@@ -163,7 +163,7 @@ public static partial class Premises
                 continue;
             }
 
-            var t = AsciiDigits(text);
+            var t = TextFold.AsciiDigits(text);
             foreach (var (pattern, prefix, key) in StreetForms)
             {
                 var m = pattern.Match(t);
@@ -340,25 +340,6 @@ public static partial class Premises
 
             return false;
         }
-    }
-
-    private static string AsciiDigits(string s)
-    {
-        if (s.AsSpan().IndexOfAnyInRange('\u17E0', '\u17E9') < 0)
-        {
-            return s;
-        }
-
-        var chars = s.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (chars[i] is >= '\u17E0' and <= '\u17E9')
-            {
-                chars[i] = (char)('0' + (chars[i] - '\u17E0'));
-            }
-        }
-
-        return new string(chars);
     }
 
     // A premises number: an optional letter before it (A45, A-12), digits, a letter or two and digits after (517A,
