@@ -1,5 +1,6 @@
 using Integration.Access.Accounts;
 using Integration.Access.Audit;
+using Integration.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,7 @@ public static class AccessServiceCollectionExtensions
     public static IServiceCollection AddAccessServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(AccessMigrations.Set);
-        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        services.AddValidatedOptions<AccountOptions, AccountOptionsValidator>(configuration.GetSection(AccountOptions.Section));
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AuditLog>();

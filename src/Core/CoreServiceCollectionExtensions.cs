@@ -1,6 +1,7 @@
 using Integration.Core.Database;
 using Integration.Core.Dates;
 using Integration.Core.Reference;
+using Integration.Core.Settings;
 using Integration.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +15,10 @@ public static class CoreServiceCollectionExtensions
     /// <summary>Database, migrations, clock and the date rules. Modules add their <see cref="MigrationSet"/> in their own Add*Services.</summary>
     public static IServiceCollection AddCoreServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration.GetSection(StorageOptions.Section));
         services.Configure<ReferenceOptions>(configuration.GetSection(ReferenceOptions.Section));
-        services.Configure<DateRules>(configuration.GetSection(DateRules.Section));
+        services.AddValidatedOptions<DateRules, DateRulesValidator>(configuration.GetSection(DateRules.Section));
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DateRules>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => Gazetteer.Load(sp.GetRequiredService<IOptions<ReferenceOptions>>().Value.GazetteerPath));

@@ -1,4 +1,5 @@
 using Integration.Core.Jobs;
+using Integration.Core.Settings;
 using Integration.Host.Scheduling;
 
 namespace Integration.Host;
@@ -9,7 +10,7 @@ public static class HostServices
     public static IServiceCollection AddHostServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddJobRunner(configuration);
-        services.Configure<HeartbeatOptions>(configuration.GetSection(ScheduleOptions.Section + ":Heartbeat"));
+        services.AddValidatedOptions<HeartbeatOptions, HeartbeatOptionsValidator>(configuration.GetSection(ScheduleOptions.Section + ":Heartbeat"));
         services.AddSingleton<IPipelineJob, HeartbeatJob>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Integration.Core.Jobs;
+using Integration.Core.Settings;
 using Integration.Ingest.Feeds;
 using Integration.Ingest.Jobs;
 using Integration.Ingest.Pull;
@@ -38,7 +39,7 @@ public static class IngestServiceCollectionExtensions
             services.AddSingleton<IPipelineJob>(sp => new PullJob(feed.Name, sp.GetRequiredService<PullService>()));
         }
 
-        services.Configure<PullOptions>(configuration.GetSection(PullOptions.Section));
+        services.AddValidatedOptions<PullOptions, PullOptionsValidator>(configuration.GetSection(PullOptions.Section));
         services.AddSingleton<PullStateStore>();
         services.AddSingleton<PullService>();
         services.AddPullClients();

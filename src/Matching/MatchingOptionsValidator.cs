@@ -15,6 +15,7 @@ internal sealed class MatchingOptionsValidator() : SettingsValidator<MatchingOpt
         problems.InRange(nameof(options.UnattachedCandidateThreshold), options.UnattachedCandidateThreshold, 0, 1);
         problems.NotBelow(nameof(options.AutoLinkThreshold), options.AutoLinkThreshold, nameof(options.ReviewThreshold), options.ReviewThreshold);
         problems.AtLeast(nameof(options.MaxBlockSize), options.MaxBlockSize, 2);
+        problems.AtLeast(nameof(options.BlockWindow), options.BlockWindow, 1);
         if (options.BlockingKeys.Count == 0)
         {
             problems.Add(nameof(options.BlockingKeys), "is empty; at least one blocking key must be on, or no pair is ever compared.");
@@ -28,6 +29,8 @@ internal sealed class MatchingOptionsValidator() : SettingsValidator<MatchingOpt
         problems.NotEmpty(nameof(options.ModelVersion), options.ModelVersion);
         problems.NotEmpty(nameof(options.EnterpriseIdPrefix), options.EnterpriseIdPrefix);
         problems.AtLeast("Incremental:FullRebuildDays", options.Incremental.FullRebuildDays, 1);
+        // A share of 0 would make every run a full rebuild while Incremental:Enabled says otherwise; Enabled=false says that.
+        problems.Above("Incremental:MaxChangedShare", options.Incremental.MaxChangedShare, 0);
         problems.InRange("Incremental:MaxChangedShare", options.Incremental.MaxChangedShare, 0, 1);
     }
 }

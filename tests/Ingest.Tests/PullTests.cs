@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Integration.Core.Database;
+using Integration.Core.Settings;
 using Integration.Generator;
 using Integration.Ingest.Pull;
 using Integration.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Integration.Ingest.Tests;
 
@@ -156,17 +158,16 @@ public class PullTests
     }
 
     [Fact]
-    public async Task Plain_HTTP_is_refused_unless_allowed_and_a_feed_without_source_does_nothing()
+    public async Task Plain_HTTP_is_refused_at_start_unless_allowed_and_a_feed_without_source_does_nothing()
     {
         await using var ministry = await FakeMinistry.StartAsync();
-        using var harness = Harness(DatabaseProvider.Sqlite, ministry, new() { ["Pull:Sources:moc-licences:AllowInsecureHttp"] = "false" });
-        var service = harness.Services.GetRequiredService<PullService>();
+        using var refusing = Harness(DatabaseProvider.Sqlite, ministry, new() { ["Pull:Sources:moc-licences:AllowInsecureHttp"] = "false" });
+        using var allowing = Harness(DatabaseProvider.Sqlite, ministry);
 
-        var refused = await service.PullAsync("moc-licences", "test", CancellationToken.None);
-        var none = await service.PullAsync("gdt-taxpayers", "test", CancellationToken.None);
+        var refused = Assert.Throws<OptionsValidationException>(refusing.Services.ValidateSettings);
+        var none = await allowing.Services.GetRequiredService<PullService>().PullAsync("gdt-taxpayers", "test", CancellationToken.None);
 
-        Assert.Equal(PullOutcome.Failed, refused.Outcome);
-        Assert.Contains("HTTPS", refused.Summary, StringComparison.Ordinal);
+        Assert.Equal(["Pull:Sources:moc-licences:Url is plain HTTP; ministry extracts go over HTTPS (set AllowInsecureHttp only for a trusted network)."], refused.Failures);
         Assert.Empty(ministry.Requests);
         Assert.Equal(PullOutcome.NotConfigured, none.Outcome);
     }

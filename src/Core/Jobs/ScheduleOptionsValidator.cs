@@ -29,5 +29,6 @@ internal sealed class ScheduleOptionsValidator() : SettingsValidator<ScheduleOpt
         problems.AtLeast(nameof(options.RetryBaseSeconds), options.RetryBaseSeconds, 0);
         problems.NotBelow(nameof(options.RetryMaxSeconds), options.RetryMaxSeconds, nameof(options.RetryBaseSeconds), options.RetryBaseSeconds);
         problems.AtLeast(nameof(options.BusyRetrySeconds), options.BusyRetrySeconds, 0);
+        problems.Defined(nameof(options.BatchPriority), options.BatchPriority);
     }
 }

@@ -34,6 +34,25 @@ public sealed class SettingsProblems(string section)
         }
     }
 
+    /// <summary><paramref name="value"/> must be strictly greater than <paramref name="min"/> (a share or a duration that cannot be 0).</summary>
+    public void Above(string key, double value, double min)
+    {
+        if (!(value > min))
+        {
+            Add(key, $"is {Show(value)}; it must be above {Show(min)}.");
+        }
+    }
+
+    /// <summary>An enum read from configuration as a number binds even when no member has it: refuse that.</summary>
+    public void Defined<TEnum>(string key, TEnum value)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            Add(key, $"is {value}; it must be one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        }
+    }
+
     public void NotEmpty(string key, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -25,27 +25,7 @@ public static class AzureBlobClients
 
     public static BlobServiceClient Service(AzureBlobOptions options, BlobClientOptions? clientOptions = null)
     {
-        var ways = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            ways.Add("ConnectionString");
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.AccountKey))
-        {
-            ways.Add("AccountKey");
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.SasToken))
-        {
-            ways.Add("SasToken");
-        }
-
-        if (options.Credential != AzureCredential.None)
-        {
-            ways.Add("Credential");
-        }
-
+        var ways = Ways(options);
         if (ways.Count != 1)
         {
             throw new ArgumentException(
@@ -71,6 +51,33 @@ public static class AzureBlobClients
             "SasToken" => new BlobServiceClient(service, new AzureSasCredential(options.SasToken.Trim().TrimStart('?')), clientOptions),
             _ => new BlobServiceClient(service, Credential(options), clientOptions),
         };
+    }
+
+    /// <summary>The ways in that <paramref name="options"/> set (ConnectionString, AccountKey, SasToken, Credential); exactly one may be.</summary>
+    public static IReadOnlyList<string> Ways(AzureBlobOptions options)
+    {
+        var ways = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            ways.Add("ConnectionString");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.AccountKey))
+        {
+            ways.Add("AccountKey");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.SasToken))
+        {
+            ways.Add("SasToken");
+        }
+
+        if (options.Credential != AzureCredential.None)
+        {
+            ways.Add("Credential");
+        }
+
+        return ways;
     }
 
     /// <summary>The token credential that <see cref="AzureBlobOptions.Credential"/> names.</summary>

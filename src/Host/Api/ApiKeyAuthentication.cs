@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Integration.Core.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Host.Api;
@@ -68,7 +69,7 @@ public static class ApiSecurityServiceCollectionExtensions
     /// <summary>API keys and one authorization policy per role; with no keys configured every policy lets anyone in.</summary>
     public static IServiceCollection AddApiSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
+        services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(configuration.GetSection(ApiOptions.Section));
         services.AddSingleton<ApiKeyTable>();
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
