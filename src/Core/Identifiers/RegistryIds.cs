@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Integration.Core.Text;
 
 namespace Integration.Core.Identifiers;
 
@@ -58,9 +59,9 @@ public static class RegistryIds
             {
                 sb.Append(char.ToUpperInvariant(c));
             }
-            else if (c is >= '\u17E0' and <= '\u17E9')
+            else if (Digits.IsOtherScriptDigit(c))
             {
-                sb.Append((char)('0' + (c - '\u17E0'))); // Khmer digits ០..៩
+                sb.Append(Digits.ToAscii(c)); // Khmer digits ០..៩ and those of other scripts
             }
             else if (!(char.IsWhiteSpace(c) || c is '-' or '.' or '_' or '\u200B' or '\u2010' or '\u2011' or '\u2013'))
             {

@@ -1,3 +1,4 @@
+using Integration.Core.Text;
 using PhoneNumbers;
 
 namespace Integration.Matching.Standardisation;
@@ -50,7 +51,7 @@ public static class Phones
         }
 
         var list = new List<string>(2);
-        foreach (var part in TextFold.AsciiDigits(cell).Replace(" or ", ",", StringComparison.OrdinalIgnoreCase).Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in Digits.ToAscii(cell).Replace(" or ", ",", StringComparison.OrdinalIgnoreCase).Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
             var slashed = part.Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (slashed.Length > 1 && slashed.All(p => DigitCount(p) >= MinDigits))

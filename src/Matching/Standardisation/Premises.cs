@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Integration.Core.Text;
 
 namespace Integration.Matching.Standardisation;
 
@@ -36,7 +37,7 @@ public static partial class Premises
                 continue;
             }
 
-            var t = TextFold.AsciiDigits(text);
+            var t = Digits.ToAscii(text);
             unit ??= UnitOf(t);
             house ??= HouseOf(t, cell);
         }
@@ -163,7 +164,7 @@ public static partial class Premises
                 continue;
             }
 
-            var t = TextFold.AsciiDigits(text);
+            var t = Digits.ToAscii(text);
             foreach (var (pattern, prefix, key) in StreetForms)
             {
                 var m = pattern.Match(t);

@@ -99,40 +99,6 @@ public static class TextFold
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '`' or '\u00B4' or '?' or '\uFFFD';
 
-    /// <summary>
-    /// Every decimal digit of any script as its ASCII digit: Khmer ០-៩ (how Khmer-script forms write phones and
-    /// house numbers), Thai, Lao, Myanmar, Arabic-Indic and full-width digits alike, so that <c>០១២ ៣៤៥ ៦៧៨</c>
-    /// and <c>012 345 678</c> are one number. Text without such digits comes back as it is.
-    /// </summary>
-    public static string AsciiDigits(string text)
-    {
-        var first = -1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsDigit(text[i]) && !char.IsAsciiDigit(text[i]))
-            {
-                first = i;
-                break;
-            }
-        }
-
-        if (first < 0)
-        {
-            return text;
-        }
-
-        var chars = text.ToCharArray();
-        for (var i = first; i < chars.Length; i++)
-        {
-            if (char.IsDigit(chars[i]) && !char.IsAsciiDigit(chars[i]))
-            {
-                chars[i] = (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(chars[i]));
-            }
-        }
-
-        return new string(chars);
-    }
-
     public static bool HasKhmer(string? text)
     {
         if (text is null)
