@@ -1,3 +1,4 @@
+// Over 300 lines: the per-firm writing logic over the run's open files; each register's rows are written from the same firm and random stream.
 using System.Globalization;
 using System.Text;
 using Integration.Core.Csv;

@@ -1,3 +1,4 @@
+// Over 300 lines: one file applied in one transaction; the reading, validation, removal guard and commit share that transaction's state.
 using System.Data.Common;
 using System.IO.Compression;
 using System.Text;

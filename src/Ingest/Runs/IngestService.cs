@@ -1,3 +1,4 @@
+// Over 300 lines: one ingest run read top to bottom (find, archive, order, apply, report); its steps share the run's state and log.
 using System.Security.Cryptography;
 using System.Data.Common;
 using Dapper;
@@ -335,11 +336,4 @@ public sealed class IngestService(
         var hash = await SHA256.HashDataAsync(stream, ct);
         return Convert.ToHexStringLower(hash);
     }
-}
-
-/// <summary>The run failed (database or storage error, not bad input); the run is recorded as FAILED.</summary>
-public sealed class IngestFailedException(IngestRunResult result, Exception inner)
-    : Exception($"Ingest run {result.RunId} failed: {result.Error ?? inner.Message}", inner)
-{
-    public IngestRunResult Result { get; } = result;
 }

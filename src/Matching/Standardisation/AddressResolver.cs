@@ -1,3 +1,4 @@
+// Over 300 lines: one resolver (lookup of word runs at every level, then the best-supported chain); its caches and scoring share one index.
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Integration.Core.Reference;

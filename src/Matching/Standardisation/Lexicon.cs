@@ -1,3 +1,4 @@
+// Over 300 lines: the lexicon's loading, folding and lookup of one bilingual word list, kept together so a form is folded one way.
 using System.Text;
 
 namespace Integration.Matching.Standardisation;
