@@ -86,6 +86,57 @@ public class BlockingTests
             i => Assert.True(AllCandidates(index, records, i) > 0));
     }
 
+    [Fact]
+    public void The_same_house_in_the_same_district_meets_across_communes_resolved_differently()
+    {
+        // One kiosk: the licence's line resolved to one commune, the taxpayer's to its neighbour; the names differ
+        // (the taxpayer is the owner). The house in the district still pairs them; the same house elsewhere does not.
+        List<SourceRecord> rows =
+        [
+            TestRecords.Source(Feeds.Moc, "M1", "Sith Sokh Cafe", commune: "Tonle Basak", district: "Chamkar Mon", province: "Phnom Penh", house: "C63"),
+            TestRecords.Source(Feeds.Gdt, "G1", "Luch Srey", commune: "Boeng Keng Kang Muoy", district: "Chamkar Mon", province: "Phnom Penh", house: "C63"),
+            TestRecords.Source(Feeds.Nssf, "N1", "Mekong Pearl Hotel", commune: "Svay Dankum", district: "Siem Reap", province: "Siem Reap", house: "C63"),
+        ];
+        var records = TestRecords.Standardise(rows);
+        Assert.NotEqual(records[0].Place.Commune, records[1].Place.Commune);
+        Assert.Equal(records[0].Place.District, records[1].Place.District);
+
+        var index = BlockIndex.Build(records, 30, 2, [BlockingKey.Premises]);
+
+        Assert.Equal([(1, 1 << (int)BlockingKey.Premises)], Candidates(index, records, 0));
+        Assert.Empty(Candidates(index, records, 1));
+    }
+
+    [Fact]
+    public void An_orphan_known_only_by_its_province_meets_the_records_of_its_common_name_inside_that_province()
+    {
+        // 40 licences of one common name with full Phnom Penh addresses, 40 in Siem Reap; a taxpayer of that name
+        // known only by "Phnom Penh" and four other such taxpayers, with nothing else to share. Sorted by place, the
+        // coarse ones sit side by side before the province's records: a window of 3 neighbours met at most 3.
+        var rows = new List<SourceRecord>();
+        for (var i = 0; i < 40; i++)
+        {
+            rows.Add(TestRecords.Source(Feeds.Moc, $"P{i}", "Sokha Trading", commune: "Tonle Basak", district: "Chamkar Mon", province: "Phnom Penh", house: $"{i + 1}"));
+            rows.Add(TestRecords.Source(Feeds.Moc, $"S{i}", "Sokha Trading", commune: "Svay Dankum", district: "Siem Reap", province: "Siem Reap", house: $"{i + 1}"));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            rows.Add(TestRecords.Source(Feeds.Gdt, $"G{i}", "Sokha Trading", province: "Phnom Penh"));
+        }
+
+        var records = TestRecords.Standardise(rows);
+        var index = BlockIndex.Build(records, 30, 2, [BlockingKey.Phonetic, BlockingKey.PlacePhonetic], window: 3);
+        Assert.Equal(5, index.Stats.RecordsWithCommonNamesOnly);
+
+        var orphan = Array.FindIndex(records, r => r.Source.SourceKey == "G4");
+        var partners = Enumerable.Range(0, records.Length).Where(j => j != orphan
+            && (Candidates(index, records, Math.Min(j, orphan)).Exists(c => c.Record == Math.Max(j, orphan)))).Select(j => records[j].Source.SourceKey).ToList();
+
+        Assert.True(partners.Count(k => k.StartsWith('P')) >= 20, string.Join(",", partners));
+        Assert.DoesNotContain(partners, k => k.StartsWith('S'));
+    }
+
     private static List<(int Record, int Keys)> Candidates(BlockIndex index, StandardRecord[] records, int i)
     {
         var found = new List<(int, int)>();

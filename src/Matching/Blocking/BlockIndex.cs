@@ -23,6 +23,7 @@ public sealed class BlockIndex
     private readonly int[] _byRecord;
     private readonly bool _withinFeeds;
     private readonly int _window;
+    private readonly int _maxBlockSize;
 
     private readonly bool[] _orphan;
 
@@ -33,8 +34,9 @@ public sealed class BlockIndex
     private const byte OrphansOnly = 0x40;
     private const byte KindBits = 0x3F;
 
-    private BlockIndex(int[] entryRecord, int[] blockStart, int[] blockEnd, byte[] entryKind, int[] recordStart, int[] byRecord, BlockingStats stats, bool withinFeeds, int window, bool[] orphan)
+    private BlockIndex(int[] entryRecord, int[] blockStart, int[] blockEnd, byte[] entryKind, int[] recordStart, int[] byRecord, BlockingStats stats, bool withinFeeds, int window, bool[] orphan, int maxBlockSize)
     {
+        _maxBlockSize = maxBlockSize;
         _orphan = orphan;
         _entryRecord = entryRecord;
         _blockStart = blockStart;
@@ -214,7 +216,7 @@ public sealed class BlockIndex
             byRecord[fill[entryRecord[x]]++] = x;
         }
 
-        return new BlockIndex(entryRecord, blockStart, blockEnd, entryKind, recordStart, byRecord, stats, withinFeeds, window, orphan);
+        return new BlockIndex(entryRecord, blockStart, blockEnd, entryKind, recordStart, byRecord, stats, withinFeeds, window, orphan, maxBlockSize);
     }
 
     private enum BlockShape
@@ -312,6 +314,11 @@ public sealed class BlockIndex
                     found.Add((j, bit));
                 }
             }
+
+            if ((kind & OrphansOnly) != 0)
+            {
+                InsideOrphansPlace(i, x, _blockStart[x], _blockEnd[x], bit, records, found);
+            }
         }
 
         // Each candidate once, with every key that found it.
@@ -331,6 +338,32 @@ public sealed class BlockIndex
 
         found.RemoveRange(w, found.Count - w);
     }
+
+    /// <summary>
+    /// In a common name's block kept for its orphans (sorted by place), an orphan whose place is coarse (a province
+    /// only: `Phnom Penh`) sits before every record of that province, so its window of neighbours holds other coarse
+    /// records and never its twin with a full address. So an orphan also pairs, across registries, with the records of
+    /// the block that lie inside its place, up to <c>maxBlockSize</c> positions either side (sorted by place, those are
+    /// contiguous): the same condition seen from either record, so each pair is made once, by the lower record.
+    /// </summary>
+    private void InsideOrphansPlace(int i, int x, int start, int end, int bit, StandardRecord[] records, List<(int Record, int Keys)> found)
+    {
+        var from = Math.Max(start, x - _maxBlockSize);
+        var to = Math.Min(end, x + _maxBlockSize + 1);
+        for (var y = from; y < to; y++)
+        {
+            var j = _entryRecord[y];
+            if (j > i && (_orphan[i] || _orphan[j]) && records[j].Feed != records[i].Feed
+                && ((_orphan[i] && Inside(records[j], records[i])) || (_orphan[j] && Inside(records[i], records[j]))))
+            {
+                found.Add((j, bit));
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="r"/>'s place lies inside the orphan's known place (its finest code a prefix of r's).</summary>
+    private static bool Inside(StandardRecord r, StandardRecord orphan) =>
+        orphan.Place.Finest is { } place && r.Place.Finest is { } own && own.StartsWith(place, StringComparison.Ordinal);
 
     /// <summary>The name's sound for sorting: the Latin phonetic key, else the Khmer one (one order for both scripts).</summary>
     private static string SoundKey(StandardRecord r) => r.LatinKey.Length > 0 ? r.LatinKey : r.KhmerKey;

@@ -39,7 +39,7 @@ public enum BlockingKey : byte
     CoreName,
 
     /// <summary>
-    /// Same house number in the same commune (missing commune as above), on the same street of the province, or, for
+    /// Same house number in the same commune (missing commune as above), in the same district, on the same street of the province, or, for
     /// records with no district and no street, the house number alone: neighbours whatever their names say.
     /// </summary>
     Premises,
@@ -119,6 +119,14 @@ public static class BlockingKeyGenerator
             {
                 Add(into, BlockingKey.Premises, area, r.House);
             }
+        }
+
+        // The house in its district finds a twin whose commune is missing or resolved to another commune (a market or
+        // a village named like a neighbouring commune, a commune left out of one line): the commune keys above never
+        // meet then. A large block (house 12 in a city district) is cut to windows by name like any place block.
+        if (r.House is not null && r.Place.District is { } district)
+        {
+            Add(into, BlockingKey.Premises, district, r.House);
         }
 
         // The house on its street in the province finds a twin whose district or commune is missing or resolved
