@@ -97,6 +97,26 @@ public sealed class FellegiSunterModel
     public double AdjustedWeight(int field, int level, double share, bool sameFeed = false) =>
         Math.Min(WeightsFor(sameFeed)[field][level], Math.Log2(M[field][level] / Math.Max((sameFeed ? UWithin : U)[field][level], share)));
 
+    /// <summary>
+    /// Weight of agreeing at <paramref name="level"/> or any level above it: log2 of the summed m over the summed u of
+    /// those levels. For an ordered field (place: province, district, commune, village) a pair that agrees as deep as
+    /// both records say and no deeper only because one record stops there (a district, commune or village left blank)
+    /// has agreed on all that is known: the level's own weight, learned mostly from pairs that do disagree deeper, would
+    /// count the blank as a disagreement.
+    /// </summary>
+    public double AtLeastWeight(int field, int level, bool sameFeed)
+    {
+        var u = sameFeed ? UWithin : U;
+        double ms = 0, us = 0;
+        for (var l = level; l < M[field].Length; l++)
+        {
+            ms += M[field][l];
+            us += u[field][l];
+        }
+
+        return ms > 0 && us > 0 ? Math.Log2(ms / us) : WeightsFor(sameFeed)[field][level];
+    }
+
     public static double Probability(double weight) => weight > 60 ? 1.0 : weight < -60 ? 0.0 : 1.0 - (1.0 / (1.0 + Math.Pow(2, weight)));
 
     public object Describe() => new

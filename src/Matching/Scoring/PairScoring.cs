@@ -105,6 +105,14 @@ public sealed class PairScoring
             into[f] = l < 0 ? 0 : weights[f][l];
         }
 
+        // A place agreeing down to the last part both records name (one leaves the district, commune or village blank)
+        // agrees as far as anything is known: weighed as agreement at that depth, not as the level's disagreement below.
+        var place = Pattern.Level(pattern, Fields.Place);
+        if (place is >= 1 and <= 3 && StopsAt(ra.Place, place) | StopsAt(rb.Place, place))
+        {
+            into[Fields.Place] = model.AtLeastWeight(Fields.Place, place, sameFeed);
+        }
+
         if (Fields.NameStrength(nameLevel) >= 2)
         {
             // The name weighs by how common the value the two share is: more than the level's average for a name
@@ -137,6 +145,14 @@ public sealed class PairScoring
             into[Fields.Phone] = n > MaxContactRecords ? 0 : model.AdjustedWeight(Fields.Phone, 1, (double)n / _records.Length, sameFeed);
         }
     }
+
+    /// <summary>True when <paramref name="place"/> names nothing below place level <paramref name="level"/> (1 province, 2 district, 3 commune).</summary>
+    public static bool StopsAt(PlaceCodes place, int level) => level switch
+    {
+        1 => place.District is null,
+        2 => place.Commune is null,
+        _ => place.Village is null,
+    };
 
     /// <summary>
     /// True when the pair shares an e-mail address specific enough to be one firm's and not made from the name
