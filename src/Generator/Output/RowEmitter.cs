@@ -36,7 +36,10 @@ public sealed class RowEmitter : IDisposable
 
     public IReadOnlyDictionary<BadRowKind, long> Counts => _counts;
 
-    /// <summary>Writes <paramref name="row"/>, maybe corrupted. Returns true when the row as written is valid (ingest will load it).</summary>
+    /// <summary>
+    /// Writes <paramref name="row"/>, maybe corrupted. Returns true when ingest will load the row (valid, or a
+    /// legacy-font name_km, which costs only that field): then it is a truth record, and still listed in bad-rows.csv.
+    /// </summary>
     public bool Emit(FeedFile file, string?[] row)
     {
         if (_rates.Rate <= 0 || _rng.NextDouble() >= _rates.Rate)
@@ -88,6 +91,7 @@ public sealed class RowEmitter : IDisposable
             case BadRowKind.LegacyKhmerFont:
                 var km = layout.IndexOf("name_km");
                 bad[km] = LegacyKhmerFont.Encode(string.IsNullOrEmpty(row[km]) ? "ក្រុមហ៊ុន " + row[layout.IndexOf("name_en")] : row[km]!);
+                valid = true; // ingest loads the row with name_km blanked and a field warning: it stays the firm's record
                 break;
         }
 
@@ -136,7 +140,7 @@ public sealed class RowEmitter : IDisposable
 /// <summary>
 /// Text as it comes out of a legacy (pre-Unicode, Limon-style) Khmer font: each Khmer code point stored as the
 /// Latin-1 character at the font's glyph position. The result has no character in U+1780..U+17FF or
-/// U+19E0..U+19FF, which is how ingest recognises it (quarantine reason LEGACY_KHMER_FONT).
+/// U+19E0..U+19FF, which is how ingest recognises it (field warning LEGACY_KHMER_FONT: name_km blanked, the row loads).
 /// </summary>
 public static class LegacyKhmerFont
 {

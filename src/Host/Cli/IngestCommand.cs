@@ -158,6 +158,11 @@ internal static class IngestCommand
             {
                 reasons.AddRow(Cells(feed.Feed, q.Reason, N(q.Count), string.Join("\n", q.Examples)));
             }
+
+            foreach (var w in feed.FieldWarnings)
+            {
+                reasons.AddRow(Cells(feed.Feed, w.Reason + " (field repaired, row loaded)", N(w.Count), string.Join("\n", w.Examples)));
+            }
         }
 
         if (reasons.Rows.Count > 0)

@@ -79,4 +79,7 @@ public sealed class FeedSql
 
     public const string Quarantine =
         "INSERT INTO quarantine (file_id, feed, line, field, reason, message, raw) VALUES (@file_id, @feed, @line, @field, @reason, @message, @raw)";
+
+    public const string FieldWarning =
+        "INSERT INTO field_warnings (file_id, feed, line, source_key, field, reason, action, message, original) VALUES (@file_id, @feed, @line, @key, @field, @reason, @action, @message, @original)";
 }

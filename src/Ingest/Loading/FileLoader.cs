@@ -199,6 +199,9 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options, Da
 
         public long Quarantined { get; private set; }
 
+        /// <summary>Field-level repairs of loaded rows (field_warnings).</summary>
+        public long FieldWarnings { get; private set; }
+
         /// <summary>Key states to take over once the transaction commits.</summary>
         public Dictionary<string, KeyState> Pending { get; } = new(StringComparer.Ordinal);
 
@@ -229,6 +232,16 @@ public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options, Da
 
             Apply(key!, row);
             Loaded++;
+            if (row.Repairs is { } repairs)
+            {
+                // Recorded for every file that has the row, like quarantine, whether or not the stored row changed.
+                foreach (var repair in repairs)
+                {
+                    writer.FieldWarning(record.Line, key!, repair);
+                }
+
+                FieldWarnings += repairs.Count;
+            }
         }
 
         /// <summary>

@@ -30,6 +30,9 @@ public interface IFeedWriter : IDisposable
 
     void Quarantine(long line, RowProblem problem, string raw);
 
+    /// <summary>A field of the loaded row <paramref name="key"/> (from <paramref name="line"/>) was repaired: field_warnings.</summary>
+    void FieldWarning(long line, string key, FieldRepair repair);
+
     /// <summary>Writes whatever is still buffered; called once, after the last row, before the transaction commits.</summary>
     void Complete();
 }

@@ -41,19 +41,22 @@ public sealed class PipelinedFeedWriter : IFeedWriter
         Remove,
         LowerFirstSeen,
         Quarantine,
+        FieldWarning,
     }
 
-    public void Insert(ParsedRow row, UInt128 hash) => Add(new WriteOp(OpKind.Insert, row, hash, null, null, false, 0, null, null));
+    public void Insert(ParsedRow row, UInt128 hash) => Add(new WriteOp(OpKind.Insert, row, hash, null, null, false, 0, null, null, null));
 
-    public void Replace(ParsedRow row, UInt128 hash, string change, bool compare) => Add(new WriteOp(OpKind.Replace, row, hash, null, change, compare, 0, null, null));
+    public void Replace(ParsedRow row, UInt128 hash, string change, bool compare) => Add(new WriteOp(OpKind.Replace, row, hash, null, change, compare, 0, null, null, null));
 
-    public void Touch(string key) => Add(new WriteOp(OpKind.Touch, null, default, key, null, false, 0, null, null));
+    public void Touch(string key) => Add(new WriteOp(OpKind.Touch, null, default, key, null, false, 0, null, null, null));
 
-    public void Remove(string key) => Add(new WriteOp(OpKind.Remove, null, default, key, null, false, 0, null, null));
+    public void Remove(string key) => Add(new WriteOp(OpKind.Remove, null, default, key, null, false, 0, null, null, null));
 
-    public void LowerFirstSeen(string key) => Add(new WriteOp(OpKind.LowerFirstSeen, null, default, key, null, false, 0, null, null));
+    public void LowerFirstSeen(string key) => Add(new WriteOp(OpKind.LowerFirstSeen, null, default, key, null, false, 0, null, null, null));
 
-    public void Quarantine(long line, RowProblem problem, string raw) => Add(new WriteOp(OpKind.Quarantine, null, default, null, null, false, line, problem, raw));
+    public void Quarantine(long line, RowProblem problem, string raw) => Add(new WriteOp(OpKind.Quarantine, null, default, null, null, false, line, problem, raw, null));
+
+    public void FieldWarning(long line, string key, FieldRepair repair) => Add(new WriteOp(OpKind.FieldWarning, null, default, key, null, false, line, null, null, repair));
 
     public void Complete()
     {
@@ -163,11 +166,14 @@ public sealed class PipelinedFeedWriter : IFeedWriter
             case OpKind.Quarantine:
                 _target.Quarantine(op.Line, op.Problem!, op.Raw!);
                 break;
+            case OpKind.FieldWarning:
+                _target.FieldWarning(op.Line, op.Key!, op.Repair!);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown write {op.Kind}.");
         }
     }
 
     /// <summary>One call of <see cref="IFeedWriter"/>, recorded to be replayed on the writing thread.</summary>
-    private readonly record struct WriteOp(OpKind Kind, ParsedRow? Row, UInt128 Hash, string? Key, string? Change, bool Compare, long Line, RowProblem? Problem, string? Raw);
+    private readonly record struct WriteOp(OpKind Kind, ParsedRow? Row, UInt128 Hash, string? Key, string? Change, bool Compare, long Line, RowProblem? Problem, string? Raw, FieldRepair? Repair);
 }

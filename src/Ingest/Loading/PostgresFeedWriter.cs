@@ -33,6 +33,7 @@ public sealed class PostgresFeedWriter : IFeedWriter
     private readonly List<(char Op, string Key)> _keys = [];
     private readonly List<(string Key, string Change, string? Fields, long? Line)> _history = [];
     private readonly List<(long Line, RowProblem Problem, string Raw)> _quarantine = [];
+    private readonly List<(long Line, string Key, FieldRepair Repair)> _fieldWarnings = [];
 
     public PostgresFeedWriter(NpgsqlConnection conn, NpgsqlTransaction tx, FeedDefinition feed, long fileId, DateOnly asOf)
     {
@@ -96,12 +97,22 @@ public sealed class PostgresFeedWriter : IFeedWriter
         }
     }
 
+    public void FieldWarning(long line, string key, FieldRepair repair)
+    {
+        _fieldWarnings.Add((line, key, repair));
+        if (_fieldWarnings.Count >= BatchRows)
+        {
+            FlushFieldWarnings();
+        }
+    }
+
     public void Complete()
     {
         FlushRows();
         FlushKeys();
         FlushHistory();
         FlushQuarantine();
+        FlushFieldWarnings();
     }
 
     public void Dispose()
@@ -227,6 +238,21 @@ public sealed class PostgresFeedWriter : IFeedWriter
             _quarantine.Select(q => new object?[] { _fileId, _feed.Name, q.Line, q.Problem.Field, q.Problem.Reason, q.Problem.Message, q.Raw }));
         _quarantine.Clear();
     }
+
+    private void FlushFieldWarnings()
+    {
+        if (_fieldWarnings.Count == 0)
+        {
+            return;
+        }
+
+        BulkInsert.Write(_conn, _tx, "field_warnings", ["file_id", "feed", "line", "source_key", "field", "reason", "action", "message", "original"],
+            _fieldWarnings.Select(w => new object?[] { _fileId, _feed.Name, w.Line, w.Key, w.Repair.Field, w.Repair.Reason, w.Repair.Action, w.Repair.Message, NoNul(w.Repair.Original) }));
+        _fieldWarnings.Clear();
+    }
+
+    /// <summary>PostgreSQL text cannot hold NUL (a name_km with one is quarantined as CONTROL_CHARACTER before this; kept safe anyway).</summary>
+    private static string NoNul(string s) => s.Contains('\0', StringComparison.Ordinal) ? s.Replace('\0', '\u2400') : s;
 
     /// <summary>Canonical columns that differ between the stored row and the new one, '|'-separated.</summary>
     private string? ChangedFields(ParsedRow row)

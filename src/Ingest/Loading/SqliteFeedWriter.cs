@@ -28,6 +28,7 @@ public sealed class SqliteFeedWriter : IFeedWriter
     private readonly SqliteStatement _select;
     private readonly SqliteStatement _history;
     private readonly SqliteStatement _quarantine;
+    private readonly SqliteStatement _fieldWarning;
     private readonly List<SqliteStatement> _all = [];
     private readonly int _keyCount;
     private readonly int[] _columnIndexes;
@@ -47,6 +48,7 @@ public sealed class SqliteFeedWriter : IFeedWriter
         _select = Prepare(sql.SelectStored);
         _history = Prepare(FeedSql.History);
         _quarantine = Prepare(FeedSql.Quarantine);
+        _fieldWarning = Prepare(FeedSql.FieldWarning);
         _columnIndexes = feed.Columns.Select((_, i) => _upsert.Index("@c" + i)).ToArray();
         foreach (var s in _all)
         {
@@ -88,6 +90,19 @@ public sealed class SqliteFeedWriter : IFeedWriter
         q.Bind("@message", problem.Message);
         q.Bind("@raw", raw);
         q.Execute();
+    }
+
+    public void FieldWarning(long line, string key, FieldRepair repair)
+    {
+        var w = _fieldWarning;
+        w.Bind("@line", line);
+        w.Bind("@key", key);
+        w.Bind("@field", repair.Field);
+        w.Bind("@reason", repair.Reason);
+        w.Bind("@action", repair.Action);
+        w.Bind("@message", repair.Message);
+        w.Bind("@original", repair.Original);
+        w.Execute();
     }
 
     public void Complete()

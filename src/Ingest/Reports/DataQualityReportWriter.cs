@@ -69,6 +69,15 @@ public static class DataQualityReportWriter
                 }
             }
 
+            foreach (var w in feed.FieldWarnings)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"- field repaired, row loaded, **{w.Reason}**: {w.Count} fields (table field_warnings keeps the value as delivered)");
+                foreach (var e in w.Examples)
+                {
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"  - `{e.Replace('`', '\'')}`");
+                }
+            }
+
             var fill = string.Join(", ", feed.Completeness.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Column} {c.Ratio * 100:0.0}%")));
             sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Completeness over {feed.CurrentRecords} current records: {fill}");
         }

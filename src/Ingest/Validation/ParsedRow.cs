@@ -19,8 +19,14 @@ public sealed class ParsedRow(int columns)
     /// <summary>Source key: the key columns joined with '|'.</summary>
     public string? Key { get; set; }
 
+    /// <summary>Fields changed because they could not be used as delivered (recorded in field_warnings); null when none.</summary>
+    public List<FieldRepair>? Repairs { get; private set; }
+
+    public void Repair(FieldRepair repair) => (Repairs ??= []).Add(repair);
+
     public void Clear()
     {
+        Repairs = null;
         Array.Clear(Text);
         Array.Clear(Numbers);
         Key = null;

@@ -1,6 +1,6 @@
 namespace Integration.Ingest.Validation;
 
-/// <summary>Why a row was quarantined (the quarantine.reason column).</summary>
+/// <summary>Why a row was quarantined (the quarantine.reason column), or a field of a loaded row repaired (field_warnings.reason).</summary>
 public static class QuarantineReason
 {
     public const string WrongColumnCount = "WRONG_COLUMN_COUNT";
@@ -14,10 +14,17 @@ public static class QuarantineReason
     public const string MissingName = "MISSING_NAME";
 
     /// <summary>
-    /// A name_km that is not empty but holds no Khmer Unicode character (U+1780..U+17FF, U+19E0..U+19FF):
-    /// typed in a legacy font (Limon and the like) that maps Khmer glyphs onto Latin code points.
+    /// Field-level (field_warnings, the row loads): a name_km that is not empty but holds no Khmer Unicode character
+    /// (U+1780..U+17FF, U+19E0..U+19FF) and does not read as a Latin name: typed in a legacy font (Limon and the
+    /// like) that maps Khmer glyphs onto Latin code points. The field is blanked.
     /// </summary>
     public const string LegacyKhmerFont = "LEGACY_KHMER_FONT";
+
+    /// <summary>
+    /// Field-level (field_warnings, the row loads): a name_km holding a Latin-script name. It becomes name_en when
+    /// that is empty, is exchanged with name_en when that holds the Khmer name, and is blanked otherwise.
+    /// </summary>
+    public const string LatinInKhmerName = "LATIN_IN_KHMER_NAME";
 
     /// <summary>A control character (NUL, ESC, DEL, C1 codes...) in a field: never a register's data, often a broken export.</summary>
     public const string ControlCharacter = "CONTROL_CHARACTER";

@@ -9,7 +9,8 @@ namespace Integration.Ingest.Validation;
 
 /// <summary>
 /// Checks one record against its feed's definition and normalises it into a <see cref="ParsedRow"/>.
-/// Reports the first problem found (one quarantine row per bad record, so rows read = loaded + quarantined).
+/// Reports the first problem found (one quarantine row per bad record, so rows read = loaded + quarantined);
+/// an unusable optional name_km is repaired on the row instead (<see cref="ParsedRow.Repairs"/>) and the row loads.
 /// Duplicate keys are the loader's business: it knows which keys the file has already had. Dates are read
 /// against the product's <see cref="DateRules"/> relative to the file's as-of.
 /// </summary>
@@ -73,11 +74,49 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLi
 
             if (km is not null && !HasKhmer(km))
             {
-                return new RowProblem("name_km", QuarantineReason.LegacyKhmerFont, $"{fileLabel} line {record.Line}, field name_km: '{Excerpt.Of(km)}' has no Khmer Unicode character, probably a legacy font ({QuarantineReason.LegacyKhmerFont})");
+                RepairKhmerName(row, km, record.Line);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A name_km without a Khmer character costs the field, not the row (the row is the firm's record; quarantining it
+    /// made a registered firm look unregistered). A Latin name is put where it belongs; legacy-font text is blanked.
+    /// Each change is recorded on the row (field_warnings) with the value as delivered.
+    /// </summary>
+    private void RepairKhmerName(ParsedRow row, string km, long line)
+    {
+        var en = row.Text[_nameEn];
+        var where = $"{fileLabel} line {line}, field name_km: '{Excerpt.Of(km)}'";
+        if (!LegacyFontText.IsLatinName(km))
+        {
+            row.Text[_nameKm] = null;
+            row.Repair(new FieldRepair("name_km", QuarantineReason.LegacyKhmerFont, FieldAction.Blanked,
+                $"{where} has no Khmer Unicode character, probably a legacy font; name_km left empty, the row is loaded ({QuarantineReason.LegacyKhmerFont})", km));
+            return;
+        }
+
+        if (en is null)
+        {
+            (row.Text[_nameKm], row.Text[_nameEn]) = (null, km);
+            row.Repair(new FieldRepair("name_km", QuarantineReason.LatinInKhmerName, FieldAction.MovedToNameEn,
+                $"{where} is a Latin-script name; used as name_en, which was empty ({QuarantineReason.LatinInKhmerName})", km));
+        }
+        else if (HasKhmer(en))
+        {
+            (row.Text[_nameKm], row.Text[_nameEn]) = (en, km);
+            row.Repair(new FieldRepair("name_km", QuarantineReason.LatinInKhmerName, FieldAction.SwappedWithNameEn,
+                $"{where} is a Latin-script name and name_en holds the Khmer one; the two exchanged ({QuarantineReason.LatinInKhmerName})", km));
+        }
+        else
+        {
+            // Both columns Latin: name_en is the register's Latin name (matching reads only one); the other is kept here.
+            row.Text[_nameKm] = null;
+            row.Repair(new FieldRepair("name_km", QuarantineReason.LatinInKhmerName, FieldAction.Blanked,
+                $"{where} is a Latin-script name and name_en already holds one; name_km left empty ({QuarantineReason.LatinInKhmerName})", km));
+        }
     }
 
     /// <summary>True when the text holds at least one Khmer (U+1780..U+17FF) or Khmer-symbol (U+19E0..U+19FF) character.</summary>
