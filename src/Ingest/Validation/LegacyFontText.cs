@@ -62,7 +62,10 @@ public static class LegacyFontText
 
     private static bool IsVowel(char c) => char.ToLowerInvariant(c) is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
-    /// <summary>Spaces, zero-width spaces and joiners (Khmer keyboards type U+200B between words), typographic quotes and dashes.</summary>
+    /// <summary>
+    /// Spaces, zero-width spaces and joiners (Khmer keyboards type U+200B between words), the typographic apostrophe
+    /// (Int’l) and dashes. Not ‘ “ ”: Limon puts Khmer signs on them ("Rkumh‘un").
+    /// </summary>
     private static bool IsSpaceLike(char c) =>
-        char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u2013' or '\u2014';
+        char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u2019' or '\u2013' or '\u2014';
 }
