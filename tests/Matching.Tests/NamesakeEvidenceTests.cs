@@ -149,6 +149,68 @@ public class NamesakeEvidenceTests
     }
 
     [Fact]
+    public void Across_registries_a_weak_name_likeness_at_the_same_number_and_street_is_corroborated()
+    {
+        var records = TestRecords.Standardise(
+        [
+            TestRecords.Source(Feeds.Moc, "M1", "Sunrise Kids Learning Center", house: "4747") with { Street = "S Bishop St" },
+            TestRecords.Source(Feeds.Nssf, "N1", "Sunrise Early Childhood Program", house: "4747") with { Street = "S Bishop St" },
+            // The number alone: one fact.
+            TestRecords.Source(Feeds.Nssf, "N2", "Sunrise Early Childhood Program", house: "4747"),
+            // Two records of one registry at one number and street: as often two tenants of one building.
+            TestRecords.Source(Feeds.Moc, "M2", "Sunrise Early Childhood Program", house: "4747") with { Street = "S Bishop St" },
+        ]);
+        var scoring = new PairScoring(records);
+        // The names as weak as a share of words (1) or a faint cross-script sound (5), whatever the comparer says of them.
+        bool Corroborated(int a, int b, int house, int name)
+        {
+            var pattern = Pattern.With(PairComparer.Compare(records[a], records[b]), Fields.Name, name);
+            Assert.Equal(house, Pattern.Level(pattern, Fields.House));
+            return LinkDecision.Corroborated(pattern, scoring, a, b);
+        }
+
+        foreach (var name in new[] { 1, 5 })
+        {
+            Assert.True(Corroborated(0, 1, 2, name));
+            Assert.False(Corroborated(0, 2, 1, name));
+            Assert.False(Corroborated(0, 3, 2, name));
+        }
+    }
+
+    [Fact]
+    public void Within_one_registry_different_names_join_on_house_class_and_a_phone_of_their_own()
+    {
+        var records = TestRecords.Standardise(
+        [
+            // A sole proprietorship registered twice at GDT: under its shop's name and under its owner's name.
+            TestRecords.Source(Feeds.Gdt, "G1", "Bayon Restaurant Sole Proprietorship", house: "81", phone: "016 537 563", tin: "335573129") with { Street = "St. 24", IsicCode = "5610" },
+            TestRecords.Source(Feeds.Gdt, "G2", "Chan Sophea", house: "81", phone: "016 537 563", tin: "617539140") with { Street = "St. 24", IsicCode = "5610" },
+            // Two outlets of one hotel on its switchboard, no class given: a clerk looks first.
+            TestRecords.Source(Feeds.Moc, "M4", "Bistro", house: "3400", phone: "702 791 7111") with { Street = "Las Vegas Blvd" },
+            TestRecords.Source(Feeds.Moc, "M5", "Mikado", house: "3400", phone: "702 791 7111") with { Street = "Las Vegas Blvd" },
+            // Classed alike, but a third record of the registry carries the number: an agent's or a building's line.
+            TestRecords.Source(Feeds.Gdt, "G3", "Sokha Trading", house: "12", phone: "012 558 204", tin: "324419183") with { Street = "St. 5", IsicCode = "4690" },
+            TestRecords.Source(Feeds.Gdt, "G4", "Ly Huot", house: "12", phone: "012 558 204", tin: "606385194") with { Street = "St. 5", IsicCode = "4690" },
+            TestRecords.Source(Feeds.Gdt, "G5", "Meas Import Export", house: "14", phone: "012 558 204", tin: "702885111") with { Street = "St. 5", IsicCode = "4690" },
+            // Another house: two firms.
+            TestRecords.Source(Feeds.Gdt, "G6", "Vibol Pharmacy", house: "9", phone: "017 275 476", tin: "935853562") with { Street = "St. 34", IsicCode = "4772" },
+            TestRecords.Source(Feeds.Gdt, "G7", "Heng Metta", house: "104", phone: "017 275 476", tin: "653887551") with { Street = "St. 34", IsicCode = "4772" },
+        ]);
+        var scoring = new PairScoring(records);
+        bool Joins(int a, int b)
+        {
+            var pattern = PairComparer.Compare(records[a], records[b]);
+            Assert.Equal(0, Pattern.Level(pattern, Fields.Name));
+            return LinkDecision.OneFirmUnderTwoNames(pattern, scoring, a, b);
+        }
+
+        Assert.True(Joins(0, 1));
+        Assert.False(Joins(2, 3));
+        Assert.False(Joins(4, 5));
+        Assert.False(Joins(7, 8));
+    }
+
+    [Fact]
     public void An_incremental_run_keeps_the_kinds_and_the_namesakes_isic_share_of_the_last_full_run()
     {
         var record = TestRecords.Standardise([TestRecords.Source(Feeds.Moc, "M1", "Heng Restaurant & Bar")])[0];

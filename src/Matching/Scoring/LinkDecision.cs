@@ -52,7 +52,8 @@ public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel mod
     /// Whether an edge joins enterprises in clustering. Automatic links and clerks' accepts do; a pair in the review
     /// band across two registries joins provisionally (a check then says REVIEW rather than BLOCK on a missing
     /// link). Two records of one registry in the review band join when something specific to one firm agrees too (an
-    /// identifier, a phone, an e-mail, the house), or when their names agree and none of those disagrees; the
+    /// identifier, a phone, an e-mail, the house), or when their names agree and none of those disagrees, or when
+    /// their names differ but house, line and a phone of their own agree (<see cref="OneFirmUnderTwoNames"/>); the
     /// others (different names at one address: neighbours as often as a re-registration) wait for a clerk.
     /// </summary>
     public bool Joins(LinkEdge e) =>
@@ -60,7 +61,25 @@ public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel mod
         || scoring.Feed(e.A) != scoring.Feed(e.B)
         || ModelTraining.SharesIdentifier(e.Pattern)
         || Corroborated(e.Pattern, scoring, e.A, e.B)
-        || AgreeingNamesUncontradicted(e.Pattern);
+        || AgreeingNamesUncontradicted(e.Pattern)
+        || OneFirmUnderTwoNames(e.Pattern, scoring, e.A, e.B);
+
+    /// <summary>
+    /// Two records of one registry whose names differ but that share the house, a phone number no other record of
+    /// that registry carries, and the ISIC class the registry gave both, with names that do not say two kinds of
+    /// establishment: one business registered under its shop name and under its owner's name (a sole proprietorship's
+    /// older TIN, CHAN SOPHEA / Bayon Restaurant), as a pair across registries is under its operator's name. Outlets of one
+    /// building (a hotel's restaurants on its switchboard) share house and phone too: the class the registry gave is
+    /// the one more thing a firm's two registrations keep and two outlets need not, so without it (data that give no
+    /// class) the pair waits for a clerk. It joins in the review band only, never as an automatic link.
+    /// </summary>
+    public static bool OneFirmUnderTwoNames(int pattern, PairScoring scoring, int a, int b) =>
+        Pattern.Level(pattern, Fields.Name) == 0
+        && Pattern.Level(pattern, Fields.House) >= 1
+        && Pattern.Level(pattern, Fields.Phone) == 1
+        && Pattern.Level(pattern, Fields.Isic) == 2
+        && scoring.ExclusivePhone(a, b)
+        && !scoring.KindsConflict(a, b);
 
     /// <summary>
     /// Names that agree and nothing specific to one firm that disagrees (house, phone, e-mail): in the review band that
@@ -119,7 +138,7 @@ public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel mod
     /// Without a shared identifier a pair links automatically only when something specific to one firm agrees
     /// (a phone or e-mail few other records carry, the house number) and the names agree; or, when the names
     /// share only some words (a short form against a long one: "Peck" / "Chicago Public Schools Peck School"),
-    /// when two such things agree; or, when the names differ (a firm renamed in one register, or listed by its
+    /// when two such things agree (across two registries the house number with its street counts as two); or, when the names differ (a firm renamed in one register, or listed by its
     /// operator's name), a pair across two registries when the house agrees and the pair shares a phone number no other
     /// record of those registries carries, and the names do not say two kinds of establishment (two records of one
     /// registry with other names, one address and one phone are as often two outlets of one building). Otherwise a clerk looks first: similar names in
@@ -133,8 +152,12 @@ public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel mod
         var specific = (phone && scoring.SpecificPhone(a, b) ? 1 : 0)
             + (house ? 1 : 0)
             + (Pattern.Level(pattern, Fields.Email) == 1 && scoring.SpecificEmail(a, b) ? 1 : 0);
+        // Across two registries the whole premises (number and street) is two facts of one place, not one: a weak name
+        // likeness there (a short form, a faint cross-script sound) is one firm written two ways. Within one registry
+        // the same premises is as often two tenants or outlets of one building, so it stays one fact there.
+        var premises = Pattern.Level(pattern, Fields.House) == 2 && scoring.Feed(a) != scoring.Feed(b) ? 1 : 0;
         return Fields.NameAgrees(nameLevel) ? specific >= 1
-            : Fields.NameWeak(nameLevel) ? specific >= 2
+            : Fields.NameWeak(nameLevel) ? specific + premises >= 2
             : house && phone && scoring.Feed(a) != scoring.Feed(b) && scoring.ExclusivePhone(a, b) && !scoring.KindsConflict(a, b);
     }
 
