@@ -9,7 +9,6 @@ using Integration.Alerts.Targets;
 using Integration.Core.Database;
 using Integration.Core.Jobs;
 using Integration.Core.Truth;
-using Integration.Matching.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -153,7 +153,7 @@ public sealed class MatchRunner(
             {
                 // Published as one set before the run is recorded as done: a run killed while exporting is not SUCCEEDED.
                 progress?.Report("writing enterprises.csv, links.csv, review.csv");
-                await exporter.ExportAsync(new MatchRunInfo(runId, asOf, _options.ModelVersion), ct: ct);
+                await exporter.ExportAsync(new ExportedRun(runId, asOf, _options.ModelVersion), ct: ct);
             }
 
             await store.FinishRunAsync(runId, Now(), "SUCCEEDED", Parameters(result, plan, plan.HoldsModel ? saved!.RunId : runId), JsonSerializer.Serialize(summary), ct);

@@ -24,10 +24,10 @@ public sealed class DuplicateRegistrationTests
         seed.Moc("R1", "E1", declared: 12).Nssf("N1", "E1").Nssf("N2", "E1", insured: 0, registeredOn: "2024-05-01", method: "fuzzy")
             .Nssf("N3", "E1", status: "CLOSED", insured: 0, registeredOn: "2012-01-01").Nssf("N4", "E1", method: "review")
             .Paid("N1", "2025-01", "2026-09").Paid("N3", "2013-01", "2014-12")
-            .Pair(Feeds.Moc, "R1", Feeds.Nssf, "N1").Pair(Feeds.Moc, "R1", Feeds.Nssf, "N2").Pair(Feeds.Nssf, "N1", Feeds.Nssf, "N3", "CLERK_ACCEPT", 0.9)
-            .Pair(Feeds.Nssf, "N1", Feeds.Nssf, "N4", "REVIEW", 0.8);
+            .Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N1").Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N2").Pair(FeedNames.Nssf, "N1", FeedNames.Nssf, "N3", "CLERK_ACCEPT", 0.9)
+            .Pair(FeedNames.Nssf, "N1", FeedNames.Nssf, "N4", "REVIEW", 0.8);
         seed.Moc("R2", "E2").Nssf("N5", "E2").Nssf("N6", "E2").Paid("N5", "2025-01", "2026-09").Paid("N6", "2025-01", "2026-03")
-            .RegistrationDuplicate("E2", Feeds.Nssf, "N5", "N6", 0.9991, "id", "p=0.9991: name exact +11.0; phone +6.2 (total 14.1)");
+            .RegistrationDuplicate("E2", FeedNames.Nssf, "N5", "N6", 0.9991, "id", "p=0.9991: name exact +11.0; phone +6.2 (total 14.1)");
         seed.Moc("R3", "E3").Nssf("N7", "E3").Paid("N7", "2025-01", "2026-09");
     }
 

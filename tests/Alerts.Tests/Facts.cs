@@ -18,19 +18,19 @@ public sealed class Facts(string enterpriseId = "E1")
         string? address = "No. 12, St. 271, Phnom Penh")
     {
         Built.Moc.Add(new MocRecord { RegistrationNo = reg, DeclaredEmployees = declared, Status = status, IsCurrent = current, LastSeenOn = lastSeen, RenewalAppliedOn = "2026-10-01", FileId = 1, Line = _line++, Address = address });
-        return Link(Feeds.Moc, reg, method);
+        return Link(FeedNames.Moc, reg, method);
     }
 
     public Facts Gdt(string tin, long? employees, string? period, string method = "id", string status = "ACTIVE", string? phone = null)
     {
         Built.Gdt.Add(new GdtRecord { Tin = tin, Employees = employees, EmployeesPeriod = period, Status = status, FileId = 2, Line = _line++, Phone = phone });
-        return Link(Feeds.Gdt, tin, method);
+        return Link(FeedNames.Gdt, tin, method);
     }
 
     public Facts Nssf(string id, string status = "ACTIVE", long? insured = 10, string? registeredOn = "2020-01-15", string method = "id")
     {
         Built.Nssf.Add(new NssfEmployerRecord { NssfId = id, Status = status, InsuredWorkers = insured, RegisteredOn = registeredOn, FileId = 3, Line = _line++ });
-        return Link(Feeds.Nssf, id, method);
+        return Link(FeedNames.Nssf, id, method);
     }
 
     /// <summary>Months <paramref name="from"/>..<paramref name="to"/> declared and paid in full.</summary>

@@ -36,9 +36,9 @@ public sealed class LeadTests
     public async Task A_firm_with_an_active_NSSF_employer_in_the_review_band_is_no_lead_until_a_clerk_rejects_it(DatabaseProvider provider)
     {
         using var h = new AlertsTestHost(provider);
-        h.Seed.Moc("R1", "E1", declared: 5).Pair(Feeds.Moc, "R1", Feeds.Nssf, "N9", "REVIEW", 0.85);
-        h.Seed.Moc("R2", "E2", declared: 5).Pair(Feeds.Moc, "R2", Feeds.Nssf, "N9", "CLERK_REJECT", 0.85);
-        h.Seed.Moc("R3", "E3", declared: 5).Pair(Feeds.Moc, "R3", Feeds.Nssf, "N8", "REVIEW", 0.85); // a CLOSED one registers nothing
+        h.Seed.Moc("R1", "E1", declared: 5).Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N9", "REVIEW", 0.85);
+        h.Seed.Moc("R2", "E2", declared: 5).Pair(FeedNames.Moc, "R2", FeedNames.Nssf, "N9", "CLERK_REJECT", 0.85);
+        h.Seed.Moc("R3", "E3", declared: 5).Pair(FeedNames.Moc, "R3", FeedNames.Nssf, "N8", "REVIEW", 0.85); // a CLOSED one registers nothing
         h.Seed.Nssf("N9", "E9").Moc("R9", "E9").Nssf("N8", "E8", status: "CLOSED", insured: 0).Moc("R8", "E8");
 
         var leads = await h.Leads.ListAsync(new LeadQuery());

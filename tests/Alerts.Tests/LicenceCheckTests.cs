@@ -137,13 +137,13 @@ public sealed class LicenceCheckTests
         using var h = new AlertsTestHost(provider);
         // R1 - T1 - N1 joined by automatic links; the weaker R1 - N1 pair marks N1's link "review" (its weakest pair).
         h.Seed.Moc("R1", "E1").Gdt("T1", "E1", employees: 12, period: "2026-09").Nssf("N1", "E1", method: "review").Paid("N1", "2025-01", "2026-05")
-            .Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1").Pair(Feeds.Gdt, "T1", Feeds.Nssf, "N1").Pair(Feeds.Moc, "R1", Feeds.Nssf, "N1", "REVIEW", 0.8);
+            .Pair(FeedNames.Moc, "R1", FeedNames.Gdt, "T1").Pair(FeedNames.Gdt, "T1", FeedNames.Nssf, "N1").Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N1", "REVIEW", 0.8);
         // The same records where N2 is joined through review-band pairs only: the arrears are N2's, and N2 is uncertain
         // (without N2 the firm has no employees on record: ALLOW).
         h.Seed.Moc("R2", "E2").Gdt("T2", "E2", employees: 0, period: "2026-09").Nssf("N2", "E2", method: "review").Paid("N2", "2025-01", "2026-05")
-            .Pair(Feeds.Moc, "R2", Feeds.Gdt, "T2").Pair(Feeds.Gdt, "T2", Feeds.Nssf, "N2", "REVIEW", 0.85).Pair(Feeds.Moc, "R2", Feeds.Nssf, "N2", "REVIEW", 0.8);
+            .Pair(FeedNames.Moc, "R2", FeedNames.Gdt, "T2").Pair(FeedNames.Gdt, "T2", FeedNames.Nssf, "N2", "REVIEW", 0.85).Pair(FeedNames.Moc, "R2", FeedNames.Nssf, "N2", "REVIEW", 0.8);
         // A clerk's accept is as certain as an automatic link.
-        h.Seed.Moc("R3", "E3").Nssf("N3", "E3", method: "clerk").Paid("N3", "2025-01", "2026-05").Pair(Feeds.Moc, "R3", Feeds.Nssf, "N3", "CLERK_ACCEPT", 0.7);
+        h.Seed.Moc("R3", "E3").Nssf("N3", "E3", method: "clerk").Paid("N3", "2025-01", "2026-05").Pair(FeedNames.Moc, "R3", FeedNames.Nssf, "N3", "CLERK_ACCEPT", 0.7);
 
         var d1 = await h.Checks.CheckAsync(new CheckRequest("R1", null, "tester", "test"));
         var d2 = (await h.Check("R2")).Decision;
@@ -170,9 +170,9 @@ public sealed class LicenceCheckTests
     {
         using var h = new AlertsTestHost(provider);
         h.Seed.Moc("R1", "E1", declared: 5);
-        h.Seed.Nssf("N9", "E9").Paid("N9", "2025-01", "2026-09").Pair(Feeds.Moc, "R1", Feeds.Nssf, "N9", "REVIEW", 0.82);
+        h.Seed.Nssf("N9", "E9").Paid("N9", "2025-01", "2026-09").Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N9", "REVIEW", 0.82);
         h.Seed.Moc("R2", "E2", declared: 5);
-        h.Seed.Nssf("N8", "E8").Paid("N8", "2025-01", "2026-09").Pair(Feeds.Moc, "R2", Feeds.Nssf, "N8", "CLERK_REJECT", 0.82); // a clerk said no
+        h.Seed.Nssf("N8", "E8").Paid("N8", "2025-01", "2026-09").Pair(FeedNames.Moc, "R2", FeedNames.Nssf, "N8", "CLERK_REJECT", 0.82); // a clerk said no
 
         var d1 = await h.Checks.CheckAsync(new CheckRequest("R1", null, "tester", "test"));
         var d2 = (await h.Check("R2")).Decision;
@@ -212,12 +212,12 @@ public sealed class LicenceCheckTests
     {
         using var h = new AlertsTestHost(provider);
         h.Seed.Moc("R1", "E1").Gdt("T1", "E1", employees: 12, period: "2026-09").Nssf("N1", "E1", method: "review").Paid("N1", "2025-01", "2026-05")
-            .Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1").Pair(Feeds.Gdt, "T1", Feeds.Nssf, "N1").Pair(Feeds.Moc, "R1", Feeds.Nssf, "N1", "REVIEW", 0.8);
+            .Pair(FeedNames.Moc, "R1", FeedNames.Gdt, "T1").Pair(FeedNames.Gdt, "T1", FeedNames.Nssf, "N1").Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N1", "REVIEW", 0.8);
         h.Seed.Moc("R2", "E2").Gdt("T2", "E2", employees: 0, period: "2026-09").Nssf("N2", "E2", method: "review").Paid("N2", "2025-01", "2026-05")
-            .Pair(Feeds.Moc, "R2", Feeds.Gdt, "T2").Pair(Feeds.Gdt, "T2", Feeds.Nssf, "N2", "REVIEW", 0.85);
-        h.Seed.Moc("R3", "E3", declared: 5).Pair(Feeds.Moc, "R3", Feeds.Nssf, "N9", "REVIEW", 0.82);
-        h.Seed.Nssf("N9", "E9").Gdt("T9", "E9", employees: 5, period: "2026-09").Paid("N9", "2025-01", "2026-09").Pair(Feeds.Gdt, "T9", Feeds.Nssf, "N9");
-        h.Seed.Moc("R4", "E4").Gdt("T4", "E4", employees: 3, period: "2026-09").Pair(Feeds.Moc, "R4", Feeds.Gdt, "T4");
+            .Pair(FeedNames.Moc, "R2", FeedNames.Gdt, "T2").Pair(FeedNames.Gdt, "T2", FeedNames.Nssf, "N2", "REVIEW", 0.85);
+        h.Seed.Moc("R3", "E3", declared: 5).Pair(FeedNames.Moc, "R3", FeedNames.Nssf, "N9", "REVIEW", 0.82);
+        h.Seed.Nssf("N9", "E9").Gdt("T9", "E9", employees: 5, period: "2026-09").Paid("N9", "2025-01", "2026-09").Pair(FeedNames.Gdt, "T9", FeedNames.Nssf, "N9");
+        h.Seed.Moc("R4", "E4").Gdt("T4", "E4", employees: 3, period: "2026-09").Pair(FeedNames.Moc, "R4", FeedNames.Gdt, "T4");
         h.Seed.MatchRun("m1", "2026-10-01T00:00:00Z");
 
         var batch = await h.Batch.RunAsync(new DateOnly(2026, 10, 20), record: false, "test");

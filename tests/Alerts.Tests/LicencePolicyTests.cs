@@ -18,9 +18,9 @@ public sealed class LicencePolicyTests
     public void Records_joined_to_R_by_a_path_of_certain_pairs_are_certain_whatever_other_pairs_say()
     {
         var f = new Facts().Moc("R1").Gdt("T1", 5, "2026-09").Nssf("N1", method: "review")
-            .Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1").Pair(Feeds.Gdt, "T1", Feeds.Nssf, "N1", "CLERK_ACCEPT", 0.6).Pair(Feeds.Moc, "R1", Feeds.Nssf, "N1", "REVIEW", 0.8);
+            .Pair(FeedNames.Moc, "R1", FeedNames.Gdt, "T1").Pair(FeedNames.Gdt, "T1", FeedNames.Nssf, "N1", "CLERK_ACCEPT", 0.6).Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N1", "REVIEW", 0.8);
 
-        var linkage = LinkageCertainty.Of(f.Built, new RecordKey(Feeds.Moc, "R1"), ["review"]);
+        var linkage = LinkageCertainty.Of(f.Built, new RecordKey(FeedNames.Moc, "R1"), ["review"]);
 
         Assert.Equal(3, linkage.Certain.Count);
         Assert.Empty(linkage.Groups);
@@ -31,13 +31,13 @@ public sealed class LicencePolicyTests
     public void Records_reached_only_through_the_review_band_form_groups_with_the_links_that_reach_them()
     {
         var f = new Facts().Moc("R1").Gdt("T1", 5, "2026-09").Nssf("N1", method: "review").Gdt("T2", null, null, method: "review")
-            .Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1").Pair(Feeds.Gdt, "T1", Feeds.Nssf, "N1", "REVIEW", 0.85).Pair(Feeds.Gdt, "T2", Feeds.Nssf, "N1")
-            .Pair(Feeds.Moc, "R1", Feeds.Nssf, "N9", "REVIEW", 0.81)
+            .Pair(FeedNames.Moc, "R1", FeedNames.Gdt, "T1").Pair(FeedNames.Gdt, "T1", FeedNames.Nssf, "N1", "REVIEW", 0.85).Pair(FeedNames.Gdt, "T2", FeedNames.Nssf, "N1")
+            .Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N9", "REVIEW", 0.81)
             .Outside("E9", o => o.Nssf("N9"));
 
-        var linkage = LinkageCertainty.Of(f.Built, new RecordKey(Feeds.Moc, "R1"), ["review"]);
+        var linkage = LinkageCertainty.Of(f.Built, new RecordKey(FeedNames.Moc, "R1"), ["review"]);
 
-        Assert.Equal([new RecordKey(Feeds.Moc, "R1"), new RecordKey(Feeds.Gdt, "T1")], linkage.Certain.OrderBy(k => k.Feed, StringComparer.Ordinal).Reverse());
+        Assert.Equal([new RecordKey(FeedNames.Moc, "R1"), new RecordKey(FeedNames.Gdt, "T1")], linkage.Certain.OrderBy(k => k.Feed, StringComparer.Ordinal).Reverse());
         Assert.Equal(2, linkage.Groups.Count);
         var inside = linkage.Groups[0];
         Assert.Equal(2, inside.Records.Count); // N1 and T2, joined to each other by a certain pair
@@ -52,12 +52,12 @@ public sealed class LicencePolicyTests
         var certainR = new Facts().Moc("R1").Gdt("T1", 5, "2026-09").Nssf("N1", method: "review");
         var reviewR = new Facts().Moc("R1", method: "review").Gdt("T1", 5, "2026-09").Nssf("N1");
 
-        var a = LinkageCertainty.Of(certainR.Built, new RecordKey(Feeds.Moc, "R1"), ["review"]);
-        var b = LinkageCertainty.Of(reviewR.Built, new RecordKey(Feeds.Moc, "R1"), ["review"]);
+        var a = LinkageCertainty.Of(certainR.Built, new RecordKey(FeedNames.Moc, "R1"), ["review"]);
+        var b = LinkageCertainty.Of(reviewR.Built, new RecordKey(FeedNames.Moc, "R1"), ["review"]);
 
         Assert.Equal(2, a.Certain.Count);
         Assert.Equal("NSSF N1 (linked in the review band, 0.70)", Assert.Single(Assert.Single(a.Groups).Links).ToString());
-        Assert.Equal([new RecordKey(Feeds.Moc, "R1")], b.Certain);
+        Assert.Equal([new RecordKey(FeedNames.Moc, "R1")], b.Certain);
         var group = Assert.Single(b.Groups);
         Assert.Equal(2, group.Records.Count);
         Assert.Equal("MoC R1 (linked in the review band, 0.70)", Assert.Single(group.Links).ToString());
@@ -66,18 +66,18 @@ public sealed class LicencePolicyTests
     [Fact]
     public void A_clerks_reject_joins_nothing_and_is_no_candidate()
     {
-        var f = new Facts().Moc("R1", declared: 4).Pair(Feeds.Moc, "R1", Feeds.Nssf, "N9", "CLERK_REJECT", 0.9).Outside("E9", o => o.Nssf("N9").Paid("N9", "2025-01", "2026-09"));
+        var f = new Facts().Moc("R1", declared: 4).Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N9", "CLERK_REJECT", 0.9).Outside("E9", o => o.Nssf("N9").Paid("N9", "2025-01", "2026-09"));
 
         var d = Decide(f);
 
-        Assert.Empty(LinkageCertainty.Of(f.Built, new RecordKey(Feeds.Moc, "R1"), ["review"]).Groups);
+        Assert.Empty(LinkageCertainty.Of(f.Built, new RecordKey(FeedNames.Moc, "R1"), ["review"]).Groups);
         Assert.Equal(("BLOCK", "NOT_REGISTERED"), (d.Decision, d.ReasonCodes));
     }
 
     [Fact]
     public void NOT_REGISTERED_from_Rs_own_record_stands_when_no_uncertain_NSSF_candidate_exists()
     {
-        var f = new Facts().Moc("R1", declared: 3).Gdt("T1", 20, "2026-08", method: "review").Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1", "REVIEW", 0.9);
+        var f = new Facts().Moc("R1", declared: 3).Gdt("T1", 20, "2026-08", method: "review").Pair(FeedNames.Moc, "R1", FeedNames.Gdt, "T1", "REVIEW", 0.9);
 
         var d = Decide(f);
 
@@ -91,9 +91,9 @@ public sealed class LicencePolicyTests
     public void NOT_REGISTERED_on_records_that_carry_only_a_name_is_REVIEW_but_stands_once_a_joined_record_has_an_address_or_phone()
     {
         var alone = new Facts().Moc("R1", declared: 119, address: null);
-        var withPhone = new Facts().Moc("R1", declared: 119, address: null).Gdt("T1", 120, "2026-08", phone: "012 345 678").Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1");
+        var withPhone = new Facts().Moc("R1", declared: 119, address: null).Gdt("T1", 120, "2026-08", phone: "012 345 678").Pair(FeedNames.Moc, "R1", FeedNames.Gdt, "T1");
         var onlyUncertainPhone = new Facts().Moc("R1", declared: 119, address: null).Gdt("T1", 120, "2026-08", method: "review", phone: "012 345 678")
-            .Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1", "REVIEW", 0.9);
+            .Pair(FeedNames.Moc, "R1", FeedNames.Gdt, "T1", "REVIEW", 0.9);
         var quiet = new LicencePolicy(new LicencePolicyOptions { ReviewNotRegisteredOnNameOnly = false });
 
         var d = Decide(alone);
@@ -110,8 +110,8 @@ public sealed class LicencePolicyTests
     [Fact]
     public void An_uncertain_active_NSSF_candidate_makes_NOT_REGISTERED_a_REVIEW_inside_or_outside_the_enterprise()
     {
-        var inside = new Facts().Moc("R1", declared: 3).Nssf("N1", method: "review").Paid("N1", "2025-01", "2026-09").Pair(Feeds.Moc, "R1", Feeds.Nssf, "N1", "REVIEW", 0.9);
-        var outside = new Facts().Moc("R1", declared: 3).Pair(Feeds.Moc, "R1", Feeds.Nssf, "N9", "REVIEW", 0.9).Outside("E9", o => o.Nssf("N9").Paid("N9", "2025-01", "2026-09"));
+        var inside = new Facts().Moc("R1", declared: 3).Nssf("N1", method: "review").Paid("N1", "2025-01", "2026-09").Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N1", "REVIEW", 0.9);
+        var outside = new Facts().Moc("R1", declared: 3).Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N9", "REVIEW", 0.9).Outside("E9", o => o.Nssf("N9").Paid("N9", "2025-01", "2026-09"));
 
         var d1 = Decide(inside);
         var d2 = Decide(outside);
@@ -128,7 +128,7 @@ public sealed class LicencePolicyTests
     {
         // A CLOSED NSSF employer without insured workers, or a GDT record without employees, changes neither answer.
         var f = new Facts().Moc("R1", declared: 0).Nssf("N1", status: "CLOSED", insured: 0, method: "review").Gdt("T1", 0, "2026-09", method: "review")
-            .Pair(Feeds.Moc, "R1", Feeds.Nssf, "N1", "REVIEW", 0.8).Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1", "REVIEW", 0.8);
+            .Pair(FeedNames.Moc, "R1", FeedNames.Nssf, "N1", "REVIEW", 0.8).Pair(FeedNames.Moc, "R1", FeedNames.Gdt, "T1", "REVIEW", 0.8);
 
         var d = Decide(f);
 
@@ -139,7 +139,7 @@ public sealed class LicencePolicyTests
     public void Only_the_groups_that_change_the_decision_are_named()
     {
         var f = new Facts().Moc("R1").Gdt("T1", 0, "2026-09", method: "review").Gdt("T2", 12, "2026-09", method: "review")
-            .Pair(Feeds.Moc, "R1", Feeds.Gdt, "T1", "REVIEW", 0.8).Pair(Feeds.Moc, "R1", Feeds.Gdt, "T2", "REVIEW", 0.75);
+            .Pair(FeedNames.Moc, "R1", FeedNames.Gdt, "T1", "REVIEW", 0.8).Pair(FeedNames.Moc, "R1", FeedNames.Gdt, "T2", "REVIEW", 0.75);
 
         var d = Decide(f);
 

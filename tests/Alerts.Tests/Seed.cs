@@ -22,7 +22,7 @@ public sealed class Seed(Db db)
                 file_id, line, row_hash, first_seen_on, last_seen_on, is_current)
             VALUES (@reg, @name, NULL, @status, @declared, @renewal, @isic, 'Trading', @province, @district, @street, @phone, 1, @line, 'h', @firstSeen, '2026-10-01', @current)
             """, new { reg, name = "Firm " + reg, status, declared, renewal, isic, province, district, street, phone, line = _line++, firstSeen, current });
-        return Link(Feeds.Moc, reg, ent, method);
+        return Link(FeedNames.Moc, reg, ent, method);
     }
 
     public Seed Gdt(string tin, string ent, long? employees, string? period, string status = "ACTIVE", string firstSeen = "2026-01-01", string method = "id", string? isic = null)
@@ -31,7 +31,7 @@ public sealed class Seed(Db db)
             INSERT INTO gdt_taxpayers (tin, name_en, status, employees, employees_period, isic_code, file_id, line, row_hash, first_seen_on, last_seen_on, is_current)
             VALUES (@tin, @name, @status, @employees, @period, @isic, 2, @line, 'h', @firstSeen, '2026-10-01', 1)
             """, new { tin, name = "Taxpayer " + tin, status, employees, period, isic, line = _line++, firstSeen });
-        return Link(Feeds.Gdt, tin, ent, method);
+        return Link(FeedNames.Gdt, tin, ent, method);
     }
 
     public Seed Nssf(string id, string ent, string status = "ACTIVE", long? insured = 10, string? registeredOn = "2020-01-15", string firstSeen = "2026-01-01", string method = "id")
@@ -40,7 +40,7 @@ public sealed class Seed(Db db)
             INSERT INTO nssf_employers (nssf_id, name_en, status, insured_workers, registered_on, file_id, line, row_hash, first_seen_on, last_seen_on, is_current)
             VALUES (@id, @name, @status, @insured, @registeredOn, 3, @line, 'h', @firstSeen, '2026-10-01', 1)
             """, new { id, name = "Employer " + id, status, insured, registeredOn, line = _line++, firstSeen });
-        return Link(Feeds.Nssf, id, ent, method);
+        return Link(FeedNames.Nssf, id, ent, method);
     }
 
     public Seed Paid(string nssfId, string from, string to, long due = 100_000) =>

@@ -31,15 +31,15 @@ public sealed class CheckLogReader(Db db)
     public async Task<RegistrationInfo?> FindAsync(string registrationNo, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
-        return await conn.QueryFirstOrDefaultAsync<RegistrationInfo>(new CommandDefinition(
-            """
-            SELECT m.registration_no, m.name_en, m.name_km, m.province, m.status, l.enterprise_id, e.province_code AS enterprise_province_code
-            FROM moc_licences m
-            LEFT JOIN entity_links l ON l.feed = 'moc-licences' AND l.source_key = m.registration_no
-            LEFT JOIN enterprises e ON e.enterprise_id = l.enterprise_id
-            WHERE m.registration_no = @registrationNo
-            """,
-            new { registrationNo = registrationNo.Trim() }, cancellationToken: ct));
+        var no = registrationNo.Trim();
+        if (FeedRowReader.FindMoc(conn, no) is not { } m)
+        {
+            return null;
+        }
+
+        var enterpriseId = LinkageReader.EnterpriseOf(conn, FeedNames.Moc, no);
+        var province = enterpriseId is null ? null : LinkageReader.Enterprise(conn, enterpriseId)?.ProvinceCode;
+        return new RegistrationInfo(m.RegistrationNo, m.NameEn, m.NameKm, m.Province, m.Status, enterpriseId, province);
     }
 
     /// <summary>
@@ -54,24 +54,10 @@ public sealed class CheckLogReader(Db db)
             return [];
         }
 
-        var sql = """
-            SELECT m.registration_no, m.name_en, m.name_km, m.province, m.status FROM moc_licences m
-            WHERE m.is_current = 1 AND (UPPER(m.registration_no) LIKE @prefix OR UPPER(m.name_en) LIKE @contains OR m.name_km LIKE @khmer)
-            """;
-        if (provinceCode is not null)
-        {
-            sql += """
-                 AND EXISTS (SELECT 1 FROM entity_links l JOIN enterprises e ON e.enterprise_id = l.enterprise_id
-                            WHERE l.feed = 'moc-licences' AND l.source_key = m.registration_no AND e.province_code = @provinceCode)
-                """;
-        }
-
-        var like = Escape(t.ToUpperInvariant());
         await using var conn = await db.OpenAsync(ct);
-        return (await conn.QueryAsync<RegistrationMatch>(new CommandDefinition(
-            sql + " ORDER BY m.registration_no LIMIT @limit",
-            new { prefix = like + "%", contains = "%" + like + "%", khmer = "%" + Escape(t) + "%", provinceCode, limit = (long)Math.Clamp(limit, 1, 50) },
-            cancellationToken: ct))).AsList();
+        return (await LinkageReader.SearchMocAsync(conn, Escape(t.ToUpperInvariant()), Escape(t), provinceCode, Math.Clamp(limit, 1, 50), ct))
+            .Select(m => new RegistrationMatch(m.RegistrationNo, m.NameEn, m.NameKm, m.Province, m.Status))
+            .ToList();
     }
 
     // LIKE's wildcards typed into the box are dropped rather than escaped (the two databases escape differently):

@@ -55,7 +55,7 @@ public sealed class LicenceCheckService(Db db, IOptions<AlertsOptions> options, 
         var byMoc = new Dictionary<string, EnterpriseFacts>(StringComparer.Ordinal);
         foreach (var f in all.Values)
         {
-            foreach (var l in f.Links.Where(l => l.Feed == Feeds.Moc))
+            foreach (var l in f.Links.Where(l => l.Feed == FeedNames.Moc))
             {
                 byMoc[l.SourceKey] = f;
             }

@@ -58,7 +58,7 @@ public sealed class CoverageService(Db db, IOptions<AlertsOptions> options, Time
         MatchRunInfo? run;
         await using (var conn = await db.OpenAsync(ct))
         {
-            run = MatchRunInfo.Current(conn);
+            run = LinkageReader.CurrentRun(conn);
         }
 
         var key = run?.RunId ?? "";

@@ -2,7 +2,6 @@ using System.Globalization;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
 using Integration.Core.Dates;
-using Integration.Matching.Persistence;
 
 namespace Integration.Alerts.Duplicates;
 
@@ -42,12 +41,12 @@ public sealed class DuplicateFinder(LicencePolicyOptions policy)
             .ThenBy(n => n.RegisteredOn ?? "9999", StringComparer.Ordinal)
             .ThenBy(n => n.NssfId, StringComparer.Ordinal)
             .First();
-        var joined = LinkageCertainty.Of(facts, new RecordKey(Feeds.Nssf, keep.NssfId), policy.Uncertain).Certain;
+        var joined = LinkageCertainty.Of(facts, new RecordKey(FeedNames.Nssf, keep.NssfId), policy.Uncertain).Certain;
         var rows = new List<DuplicateRow>();
         foreach (var n in records.OrderBy(n => n == keep ? 0 : 1).ThenBy(n => n.NssfId, StringComparer.Ordinal))
         {
             var declared = Declared(n);
-            var certain = joined.Contains(new RecordKey(Feeds.Nssf, n.NssfId));
+            var certain = joined.Contains(new RecordKey(FeedNames.Nssf, n.NssfId));
             var active = LicencePolicy.IsActive(n.Status, policy.NssfActive);
             var (action, reason) = n == keep
                 ? (DuplicateAction.Keep, Invariant($"The registration to keep: {Describe(n, declared)}; {records.Count - 1} other registration(s) of this employer."))

@@ -116,10 +116,10 @@ public sealed record DuplicateRow : EnterpriseListing
             NameKm = record.NameKm ?? facts.Enterprise?.NameKm,
             Address = record.AddressLine() ?? facts.Pick(r => r.AddressLine()),
             Phone = record.Phone ?? facts.Pick(r => r.Phone),
-            MocRegistrationNo = facts.Enterprise?.MocRegistrationNos ?? facts.Keys(Feeds.Moc),
-            Tin = facts.Enterprise?.Tins ?? facts.Keys(Feeds.Gdt),
-            LinkMethod = facts.LinkOf(Feeds.Nssf, record.NssfId)?.Method ?? "",
-            LinkConfidence = facts.LinkOf(Feeds.Nssf, record.NssfId)?.Confidence ?? 0,
+            MocRegistrationNo = facts.Enterprise?.MocRegistrationNos ?? facts.Keys(FeedNames.Moc),
+            Tin = facts.Enterprise?.Tins ?? facts.Keys(FeedNames.Gdt),
+            LinkMethod = facts.LinkOf(FeedNames.Nssf, record.NssfId)?.Method ?? "",
+            LinkConfidence = facts.LinkOf(FeedNames.Nssf, record.NssfId)?.Confidence ?? 0,
         };
 }
 

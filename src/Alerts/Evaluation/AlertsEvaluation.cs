@@ -53,7 +53,7 @@ public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
         int scored = 0, agree = 0, wrongBlocks = 0, wrongAllows = 0, missedBlocks = 0, reviews = 0, reasonAgree = 0;
         foreach (var d in outcome.Checks)
         {
-            if (!trueIdOf.TryGetValue((Feeds.Moc, d.RegistrationNo), out var trueId) || !firms.TryGetValue(trueId, out var firm) || string.IsNullOrEmpty(firm.ExpectedDecision))
+            if (!trueIdOf.TryGetValue((FeedNames.Moc, d.RegistrationNo), out var trueId) || !firms.TryGetValue(trueId, out var firm) || string.IsNullOrEmpty(firm.ExpectedDecision))
             {
                 continue;
             }
@@ -117,7 +117,7 @@ public sealed class AlertsEvaluation(AlertsBatch batch) : IEvaluation
     {
         var keys = outcome.Facts.TryGetValue(lead.EnterpriseId, out var facts)
             ? facts.Links.Select(l => (l.Feed, l.SourceKey))
-            : Split(lead.MocRegistrationNo).Select(k => (Feeds.Moc, k)).Concat(Split(lead.Tin).Select(k => (Feeds.Gdt, k)));
+            : Split(lead.MocRegistrationNo).Select(k => (FeedNames.Moc, k)).Concat(Split(lead.Tin).Select(k => (FeedNames.Gdt, k)));
         var votes = keys
             .Select(k => trueIdOf.GetValueOrDefault(k))
             .Where(t => t is not null)

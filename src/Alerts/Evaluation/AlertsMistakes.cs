@@ -59,7 +59,7 @@ public static class AlertsMistakes
         var mistakes = new List<Mistake>();
         foreach (var d in outcome.Checks)
         {
-            if (!trueIdOf.TryGetValue((Feeds.Moc, d.RegistrationNo), out var trueId) || !firms.TryGetValue(trueId, out var firm) || string.IsNullOrEmpty(firm.ExpectedDecision)
+            if (!trueIdOf.TryGetValue((FeedNames.Moc, d.RegistrationNo), out var trueId) || !firms.TryGetValue(trueId, out var firm) || string.IsNullOrEmpty(firm.ExpectedDecision)
                 || d.Decision == firm.ExpectedDecision)
             {
                 continue;
@@ -119,7 +119,7 @@ public static class AlertsMistakes
                 parts.Add($"{Record(link.Record, facts)} [{link.Method} {link.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}] true={trueIdOf.GetValueOrDefault((link.Record.Feed, link.Record.Key)) ?? "?"}");
             }
 
-            foreach (var p in facts.Pairs.Where(p => p.Kind != Matching.Scoring.PairBand.Link))
+            foreach (var p in facts.Pairs.Where(p => p.Kind != PairBand.Link))
             {
                 parts.Add(string.Create(CultureInfo.InvariantCulture, $"pair {p.A}~{p.B} {p.Band} {p.Probability:0.00}"));
             }
@@ -150,9 +150,9 @@ public static class AlertsMistakes
     {
         SourceRow? row = key.Feed switch
         {
-            Feeds.Moc => facts.Moc.FirstOrDefault(m => m.RegistrationNo == key.Key),
-            Feeds.Gdt => facts.Gdt.FirstOrDefault(g => g.Tin == key.Key),
-            Feeds.Nssf => facts.Nssf.FirstOrDefault(n => n.NssfId == key.Key),
+            FeedNames.Moc => facts.Moc.FirstOrDefault(m => m.RegistrationNo == key.Key),
+            FeedNames.Gdt => facts.Gdt.FirstOrDefault(g => g.Tin == key.Key),
+            FeedNames.Nssf => facts.Nssf.FirstOrDefault(n => n.NssfId == key.Key),
             _ => null,
         };
         if (row is null)

@@ -13,7 +13,6 @@ using Integration.Alerts.Targets;
 using Integration.Core.Database;
 using Integration.Core.Dates;
 using Integration.Core.Runs;
-using Integration.Matching.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Alerts.Jobs;
@@ -76,7 +75,7 @@ public sealed class AlertsBatch(
     public async Task<AlertsOutcome> RunAsync(DateOnly? asOf, bool record, string trigger, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
-        var run = MatchRunInfo.Current(conn);
+        var run = LinkageReader.CurrentRun(conn);
         var date = asOf ?? DefaultAsOf(run);
         if (run is null)
         {
@@ -84,12 +83,12 @@ public sealed class AlertsBatch(
         }
 
         var all = FactsReader.All(conn, date, options.Value.LicencePolicy);
-        var pending = conn.Query<MocRecord>(AlertsSql.Moc + " WHERE renewal_applied_on IS NOT NULL AND renewal_applied_on <> '' AND is_current = 1").ToList();
+        var pending = FeedRowReader.PendingRenewals(conn);
         var decisions = checks.DecidePendingRenewals(all, pending, date);
         var leadRows = leads.Build(conn, all, date, run);
         var ranked = targets.Build(all, date, run, new TargetQuery(Capacity: 0));
         var targetRows = targets.Select(ranked, new TargetQuery());
-        var duplicates = Duplicates(all, date, run, await registrations.ListAsync(Feeds.Nssf, ct));
+        var duplicates = Duplicates(all, date, run, await registrations.ListAsync(FeedNames.Nssf, ct));
         if (!record || AlreadyRecorded(conn, run, date))
         {
             return new AlertsOutcome(null, run, date, decisions, leadRows, targetRows, false) { RankedTargets = ranked, Facts = all, Duplicates = duplicates };

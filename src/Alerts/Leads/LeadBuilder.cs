@@ -65,11 +65,14 @@ public sealed class LeadBuilder(IOptions<AlertsOptions> options)
     private static Dictionary<string, string> Statuses(DbConnection conn)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rows = conn.Query<(string EnterpriseId, string Status, string? RetiredInto)>(
-            "SELECT s.enterprise_id, s.status, e.retired_into FROM lead_status s LEFT JOIN enterprises e ON e.enterprise_id = s.enterprise_id").ToList();
-        foreach (var r in rows.Where(r => r.RetiredInto is not null))
+        var rows = conn.Query<(string EnterpriseId, string Status)>("SELECT enterprise_id, status FROM lead_status").ToList();
+        var retired = LinkageReader.RetiredInto(conn, rows.Select(r => r.EnterpriseId).ToList());
+        foreach (var r in rows)
         {
-            result[r.RetiredInto!] = r.Status;
+            if (retired.TryGetValue(r.EnterpriseId, out var into))
+            {
+                result[into] = r.Status;
+            }
         }
 
         foreach (var r in rows)

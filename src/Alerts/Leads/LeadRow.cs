@@ -46,8 +46,8 @@ public sealed record LeadRow : EnterpriseListing
     public static LeadRow Of(EnterpriseFacts facts, EmployeesEvidence evidence) =>
         WithContact(new LeadRow(), facts) with
         {
-            MocRegistrationNo = facts.Enterprise?.MocRegistrationNos ?? facts.Keys(Feeds.Moc),
-            Tin = facts.Enterprise?.Tins ?? facts.Keys(Feeds.Gdt),
+            MocRegistrationNo = facts.Enterprise?.MocRegistrationNos ?? facts.Keys(FeedNames.Moc),
+            Tin = facts.Enterprise?.Tins ?? facts.Keys(FeedNames.Gdt),
             Activity = facts.Pick(r => r.Activity),
             EmployeesEvidence = evidence.Source,
             FirstSeenOn = facts.FirstSeenOn(),

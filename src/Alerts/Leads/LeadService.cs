@@ -77,9 +77,7 @@ public sealed class LeadService(Db db, TimeProvider clock, AlertRunSource runs)
         }
 
         await using var conn = await db.OpenAsync(ct);
-        var known = conn.ExecuteScalar<long>("SELECT COUNT(*) FROM enterprises WHERE enterprise_id = @id", new { id = enterpriseId })
-            + conn.ExecuteScalar<long>("SELECT COUNT(*) FROM entity_links WHERE enterprise_id = @id", new { id = enterpriseId });
-        if (known == 0)
+        if (!LinkageReader.IsKnown(conn, enterpriseId))
         {
             return null;
         }

@@ -1,4 +1,3 @@
-using Integration.Matching.Persistence;
 
 namespace Integration.Alerts.Model;
 
@@ -11,7 +10,7 @@ public sealed class EnterpriseFacts(string enterpriseId)
 {
     public string EnterpriseId { get; } = enterpriseId;
 
-    public EnterpriseRow? Enterprise { get; set; }
+    public EnterpriseRecord? Enterprise { get; set; }
 
     public List<LinkRow> Links { get; } = [];
 
@@ -48,9 +47,9 @@ public sealed class EnterpriseFacts(string enterpriseId)
 
     /// <summary>The enterprise's source rows with their record keys: MoC, then GDT, then NSSF.</summary>
     public IEnumerable<(RecordKey Key, SourceRow Row)> KeyedRows() =>
-        Moc.Select(m => (new RecordKey(Feeds.Moc, m.RegistrationNo), (SourceRow)m))
-            .Concat(Gdt.Select(g => (new RecordKey(Feeds.Gdt, g.Tin), (SourceRow)g)))
-            .Concat(Nssf.Select(n => (new RecordKey(Feeds.Nssf, n.NssfId), (SourceRow)n)));
+        Moc.Select(m => (new RecordKey(FeedNames.Moc, m.RegistrationNo), (SourceRow)m))
+            .Concat(Gdt.Select(g => (new RecordKey(FeedNames.Gdt, g.Tin), (SourceRow)g)))
+            .Concat(Nssf.Select(n => (new RecordKey(FeedNames.Nssf, n.NssfId), (SourceRow)n)));
 
     public LinkRow? LinkOf(string feed, string key) =>
         Links.FirstOrDefault(l => l.Feed == feed && l.SourceKey == key);
@@ -75,9 +74,9 @@ public sealed class EnterpriseFacts(string enterpriseId)
         foreach (var source in Neighbours is null ? [this] : new[] { this, Neighbours })
         {
             subset.Links.AddRange(source.Links.Where(l => keep.Contains(l.Record)));
-            subset.Moc.AddRange(source.Moc.Where(m => keep.Contains(new RecordKey(Feeds.Moc, m.RegistrationNo))));
-            subset.Gdt.AddRange(source.Gdt.Where(g => keep.Contains(new RecordKey(Feeds.Gdt, g.Tin))));
-            foreach (var n in source.Nssf.Where(n => keep.Contains(new RecordKey(Feeds.Nssf, n.NssfId))))
+            subset.Moc.AddRange(source.Moc.Where(m => keep.Contains(new RecordKey(FeedNames.Moc, m.RegistrationNo))));
+            subset.Gdt.AddRange(source.Gdt.Where(g => keep.Contains(new RecordKey(FeedNames.Gdt, g.Tin))));
+            foreach (var n in source.Nssf.Where(n => keep.Contains(new RecordKey(FeedNames.Nssf, n.NssfId))))
             {
                 subset.Nssf.Add(n);
                 if (source.Contributions.TryGetValue(n.NssfId, out var rows))

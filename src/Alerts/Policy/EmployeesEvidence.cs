@@ -39,7 +39,7 @@ public sealed record EmployeesEvidence(long Workers, string Source, string? Feed
 
             if (g.Employees.Value > best.Workers)
             {
-                best = best with { Workers = g.Employees.Value, Source = Invariant($"gdt:{g.Employees.Value} ({period})"), Feed = Feeds.Gdt, SourceKey = g.Tin };
+                best = best with { Workers = g.Employees.Value, Source = Invariant($"gdt:{g.Employees.Value} ({period})"), Feed = FeedNames.Gdt, SourceKey = g.Tin };
             }
         }
 
@@ -47,7 +47,7 @@ public sealed record EmployeesEvidence(long Workers, string Source, string? Feed
         {
             if (m.DeclaredEmployees is > 0 && m.DeclaredEmployees.Value > best.Workers)
             {
-                best = best with { Workers = m.DeclaredEmployees.Value, Source = Invariant($"moc:{m.DeclaredEmployees.Value}"), Feed = Feeds.Moc, SourceKey = m.RegistrationNo };
+                best = best with { Workers = m.DeclaredEmployees.Value, Source = Invariant($"moc:{m.DeclaredEmployees.Value}"), Feed = FeedNames.Moc, SourceKey = m.RegistrationNo };
             }
         }
 
@@ -55,7 +55,7 @@ public sealed record EmployeesEvidence(long Workers, string Source, string? Feed
         {
             if (n.InsuredWorkers is > 0 && n.InsuredWorkers.Value > best.Workers)
             {
-                best = best with { Workers = n.InsuredWorkers.Value, Source = Invariant($"nssf:{n.InsuredWorkers.Value}"), Feed = Feeds.Nssf, SourceKey = n.NssfId };
+                best = best with { Workers = n.InsuredWorkers.Value, Source = Invariant($"nssf:{n.InsuredWorkers.Value}"), Feed = FeedNames.Nssf, SourceKey = n.NssfId };
             }
         }
 

@@ -31,7 +31,7 @@ public sealed class LicencePolicy(LicencePolicyOptions options)
             return NotInCurrentRegister(moc, asOf);
         }
 
-        var ownLink = facts?.LinkOf(Feeds.Moc, moc.RegistrationNo);
+        var ownLink = facts?.LinkOf(FeedNames.Moc, moc.RegistrationNo);
         if (facts is null || ownLink is null)
         {
             // Without a link the other registries cannot be consulted: neither block nor clear.
@@ -227,10 +227,10 @@ public sealed class LicencePolicy(LicencePolicyOptions options)
     {
         var certain = linkage?.Certain ?? new HashSet<RecordKey>();
         var candidates = linkage?.Groups.Where(g => g.OutsideEnterpriseId is not null).SelectMany(g => g.Records).ToHashSet() ?? [];
-        var records = new List<EvidenceRecord> { Record(Feeds.Moc, moc.RegistrationNo, moc) };
-        records.AddRange(facts.Moc.Where(m => m.RegistrationNo != moc.RegistrationNo).Select(m => Record(Feeds.Moc, m.RegistrationNo, m)));
-        records.AddRange(facts.Gdt.Select(g => Record(Feeds.Gdt, g.Tin, g)));
-        records.AddRange(facts.Nssf.Select(n => Record(Feeds.Nssf, n.NssfId, n)));
+        var records = new List<EvidenceRecord> { Record(FeedNames.Moc, moc.RegistrationNo, moc) };
+        records.AddRange(facts.Moc.Where(m => m.RegistrationNo != moc.RegistrationNo).Select(m => Record(FeedNames.Moc, m.RegistrationNo, m)));
+        records.AddRange(facts.Gdt.Select(g => Record(FeedNames.Gdt, g.Tin, g)));
+        records.AddRange(facts.Nssf.Select(n => Record(FeedNames.Nssf, n.NssfId, n)));
         if (facts.Neighbours is { } near)
         {
             records.AddRange(near.KeyedRows().Where(r => candidates.Contains(r.Key)).Select(r => Record(r.Key.Feed, r.Key.Key, r.Row, near)));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Integration.Alerts.Model;
-using Integration.Matching.Scoring;
 
 namespace Integration.Alerts.Policy;
 

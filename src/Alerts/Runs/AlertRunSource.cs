@@ -57,7 +57,7 @@ public sealed class AlertRunSource(Db db, AlertsBatch batch) : IDisposable
         MatchRunInfo? match;
         await using (var conn = await db.OpenAsync(ct))
         {
-            match = MatchRunInfo.Current(conn);
+            match = LinkageReader.CurrentRun(conn);
             if (match is null)
             {
                 return null;

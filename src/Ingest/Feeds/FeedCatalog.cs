@@ -1,15 +1,16 @@
 using Integration.Core.Identifiers;
+using Integration.Ingest.Contracts;
 
 namespace Integration.Ingest.Feeds;
 
 /// <summary>The five feeds of shared/spec/extracts.md, with the columns of Migrations/0001_feeds.sql.</summary>
 public static class FeedCatalog
 {
-    public const string MocLicences = "moc-licences";
-    public const string GdtTaxpayers = "gdt-taxpayers";
-    public const string NssfEmployers = "nssf-employers";
-    public const string NssfContributions = "nssf-contributions";
-    public const string NssfInspections = "nssf-inspections";
+    public const string MocLicences = FeedNames.Moc;
+    public const string GdtTaxpayers = FeedNames.Gdt;
+    public const string NssfEmployers = FeedNames.Nssf;
+    public const string NssfContributions = FeedNames.NssfContributions;
+    public const string NssfInspections = FeedNames.NssfInspections;
 
     private static readonly FeedColumn[] Address =
     [

@@ -10,7 +10,7 @@ using Microsoft.Data.Sqlite;
 namespace Integration.Matching.Export;
 
 /// <summary>The run an export rests on: every output carries it.</summary>
-public sealed record MatchRunInfo(string RunId, string AsOf, string ModelVersion);
+public sealed record ExportedRun(string RunId, string AsOf, string ModelVersion);
 
 /// <summary>
 /// Writes enterprises.csv, links.csv and review.csv (shared/spec/outputs.md) from the stored linkage of
@@ -24,10 +24,10 @@ public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService
 
     public static readonly string[] RunColumns = ["run_id", "as_of", "model_version"];
 
-    public async Task<MatchRunInfo?> LatestRunAsync(CancellationToken ct = default)
+    public async Task<ExportedRun?> LatestRunAsync(CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
-        return await conn.QueryFirstOrDefaultAsync<MatchRunInfo>(new CommandDefinition(
+        return await conn.QueryFirstOrDefaultAsync<ExportedRun>(new CommandDefinition(
             "SELECT run_id AS RunId, as_of AS AsOf, model_version AS ModelVersion FROM match_runs WHERE outcome = 'SUCCEEDED' ORDER BY started_at DESC, run_id DESC LIMIT 1",
             cancellationToken: ct));
     }
@@ -46,7 +46,7 @@ public sealed class LinkageExporter(Db db, StorageOptions storage, ReviewService
     /// Writes the three files of <paramref name="run"/> (the linkage tables as they are now) and publishes them
     /// together; returns their paths, the manifest last. The match run calls this before it records itself as done.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ExportAsync(MatchRunInfo run, string? folder = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> ExportAsync(ExportedRun run, string? folder = null, CancellationToken ct = default)
     {
         string[] tail = [run.RunId, run.AsOf, run.ModelVersion];
         using var set = ExportSet.Begin(folder ?? storage.ExportPath, SetName, run.RunId);

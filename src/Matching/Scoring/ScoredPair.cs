@@ -9,15 +9,6 @@ public enum LinkMethod
     Review,
 }
 
-/// <summary>Why a pair is kept in match_pairs: linked automatically, in the review band, or decided by a clerk.</summary>
-public enum PairBand
-{
-    Link,
-    Review,
-    ClerkAccept,
-    ClerkReject,
-}
-
 /// <summary>A clerk's verdict on a pair.</summary>
 public enum ClerkVerdict
 {

@@ -37,9 +37,9 @@ public static class Labels
 
     public static Text Register(string feed) => feed switch
     {
-        Feeds.Moc => Texts.RegMoc,
-        Feeds.Gdt => Texts.RegGdt,
-        Feeds.Nssf or "nssf-contributions" or "nssf-inspections" => Texts.RegNssf,
+        FeedNames.Moc => Texts.RegMoc,
+        FeedNames.Gdt => Texts.RegGdt,
+        FeedNames.Nssf or "nssf-contributions" or "nssf-inspections" => Texts.RegNssf,
         _ => new Text(feed, feed),
     };
 

@@ -1,6 +1,7 @@
-namespace Integration.Alerts.Model;
+namespace Integration.Ingest.Contracts;
 
-// The columns of the feed tables (src/Ingest/Migrations/0001_feeds.sql) the alerts read. Dates stay
+// The one model of the current feed rows other modules read (FeedRowReader selects exactly these columns, checked
+// against FeedCatalog when first used). Dates stay
 // ISO text as stored; FileId/Line trace every value back to the delivered file.
 
 /// <summary>Where a record came from: the file and line it was last loaded from, and when it was first seen.</summary>
@@ -64,9 +65,6 @@ public sealed record MocRecord : SourceRow
     public string? RenewalAppliedOn { get; init; }
 
     public long? DeclaredEmployees { get; init; }
-
-    /// <summary>Enterprise of this record's link, when read together with it (single checks).</summary>
-    public string? LinkedEnterpriseId { get; init; }
 }
 
 public sealed record GdtRecord : SourceRow
@@ -117,46 +115,4 @@ public sealed record InspectionRow
     public string? RegistrationNo { get; init; }
 
     public string InspectedOn { get; init; } = "";
-}
-
-/// <summary>One row of entity_links: a source record's enterprise and how sure the matcher is.</summary>
-public sealed record LinkRow
-{
-    public string Feed { get; init; } = "";
-
-    public string SourceKey { get; init; } = "";
-
-    public string EnterpriseId { get; init; } = "";
-
-    public double Confidence { get; init; }
-
-    public string Method { get; init; } = "";
-
-    public string RunId { get; init; } = "";
-
-    public RecordKey Record => new(Feed, SourceKey);
-}
-
-/// <summary>A source record by feed and key: how links, pairs and evidence name it.</summary>
-public readonly record struct RecordKey(string Feed, string Key)
-{
-    /// <summary>e.g. <c>NSSF N00123</c>.</summary>
-    public override string ToString() => $"{Feeds.Label(Feed)} {Key}";
-}
-
-/// <summary>Feed names as entity_links and the landing zone spell them.</summary>
-public static class Feeds
-{
-    public const string Moc = "moc-licences";
-    public const string Gdt = "gdt-taxpayers";
-    public const string Nssf = "nssf-employers";
-
-    /// <summary>The register's short name for sentences: MoC, GDT, NSSF.</summary>
-    public static string Label(string feed) => feed switch
-    {
-        Moc => "MoC",
-        Gdt => "GDT",
-        Nssf => "NSSF",
-        _ => feed,
-    };
 }

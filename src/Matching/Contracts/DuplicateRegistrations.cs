@@ -2,7 +2,7 @@ using Dapper;
 using Integration.Core.Database;
 using Integration.Matching.Scoring;
 
-namespace Integration.Matching.Persistence;
+namespace Integration.Matching.Contracts;
 
 /// <summary>Two records of one registry the matcher holds to be one firm, and why.</summary>
 public sealed record DuplicatePair(string KeyA, string KeyB, double Probability, string Method, string Evidence)

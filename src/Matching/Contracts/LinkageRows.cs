@@ -1,6 +1,7 @@
+using Integration.Ingest.Contracts;
 using Integration.Matching.Scoring;
 
-namespace Integration.Alerts.Model;
+namespace Integration.Matching.Contracts;
 
 /// <summary>How sure a stored pair's band (matching's <see cref="PairBand"/>, text from <see cref="StoredText"/>) makes the alerts.</summary>
 public static class PairBands
@@ -46,4 +47,29 @@ public sealed record PairRow
 
     /// <summary>The other record of the pair, given one of them.</summary>
     public RecordKey Other(RecordKey one) => one == A ? B : A;
+}
+
+/// <summary>One row of entity_links: a source record's enterprise and how sure the matcher is.</summary>
+public sealed record LinkRow
+{
+    public string Feed { get; init; } = "";
+
+    public string SourceKey { get; init; } = "";
+
+    public string EnterpriseId { get; init; } = "";
+
+    public double Confidence { get; init; }
+
+    public string Method { get; init; } = "";
+
+    public string RunId { get; init; } = "";
+
+    public RecordKey Record => new(Feed, SourceKey);
+}
+
+/// <summary>A source record by feed and key: how links, pairs and evidence name it.</summary>
+public readonly record struct RecordKey(string Feed, string Key)
+{
+    /// <summary>e.g. <c>NSSF N00123</c>.</summary>
+    public override string ToString() => $"{FeedNames.Label(Feed)} {Key}";
 }

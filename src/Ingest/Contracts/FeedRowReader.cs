@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Dapper;
+using Integration.Core.Database;
+using Integration.Ingest.Feeds;
+
+namespace Integration.Ingest.Contracts;
+
+/// <summary>
+/// Ingest's published reader of the feed rows (<see cref="SourceRow"/> and its kinds): the only way another module reads the
+/// feed tables. Each SELECT is built from <see cref="FeedCatalog"/> (table and columns), and a column the catalog
+/// does not declare fails when the class is first used, not in a consumer's query. Every row is read, current or
+/// not (<see cref="SourceRow.IsCurrent"/> says which): the alerts show a removed record as removed.
+/// </summary>
+public static class FeedRowReader
+{
+    // Columns the loader adds to every feed table (src/Ingest/Migrations/0001_feeds.sql), beside the catalog's.
+    private static readonly string[] Tracking = ["file_id", "line", "first_seen_on", "last_seen_on", "is_current"];
+
+    private static readonly string[] Described =
+        ["activity", "isic_code", "house_no", "street", "village", "commune", "district", "province", "address", "phone", "status", "name_en", "name_km"];
+
+    private static readonly string MocSql = Select(FeedCatalog.Moc, ["registration_no", "renewal_applied_on", "declared_employees", .. Tracking, .. Described]);
+
+    private static readonly string GdtSql = Select(FeedCatalog.Gdt, ["tin", "employees", "employees_period", .. Tracking, .. Described]);
+
+    private static readonly string NssfSql = Select(FeedCatalog.NssfEmployer, ["nssf_id", "registered_on", "insured_workers", .. Tracking, .. Described]);
+
+    private static readonly string ContributionSql = Select(FeedCatalog.NssfContribution, ["nssf_id", "period", "due_khr", "paid_khr", "paid_on", "file_id", "line"]);
+
+    private static readonly string LastFullyPaidSql = Select(FeedCatalog.NssfContribution, ["nssf_id", "MAX(period) AS period"])
+        + " WHERE COALESCE(paid_khr, 0) >= COALESCE(due_khr, 0)";
+
+    private static readonly string InspectionSql = Select(FeedCatalog.NssfInspection, ["nssf_id", "registration_no", "MAX(inspected_on) AS inspected_on"]);
+
+    /// <summary>Every MoC row, unbuffered.</summary>
+    public static IEnumerable<MocRecord> Moc(DbConnection conn) => conn.Query<MocRecord>(MocSql, buffered: false);
+
+    /// <summary>Every GDT row, unbuffered.</summary>
+    public static IEnumerable<GdtRecord> Gdt(DbConnection conn) => conn.Query<GdtRecord>(GdtSql, buffered: false);
+
+    /// <summary>Every NSSF employer row, unbuffered.</summary>
+    public static IEnumerable<NssfEmployerRecord> Nssf(DbConnection conn) => conn.Query<NssfEmployerRecord>(NssfSql, buffered: false);
+
+    /// <summary>The MoC row with this registration number (current or not), or null.</summary>
+    public static MocRecord? FindMoc(DbConnection conn, string registrationNo) =>
+        conn.QueryFirstOrDefault<MocRecord>(MocSql + " WHERE registration_no = @r", new { r = registrationNo });
+
+    /// <summary>Current MoC rows with a renewal applied for (the batch checks them all).</summary>
+    public static List<MocRecord> PendingRenewals(DbConnection conn) =>
+        conn.Query<MocRecord>(MocSql + " WHERE renewal_applied_on IS NOT NULL AND renewal_applied_on <> '' AND is_current = 1").ToList();
+
+    public static List<MocRecord> MocByKeys(DbConnection conn, IReadOnlyList<string> keys) => ByKeys<MocRecord>(conn, MocSql, "registration_no", keys);
+
+    public static List<GdtRecord> GdtByKeys(DbConnection conn, IReadOnlyList<string> keys) => ByKeys<GdtRecord>(conn, GdtSql, "tin", keys);
+
+    public static List<NssfEmployerRecord> NssfByKeys(DbConnection conn, IReadOnlyList<string> keys) => ByKeys<NssfEmployerRecord>(conn, NssfSql, "nssf_id", keys);
+
+    /// <summary>Contribution rows from <paramref name="fromPeriod"/> (yyyy-MM) on; of <paramref name="nssfIds"/> only, when given.</summary>
+    public static IEnumerable<ContributionRow> Contributions(DbConnection conn, string fromPeriod, IReadOnlyList<string>? nssfIds = null)
+    {
+        if (nssfIds is null)
+        {
+            return conn.Query<ContributionRow>(ContributionSql + " WHERE period >= @from", new { from = fromPeriod }, buffered: false);
+        }
+
+        return Chunked(nssfIds, chunk =>
+        {
+            var args = new DynamicParameters(new { from = fromPeriod });
+            return conn.Query<ContributionRow>(ContributionSql + " WHERE nssf_id IN " + SqlInList.Add(args, "n", chunk) + " AND period >= @from", args);
+        });
+    }
+
+    /// <summary>The latest fully paid month of each NSSF id, over all time; of <paramref name="nssfIds"/> only, when given.</summary>
+    public static IEnumerable<(string NssfId, string Period)> LastFullyPaid(DbConnection conn, IReadOnlyList<string>? nssfIds = null)
+    {
+        if (nssfIds is null)
+        {
+            return conn.Query<(string, string)>(LastFullyPaidSql + " GROUP BY nssf_id", buffered: false);
+        }
+
+        return Chunked(nssfIds, chunk =>
+        {
+            var args = new DynamicParameters();
+            return conn.Query<(string, string)>(LastFullyPaidSql + " AND nssf_id IN " + SqlInList.Add(args, "n", chunk) + " GROUP BY nssf_id", args);
+        });
+    }
+
+    /// <summary>The latest inspection of each (NSSF id, registration number) visited.</summary>
+    public static IEnumerable<InspectionRow> LatestInspections(DbConnection conn) =>
+        conn.Query<InspectionRow>(InspectionSql + " GROUP BY nssf_id, registration_no", buffered: false);
+
+    private static List<T> ByKeys<T>(DbConnection conn, string sql, string keyColumn, IReadOnlyList<string> keys) =>
+        Chunked(keys, chunk =>
+        {
+            var args = new DynamicParameters();
+            return conn.Query<T>(sql + " WHERE " + keyColumn + " IN " + SqlInList.Add(args, "k", chunk), args);
+        }).ToList();
+
+    private static IEnumerable<T> Chunked<T>(IReadOnlyList<string> keys, Func<string[], IEnumerable<T>> read) =>
+        keys.Count == 0 ? [] : SqlInList.Chunks(keys, StringComparer.Ordinal).SelectMany(read);
+
+    /// <summary>SELECT <paramref name="columns"/> FROM the feed's table, each plain column checked against the catalog.</summary>
+    private static string Select(FeedDefinition feed, string[] columns)
+    {
+        foreach (var c in columns)
+        {
+            var name = c.Contains(' ', StringComparison.Ordinal) ? c[(c.IndexOf('(', StringComparison.Ordinal) + 1)..c.IndexOf(')', StringComparison.Ordinal)] : c;
+            if (feed.IndexOf(name) < 0 && !Tracking.Contains(name, StringComparer.Ordinal))
+            {
+                throw new InvalidOperationException($"FeedRowReader reads {feed.Table}.{name}, which FeedCatalog does not declare for {feed.Name}.");
+            }
+        }
+
+        return "SELECT " + string.Join(", ", columns) + " FROM " + feed.Table;
+    }
+}
