@@ -181,7 +181,7 @@ public sealed class FactsReader
             }
         }
 
-        // The certain pairs of those enterprises by key, through the two indexes of match_pairs (a scan of the whole
+        // The certain pairs of those enterprises by key, through the two indexes of the pairs (a scan of the whole
         // table reads every row's evidence JSON: 2.7 s at national scale, for 3 % of its rows).
         foreach (var p in LinkageReader.PairsOfRecords(conn, doubtful.SelectMany(f => f.Links).Select(l => l.Record)))
         {

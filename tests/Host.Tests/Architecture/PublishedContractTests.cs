@@ -66,7 +66,7 @@ public sealed partial class PublishedContractTests
             var text = File.ReadAllText(file);
             var allowed = Allowed.GetValueOrDefault(relative) ?? [];
             offences.AddRange(tables
-                .Where(t => !allowed.Contains(t) && Regex.IsMatch(text, $@"\b(FROM|JOIN|INTO|UPDATE)\s+{t}\b", RegexOptions.IgnoreCase))
+                .Where(t => !allowed.Contains(t) && Regex.IsMatch(text, $@"\b(FROM|JOIN|INTO|UPDATE)\s+{t}\b"))
                 .Select(t => $"{relative}: {t}"));
         }
 
