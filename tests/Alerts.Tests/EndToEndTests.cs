@@ -81,7 +81,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         var trueId = truth.Records.GroupBy(r => (r.Feed, r.SourceKey)).ToDictionary(g => g.Key, g => g.First().TrueId);
         var firms = truth.Firms.ToDictionary(f => f.TrueId);
         var rows = outcome.Checks
-            .Select(d => (d, firm: trueId.TryGetValue((Model.Feeds.Moc, d.RegistrationNo), out var t) ? firms.GetValueOrDefault(t) : null))
+            .Select(d => (d, firm: trueId.TryGetValue((FeedNames.Moc, d.RegistrationNo), out var t) ? firms.GetValueOrDefault(t) : null))
             .Where(x => x.firm is { ExpectedDecision.Length: > 0 } && x.firm.ExpectedDecision != x.d.Decision)
             .Select(x => (IReadOnlyList<string?>)[x.d.RegistrationNo, x.firm!.TrueId, x.firm.ExpectedDecision + " " + x.firm.ExpectedReason, x.d.Decision, x.d.ReasonText, x.d.EnterpriseId]);
         Core.Export.CsvExport.Write(path, ["registration_no", "true_id", "expected", "decision", "reasons", "enterprise_id"], rows);
