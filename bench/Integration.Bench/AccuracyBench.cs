@@ -72,8 +72,10 @@ public sealed class AccuracyBench : IBench
             await provider.GetRequiredService<IngestService>().RunAsync(new IngestRequest("bench"));
             seconds["ingest"] = sw.Elapsed.TotalSeconds;
             sw.Restart();
-            await provider.GetRequiredService<MatchRunner>().RunAsync();
+            var run = await provider.GetRequiredService<MatchRunner>().RunAsync();
             seconds["match"] = sw.Elapsed.TotalSeconds;
+            var blocking = string.Create(CultureInfo.InvariantCulture,
+                $"Candidate pairs {run.CandidatePairs:N0}; second-chance search (employer-less enterprises against free employers) compared {run.Blocking.SecondChanceCompared:N0} pairs, kept {run.Blocking.SecondChancePairs:N0} for review.");
             var truth = GroundTruth.Load(landing);
             sw.Restart();
             var matching = await provider.GetServices<IEvaluation>().OfType<MatchEvaluation>().Single().EvaluateAsync(truth);
@@ -88,7 +90,7 @@ public sealed class AccuracyBench : IBench
                 Console.WriteLine($"wrote {file}");
             }
             seconds["alerts + evaluation"] = sw.Elapsed.TotalSeconds;
-            return new Row(profile, firms, matching.Metrics, alerts.Metrics, matching.Text, alerts.Text, seconds, load);
+            return new Row(profile, firms, matching.Metrics, alerts.Metrics, blocking + "\n\n" + matching.Text, alerts.Text, seconds, load);
         }
         finally
         {

@@ -68,6 +68,10 @@ public sealed class MatchEngine(MatchingOptions options)
         candidates = null!;
         var clustering = EnterpriseClustering.Run(records, edges, clerk, options, decision.Joins);
         var near = UnattachedEmployers.Pairs(unattached, feedOf, clustering.Clusters, edges, clerk.Rejects);
+        var second = SecondChanceEmployers.Find(records, clustering.Clusters, [.. edges, .. near], clerk.Rejects, decision.Decide, options);
+        near.AddRange(second.Pairs);
+        blocking.SecondChanceCompared = second.Compared;
+        blocking.SecondChancePairs = second.Pairs.Count;
         ReturnGarbage();
         Lap("clustering_s", "explaining links and pairs");
 

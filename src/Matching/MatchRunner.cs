@@ -55,7 +55,14 @@ public sealed record BlockingSummary(
     long WindowedBlocks,
     long RecordsInWindowedBlocks,
     long RecordsLosingKeys,
-    long RecordsWithCommonNamesOnly);
+    long RecordsWithCommonNamesOnly)
+{
+    /// <summary>Pairs the second-chance search for employer-less enterprises compared (<see cref="Clustering.SecondChanceEmployers"/>).</summary>
+    public long SecondChanceCompared { get; init; }
+
+    /// <summary>Review-band pairs it kept.</summary>
+    public long SecondChancePairs { get; init; }
+}
 
 /// <summary>
 /// One matching run against the database: read the current registry records, match them, keep
@@ -191,7 +198,11 @@ public sealed class MatchRunner(
             result.Blocking.WindowedBlocks.Sum(),
             result.Blocking.RecordsInWindowedBlocks,
             result.Blocking.RecordsLosingKeys,
-            result.Blocking.RecordsWithCommonNamesOnly));
+            result.Blocking.RecordsWithCommonNamesOnly)
+        {
+            SecondChanceCompared = result.Blocking.SecondChanceCompared,
+            SecondChancePairs = result.Blocking.SecondChancePairs,
+        });
 
     private string Parameters(LinkageResult result, MatchPlan plan, string modelRunId) => JsonSerializer.Serialize(new
     {

@@ -73,6 +73,14 @@ public sealed class MatchingOptions
     /// </summary>
     public double UnattachedCandidateThreshold { get; set; } = 0.1;
 
+    /// <summary>
+    /// An enterprise with licence or taxpayer records and no NSSF employer (which a check would call unregistered)
+    /// gets a second, targeted candidate search among the free NSSF employers (alone or with NSSF records only); its
+    /// best one at this probability or more, that resembles no other such enterprise more, is kept as an unjoined
+    /// review-band pair (<see cref="Clustering.SecondChanceEmployers"/>). At or above <see cref="ReviewThreshold"/> the rule is off.
+    /// </summary>
+    public double SecondChanceThreshold { get; set; } = 0.05;
+
     /// <summary>Write enterprises.csv, links.csv and review.csv after every run.</summary>
     public bool ExportAfterRun { get; set; } = true;
 

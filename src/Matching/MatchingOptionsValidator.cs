@@ -13,6 +13,7 @@ internal sealed class MatchingOptionsValidator() : SettingsValidator<MatchingOpt
         problems.InRange(nameof(options.ReviewThreshold), options.ReviewThreshold, 0, 1);
         problems.InRange(nameof(options.AutoLinkThreshold), options.AutoLinkThreshold, 0, 1);
         problems.InRange(nameof(options.UnattachedCandidateThreshold), options.UnattachedCandidateThreshold, 0, 1);
+        problems.InRange(nameof(options.SecondChanceThreshold), options.SecondChanceThreshold, 0, 1);
         problems.NotBelow(nameof(options.AutoLinkThreshold), options.AutoLinkThreshold, nameof(options.ReviewThreshold), options.ReviewThreshold);
         problems.AtLeast(nameof(options.MaxBlockSize), options.MaxBlockSize, 2);
         problems.AtLeast(nameof(options.BlockWindow), options.BlockWindow, 1);

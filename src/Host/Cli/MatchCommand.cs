@@ -51,7 +51,8 @@ internal static class MatchCommand
                     : $"blocking recall: {b.IdentifierCandidates:N0} of {b.IdentifierPairs:N0} pairs sharing a TIN or MoC number became candidates ({b.Recall:P2}), "
                       + $"{b.RecallWithoutIdentifiers:P2} of them also found by the other keys; ")
                 + $"{b.WindowedBlocks:N0} large blocks cut to windows ({b.RecordsInWindowedBlocks:N0} records); "
-                + $"{b.RecordsLosingKeys:N0} records lost a common-name key to the cap (all have other keys), {b.RecordsWithCommonNamesOnly:N0} with nothing else kept them as windows");
+                + $"{b.RecordsLosingKeys:N0} records lost a common-name key to the cap (all have other keys), {b.RecordsWithCommonNamesOnly:N0} with nothing else kept them as windows; "
+                + $"second-chance search for employer-less enterprises: {b.SecondChanceCompared:N0} pairs compared, {b.SecondChancePairs:N0} kept for review");
             Console.WriteLine("duplicate registrations (pairs of one registry in one enterprise): " + (s.DuplicatePairsByFeed.Count == 0 ? "none" : string.Join(", ", s.DuplicatePairsByFeed.Select(kv => $"{kv.Key} {kv.Value:N0}"))));
             Console.WriteLine("id events: " + (s.Events.Count == 0 ? "none" : string.Join(", ", s.Events.Select(kv => $"{kv.Key} {kv.Value:N0}"))));
             Console.WriteLine("timings (s): " + string.Join(", ", s.Timings.Select(kv => $"{kv.Key.Replace("_s", "", StringComparison.Ordinal)} {kv.Value:0.0}")));

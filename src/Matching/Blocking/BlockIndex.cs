@@ -446,6 +446,12 @@ public sealed class BlockingStats
     /// <summary>Records with a key whose block was cut to windows.</summary>
     public long RecordsInWindowedBlocks { get; set; }
 
+    /// <summary>Pairs the second-chance search compared (employer-less enterprises against free employers, <see cref="Clustering.SecondChanceEmployers"/>).</summary>
+    public long SecondChanceCompared { get; set; }
+
+    /// <summary>Review-band pairs the second-chance search kept.</summary>
+    public long SecondChancePairs { get; set; }
+
     /// <summary>Distinct candidate pairs over all keys (set after comparison).</summary>
     public long UniquePairs { get; set; }
 
