@@ -20,7 +20,7 @@ public class GroundTruthTests
         Assert.Equal(GeneratedLanding.AsOf, truth.AsOf);
         for (var i = 0; i < Registers.Length; i++)
         {
-            var expected = landing.ValidRows(Registers[i]).Select(r => r[KeyColumn[i]]).ToList();
+            var expected = landing.LoadedRows(Registers[i]).Select(r => r[KeyColumn[i]]).ToList();
             var listed = truth.Records.Where(r => r.Feed == Registers[i]).Select(r => r.SourceKey).ToList();
             Assert.Equal(expected.Count, expected.Distinct().Count());
             Assert.Equal(listed.Count, listed.Distinct().Count());
@@ -60,7 +60,7 @@ public class GroundTruthTests
             }
         }
 
-        foreach (var r in landing.ValidRows("moc-licences"))
+        foreach (var r in landing.LoadedRows("moc-licences"))
         {
             var firm = owner[("moc-licences", r["registration_no"])];
             Max(firm, r["declared_employees"]);
@@ -68,7 +68,7 @@ public class GroundTruthTests
             if (r["renewal_applied_on"].Length > 0) renewal.Add(firm);
         }
 
-        foreach (var r in landing.ValidRows("gdt-taxpayers"))
+        foreach (var r in landing.LoadedRows("gdt-taxpayers"))
         {
             var firm = owner[("gdt-taxpayers", r["tin"])];
             if (r["status"] == "ACTIVE") activeMocGdt.Add(firm);
@@ -79,7 +79,7 @@ public class GroundTruthTests
             }
         }
 
-        foreach (var r in landing.ValidRows("nssf-employers"))
+        foreach (var r in landing.LoadedRows("nssf-employers"))
         {
             var firm = owner[("nssf-employers", r["nssf_id"])];
             Max(firm, r["insured_workers"]);
@@ -87,7 +87,7 @@ public class GroundTruthTests
         }
 
         var paid = new Dictionary<(string, int), bool>();
-        foreach (var r in landing.ValidRows("nssf-contributions"))
+        foreach (var r in landing.LoadedRows("nssf-contributions"))
         {
             paid[(r["nssf_id"], Month(r["period"]))] = long.Parse(r["paid_khr"], CultureInfo.InvariantCulture) >= long.Parse(r["due_khr"], CultureInfo.InvariantCulture);
         }

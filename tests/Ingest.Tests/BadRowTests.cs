@@ -5,8 +5,9 @@ namespace Integration.Ingest.Tests;
 
 /// <summary>
 /// One fixture per bad-row case of extracts.md: the bad row lands in quarantine with its file, line, field
-/// and reason; the good rows load; rows read = loaded + quarantined. (A legacy-font name_km costs only that
-/// field, not the row: FieldWarningTests.)
+/// and reason; the good rows load; rows read = loaded + quarantined. Bad dates, months and codes are tried in a key
+/// or a column decisions read: in an optional column they cost only the field (OptionalFieldTests), as a legacy-font
+/// name_km does.
 /// </summary>
 public class BadRowTests
 {
@@ -28,13 +29,13 @@ public class BadRowTests
     private static readonly Dictionary<string, (string Feed, string Content, string? Field, string Fragment)> BadRows = new()
     {
         ["WRONG_COLUMN_COUNT"] = ("moc-licences", Fixtures.MocFile(Fixtures.Moc("00001", "Alpha Co"), Fixtures.Moc("00002", "Beta Co"), Fixtures.Moc("00003", "Gamma Co") + ",extra"), null, "has 17 fields, the header has 16"),
-        ["BAD_DATE"] = ("moc-licences", Fixtures.MocFile(Fixtures.Moc("00001", "Alpha Co"), Fixtures.Moc("00002", "Beta Co"), Fixtures.Moc("00003", "Gamma Co", registeredOn: "31/02/2026")), "registered_on", "field registered_on: '31/02/2026' is not a date"),
+        ["BAD_DATE"] = ("nssf-inspections", "nssf_id,registration_no,inspected_on,outcome,inspector,notes\nN-0001,,2026-08-01,COMPLIANT,Sok,\nN-0002,,2026-08-02,COMPLIANT,Sok,\nN-0003,,31/02/2026,COMPLIANT,Sok,\n", "inspected_on", "field inspected_on: '31/02/2026' is not a date"),
         ["BAD_NUMBER"] = ("moc-licences", Fixtures.MocFile(Fixtures.Moc("00001", "Alpha Co"), Fixtures.Moc("00002", "Beta Co"), Fixtures.Moc("00003", "Gamma Co", employees: "twelve")), "declared_employees", "'twelve' is not a whole number"),
         ["MISSING_KEY"] = ("moc-licences", Fixtures.MocFile(Fixtures.Moc("00001", "Alpha Co"), Fixtures.Moc("00002", "Beta Co"), Fixtures.Moc("00003", "Gamma Co")[5..]), "registration_no", "required key is empty"),
         ["DUPLICATE_KEY"] = ("moc-licences", Fixtures.MocFile(Fixtures.Moc("00001", "Alpha Co"), Fixtures.Moc("00002", "Beta Co"), Fixtures.Moc("00001", "Alpha Again")), "registration_no", "'00001' already appeared on line 2"),
         ["BAD_ENUM"] = ("moc-licences", Fixtures.MocFile(Fixtures.Moc("00001", "Alpha Co"), Fixtures.Moc("00002", "Beta Co"), Fixtures.Moc("00003", "Gamma Co", status: "ACTIV")), "status", "'ACTIV' is not one of ACTIVE"),
         ["MISSING_NAME"] = ("moc-licences", Fixtures.MocFile(Fixtures.Moc("00001", "Alpha Co"), Fixtures.Moc("00002", "Beta Co"), Fixtures.Moc("00003", "", nameKm: "")), "name_km|name_en", "both names are empty"),
-        ["BAD_MONTH"] = ("gdt-taxpayers", Fixtures.GdtHeader + "\n" + Fixtures.Gdt("K001-100000001", "Alpha") + "\n" + Fixtures.Gdt("K001-100000002", "Beta") + "\n" + Fixtures.Gdt("K001-100000003", "Gamma", period: "2026-13") + "\n", "employees_period", "'2026-13' is not a month"),
+        ["BAD_MONTH"] = ("nssf-contributions", Fixtures.ContributionHeader + "\nN-0001,2026-08,10,5000000,130000,130000,2026-09-10\nN-0002,2026-08,4,2000000,52000,52000,2026-09-12\nN-0003,2026-13,7,3500000,91000,91000,2026-09-15\n", "period", "'2026-13' is not a month"),
         ["NEGATIVE_MONEY"] = ("nssf-contributions", Fixtures.ContributionHeader + "\nN-0001,2026-08,10,5000000,130000,130000,2026-09-10\nN-0002,2026-08,4,2000000,52000,52000,2026-09-12\nN-0003,2026-08,7,3500000,91000,-91000,2026-09-15\n", "paid_khr", "'-91000' is a negative amount"),
     };
 

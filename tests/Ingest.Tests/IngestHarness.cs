@@ -96,7 +96,7 @@ public sealed class IngestHarness : IDisposable
         using var conn = Database.Db.Open();
         foreach (var (table, order) in new[]
                  {
-                     ("source_files", "file_id"), ("quarantine", "id"), ("record_history", "id"), ("duplicate_deliveries", "id"),
+                     ("source_files", "file_id"), ("quarantine", "id"), ("field_warnings", "id"), ("record_history", "id"), ("duplicate_deliveries", "id"),
                      ("moc_licences", "registration_no"), ("gdt_taxpayers", "tin"), ("nssf_employers", "nssf_id"),
                      ("nssf_contributions", "nssf_id, period"), ("nssf_inspections", "inspection_key"),
                  })

@@ -85,7 +85,7 @@ public class SnapshotHistoryTests
         using var h = new IngestHarness(provider);
         h.Write("moc-licences/2026-10-01.csv", Fixtures.MocFile(Fixtures.Moc("00001", "Alpha Co"), Fixtures.Moc("00002", "Beta Co")));
         await h.RunAsync();
-        h.Write("moc-licences/2026-08-01.csv", Fixtures.MocFile(Fixtures.Moc("00001", "Alpha Old Name"), Fixtures.Moc("00009", "Zeta Co"), Fixtures.Moc("00002", "Beta Co", registeredOn: "bad")));
+        h.Write("moc-licences/2026-08-01.csv", Fixtures.MocFile(Fixtures.Moc("00001", "Alpha Old Name"), Fixtures.Moc("00009", "Zeta Co"), Fixtures.Moc("00002", "Beta Co", status: "bad")));
 
         var run = await h.RunAsync();
 

@@ -37,6 +37,14 @@ public sealed class RowEmitter : IDisposable
     public IReadOnlyDictionary<BadRowKind, long> Counts => _counts;
 
     /// <summary>
+    /// A date no rule of rules.md reads (MoC and GDT registration, licence expiry, payment date): a bad one costs
+    /// ingest the field, not the row. The NSSF registration date (it starts the arrears window) and the inspection
+    /// date (a key) still quarantine the row.
+    /// </summary>
+    public static bool IsOptionalDate(FeedLayout layout, string column) =>
+        column is "licence_expires_on" or "paid_on" || (column == "registered_on" && layout != FeedLayout.Nssf);
+
+    /// <summary>
     /// Writes <paramref name="row"/>, maybe corrupted. Returns true when ingest will load the row (valid, or a
     /// legacy-font name_km, which costs only that field): then it is a truth record, and still listed in bad-rows.csv.
     /// </summary>
@@ -68,7 +76,14 @@ public sealed class RowEmitter : IDisposable
                 break;
             case BadRowKind.BadDate:
                 var dates = DateColumns(layout);
-                bad[dates[_rng.Next(dates.Length)]] = BadDates[_rng.Next(BadDates.Length)];
+                var d = dates[_rng.Next(dates.Length)];
+                bad[d] = BadDates[_rng.Next(BadDates.Length)];
+                if (IsOptionalDate(layout, layout.Columns[d]))
+                {
+                    // Ingest loads the row with the date blanked and a field warning (BAD_DATE): still the firm's record.
+                    valid = true;
+                }
+
                 break;
             case BadRowKind.BadNumber:
                 var numbers = NumberColumns(layout);

@@ -10,7 +10,8 @@ namespace Integration.Ingest.Validation;
 /// <summary>
 /// Checks one record against its feed's definition and normalises it into a <see cref="ParsedRow"/>.
 /// Reports the first problem found (one quarantine row per bad record, so rows read = loaded + quarantined);
-/// an unusable optional name_km is repaired on the row instead (<see cref="ParsedRow.Repairs"/>) and the row loads.
+/// a bad value in an optional column (a date no decision reads, an optional code, a contact or address part) and an
+/// unusable name_km are repaired on the row instead (<see cref="ParsedRow.Repairs"/>) and the row loads.
 /// Duplicate keys are the loader's business: it knows which keys the file has already had. Dates are read
 /// against the product's <see cref="DateRules"/> relative to the file's as-of.
 /// </summary>
@@ -26,6 +27,22 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLi
     private readonly int[] _keyIndexes = feed.KeyColumns.Select(feed.IndexOf).ToArray();
     private readonly bool[] _isKey = feed.Columns.Select(c => feed.KeyColumns.Contains(c.Name, StringComparer.Ordinal)).ToArray();
     private readonly bool[] _isAlternative = feed.KeyColumns.Select(k => feed.KeyAlternatives.Contains(k, StringComparer.Ordinal)).ToArray();
+    private readonly bool[] _optional = feed.Columns.Select(c => IsOptional(feed, c)).ToArray();
+
+    /// <summary>
+    /// Columns whose bad value quarantines the row whatever their kind: the names (either may be missing, not both,
+    /// and name_km has its own repair) and every column a rule of rules.md reads: status and outcome, the pending
+    /// renewal that puts a firm in the licence-check batch, the NSSF registration date that starts the arrears window,
+    /// the GDT return month that makes its headcount evidence. Blanking one of these would change a decision silently;
+    /// quarantined, a later snapshot's bad value leaves the stored record as it was.
+    /// </summary>
+    private static readonly string[] RowLevelColumns = ["name_km", "name_en", "status", "outcome", "renewal_applied_on", "employees_period"];
+
+    /// <summary>Per feed, row-level columns that are optional elsewhere (registered_on is only read in NSSF's register).</summary>
+    private static readonly Dictionary<string, string[]> RowLevelInFeed = new(StringComparer.Ordinal)
+    {
+        ["nssf-employers"] = ["registered_on"],
+    };
 
     /// <summary>Fills <paramref name="row"/> and returns null, or returns what is wrong. The key is set whenever it can be read.</summary>
     public RowProblem? Validate(SourceRecord record, ParsedRow row)
@@ -44,6 +61,12 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLi
             }
 
             var p = Normalise(columns[i], value, row, i, record.Line);
+            if (p is not null && _optional[i] && IsFieldLevel(p.Reason))
+            {
+                Blank(row, i, value, p);
+                continue;
+            }
+
             problem ??= p;
         }
 
@@ -117,6 +140,35 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLi
             row.Repair(new FieldRepair("name_km", QuarantineReason.LatinInKhmerName, FieldAction.Blanked,
                 $"{where} is a Latin-script name and name_en already holds one; name_km left empty ({QuarantineReason.LatinInKhmerName})", km));
         }
+    }
+
+    /// <summary>
+    /// An optional column: not a key, not a <see cref="RowLevelColumns"/> or <see cref="RowLevelInFeed"/> one, and not a number (headcounts are the
+    /// employees evidence of rules.md and contribution amounts the payment record: a bad one quarantines the row, as
+    /// extracts.md lists "unparsable numbers" among bad rows, rather than silently reading as no evidence).
+    /// </summary>
+    private static bool IsOptional(FeedDefinition feed, FeedColumn column) =>
+        !feed.KeyColumns.Contains(column.Name, StringComparer.Ordinal)
+        && !RowLevelColumns.Contains(column.Name, StringComparer.Ordinal)
+        && !(RowLevelInFeed.TryGetValue(feed.Name, out var more) && more.Contains(column.Name, StringComparer.Ordinal))
+        && column.Kind is not (ColumnKind.Int or ColumnKind.Money);
+
+    /// <summary>Reasons that, in an optional column, cost the field and not the row.</summary>
+    private static bool IsFieldLevel(string reason) => reason is QuarantineReason.BadDate or QuarantineReason.BadMonth
+        or QuarantineReason.BuddhistEraDate or QuarantineReason.ImplausibleDate or QuarantineReason.BadEnum
+        or QuarantineReason.ControlCharacter or QuarantineReason.FieldTooLong;
+
+    /// <summary>
+    /// The row keeps its record (key, names, cross-references, status: what matching and the alerts need) and loses
+    /// only the bad optional field, which is stored empty; field_warnings keeps the value as delivered.
+    /// </summary>
+    private static void Blank(ParsedRow row, int i, string value, RowProblem p)
+    {
+        row.Text[i] = null;
+        row.Numbers[i] = null;
+        var suffix = $" ({p.Reason})";
+        var what = p.Message.EndsWith(suffix, StringComparison.Ordinal) ? p.Message[..^suffix.Length] : p.Message;
+        row.Repair(new FieldRepair(p.Field!, p.Reason, FieldAction.Blanked, $"{what}; field left empty, the row is loaded{suffix}", value));
     }
 
     /// <summary>True when the text holds at least one Khmer (U+1780..U+17FF) or Khmer-symbol (U+19E0..U+19FF) character.</summary>

@@ -14,17 +14,19 @@ public sealed class PlausibleDateTests
     [InlineData("01/10/2569", "BUDDHIST_ERA_DATE", "'01/10/2569' looks like a Buddhist-era date")]
     [InlineData("0001-01-01", "IMPLAUSIBLE_DATE", "'0001-01-01' is outside the plausible range 1900-01-01..2046-10-01 (Dates:EarliestYear, Dates:MaxYearsAhead)")]
     [InlineData("9999-12-31", "IMPLAUSIBLE_DATE", "'9999-12-31' is outside the plausible range")]
-    public async Task Implausible_dates_quarantine_their_row_saying_why(string date, string reason, string message)
+    public async Task Implausible_dates_are_refused_saying_why(string date, string reason, string message)
     {
         using var h = new IngestHarness(DatabaseProvider.Sqlite);
         h.Write("moc-licences/2026-10-01.csv", Fixtures.MocFile(Fixtures.Moc("00001", "Alpha Co"), Fixtures.Moc("00002", "Beta Co", registeredOn: date)));
 
         await h.RunAsync();
 
-        var q = h.Query<(string Reason, string Field, string Message)>("SELECT reason, field, message FROM quarantine").Single();
-        Assert.Equal((reason, "registered_on"), (q.Reason, q.Field));
-        Assert.Contains(message, q.Message, StringComparison.Ordinal);
-        Assert.Equal(["00001"], h.Query<string>("SELECT registration_no FROM moc_licences"));
+        // registered_on is optional: the date is left empty and the row loads (field_warnings says why).
+        var w = h.Query<(string Reason, string Field, string Message)>("SELECT reason, field, message FROM field_warnings").Single();
+        Assert.Equal((reason, "registered_on"), (w.Reason, w.Field));
+        Assert.Contains(message, w.Message, StringComparison.Ordinal);
+        Assert.Equal(0, h.Scalar<long>("SELECT COUNT(*) FROM quarantine"));
+        Assert.Null(h.Scalar<string?>("SELECT registered_on FROM moc_licences WHERE registration_no = '00002'"));
     }
 
     [Fact]
@@ -49,6 +51,7 @@ public sealed class PlausibleDateTests
 
         await h.RunAsync();
 
+        // employees_period is what makes the GDT headcount evidence (rules.md): refused with its row, not blanked.
         Assert.Equal(("BUDDHIST_ERA_DATE", "employees_period"), h.Query<(string, string)>("SELECT reason, field FROM quarantine").Single());
     }
 
