@@ -5,7 +5,8 @@ namespace Integration.Generator;
 /// corrupted; each corrupted row gets one kind, drawn with <see cref="KindWeights"/>. A kind that does not fit
 /// a feed (legacy Khmer font in a feed without names, negative money in a feed without money) falls back to
 /// an unparsable number. Every corrupted row is listed in ground-truth/bad-rows.csv and left out of records.csv,
-/// except a legacy-font name_km: ingest loads that row with the field blanked (a field warning), so it is a record.
+/// except a legacy-font name_km and a bad date no rule reads (MoC, GDT, contributions): ingest loads that row with the
+/// field blanked (a field warning), so it is a record.
 /// </summary>
 public sealed record BadRowRates
 {
@@ -16,7 +17,7 @@ public sealed record BadRowRates
     public double[] KindWeights { get; init; } = [1, 1, 1, 1, 1, 1, 1];
 }
 
-/// <summary>The kinds of corrupted rows, with the quarantine reason (or, for LegacyKhmerFont, field warning) a correct ingest gives them.</summary>
+/// <summary>The kinds of corrupted rows, with the quarantine reason (or, for LegacyKhmerFont and most BadDate rows, field warning) a correct ingest gives them.</summary>
 public enum BadRowKind
 {
     WrongColumnCount,
