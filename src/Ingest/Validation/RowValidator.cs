@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using Integration.Core.Dates;
 using Integration.Core.Identifiers;
+using Integration.Core.Text;
 using Integration.Ingest.Feeds;
 using Integration.Ingest.Reading;
 
@@ -211,6 +212,12 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLi
             // Named by code point, never quoted: the character itself would break the message's readers too.
             return new RowProblem(column.Name, QuarantineReason.ControlCharacter, string.Create(CultureInfo.InvariantCulture,
                 $"{fileLabel} line {line}, field {column.Name}: control character U+{(int)value[at]:X4} at position {at + 1} ({QuarantineReason.ControlCharacter})"));
+        }
+
+        if (column.Kind is ColumnKind.Date or ColumnKind.Month or ColumnKind.Int or ColumnKind.Money)
+        {
+            // Khmer-script forms write ២០២៤-០៥-១២ and ១២: the same date and number as in ASCII digits (spec silent).
+            value = Digits.ToAscii(value);
         }
 
         switch (column.Kind)
