@@ -1,3 +1,4 @@
+// Over 300 lines: one row's checks per column kind, with the field-level repairs beside the row-level reasons they qualify (docs/ingest.md).
 using System.Buffers;
 using System.Globalization;
 using Integration.Core.Dates;

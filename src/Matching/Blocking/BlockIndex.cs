@@ -1,3 +1,4 @@
+// Over 300 lines: one flat (CSR) index; building it, the block shapes and the candidate walk share its arrays, which a split would have to expose.
 using Integration.Matching.Standardisation;
 
 namespace Integration.Matching.Blocking;

@@ -1,3 +1,4 @@
+// Over 300 lines: one ladder of name comparison levels (Latin, Khmer, cross-script, short forms, acronyms) sharing one token preparation.
 using FuzzySharp;
 using Integration.Matching.Standardisation;
 
