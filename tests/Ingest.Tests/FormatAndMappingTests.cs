@@ -65,6 +65,7 @@ public class FormatAndMappingTests
         Assert.Equal(("2019-03-05", 12L), alpha);
         Assert.Equal(1L, run.Files.Single().RowsLoaded); // a Khmer-digit number with a stray letter is still no number
         Assert.Equal("BAD_NUMBER", h.Scalar<string>("SELECT reason FROM quarantine"));
+        Assert.Contains("'១២x'", h.Scalar<string>("SELECT message FROM quarantine"), StringComparison.Ordinal); // quoted as delivered
     }
 
     [Theory]

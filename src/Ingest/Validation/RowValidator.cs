@@ -215,11 +215,9 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLi
                 $"{fileLabel} line {line}, field {column.Name}: control character U+{(int)value[at]:X4} at position {at + 1} ({QuarantineReason.ControlCharacter})"));
         }
 
-        if (column.Kind is ColumnKind.Date or ColumnKind.Month or ColumnKind.Int or ColumnKind.Money)
-        {
-            // Khmer-script forms write ២០២៤-០៥-១២ and ១២: the same date and number as in ASCII digits (spec silent).
-            value = Digits.ToAscii(value);
-        }
+        // Khmer-script forms write ២០២៤-០៥-១២ and ១២: the same date and number as in ASCII digits (spec silent).
+        // Parsed from the folded text; messages quote the value as delivered.
+        var digits = column.Kind is ColumnKind.Date or ColumnKind.Month or ColumnKind.Int or ColumnKind.Money ? Digits.ToAscii(value) : value;
 
         switch (column.Kind)
         {
@@ -237,7 +235,7 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLi
                 row.Text[i] = value;
                 return Bad(column, value, line, "is not a register number (letters, digits, and - . / or spaces between them)", QuarantineReason.BadIdentifier);
             case ColumnKind.Date:
-                var iso = NormaliseDate(value);
+                var iso = NormaliseDate(digits);
                 if (iso is null)
                 {
                     return Bad(column, value, line, "is not a date (yyyy-MM-dd or dd/MM/yyyy)", QuarantineReason.BadDate);
@@ -247,17 +245,17 @@ public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLi
                 row.Text[i] = date.Ok ? IsoDate.Format(date.Date) : iso;
                 return date.Ok ? null : Implausible(column, value, line, date);
             case ColumnKind.Month:
-                if (!Month.TryParseExact(value, out var given))
+                if (!Month.TryParseExact(digits, out var given))
                 {
                     return Bad(column, value, line, "is not a month (yyyy-MM)", QuarantineReason.BadMonth);
                 }
 
                 var month = dates.Check(given.FirstDay, asOf);
-                row.Text[i] = month.Ok ? Month.Of(month.Date).ToString() : value;
+                row.Text[i] = month.Ok ? Month.Of(month.Date).ToString() : digits;
                 return month.Ok ? null : Implausible(column, value, line, month);
             case ColumnKind.Int:
             case ColumnKind.Money:
-                if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                if (!long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                 {
                     return Bad(column, value, line, column.Kind == ColumnKind.Money ? "is not a whole number of riel" : "is not a whole number", QuarantineReason.BadNumber);
                 }
