@@ -60,7 +60,7 @@ public sealed class CheckLatencyBench : IBench
 
             await app.StopAsync();
             await app.DisposeAsync();
-            return Report(rate, seconds, firms, numbers.Length, provider, setupSeconds, result, closed, logged, generated.Firms, loadAtStart);
+            return Report(rate, seconds, numbers.Length, provider, setupSeconds, result, closed, logged, generated.Firms, loadAtStart);
         }
         finally
         {
@@ -166,7 +166,7 @@ public sealed class CheckLatencyBench : IBench
         return (count, clock.Elapsed.TotalSeconds);
     }
 
-    private static string Report(int rate, int seconds, int firms, int numbers, string provider, double setup, LoadResult r, (int Count, double Seconds) closed, long logged, int generatedFirms, string loadAtStart)
+    private static string Report(int rate, int seconds, int numbers, string provider, double setup, LoadResult r, (int Count, double Seconds) closed, long logged, int generatedFirms, string loadAtStart)
     {
         var sorted = r.LatenciesMs.Order().ToArray();
         var serviceSorted = r.ServiceMs.Order().ToArray();

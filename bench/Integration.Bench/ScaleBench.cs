@@ -136,7 +136,7 @@ public sealed class ScaleBench : IBench
             rebuild.Add(new("match, full rebuild (model held fixed)", await Cli(bin, "rebuild-match", logs, ["--data", copy, "match", .. FullMatchArgs(bin)])));
             rebuild.Add(new("alerts and all exports", await Cli(bin, "rebuild-export", logs, ["--data", copy, "export"])));
             equality = ExportDigest.Compare(Path.Combine(data, "exports"), Path.Combine(copy, "exports"));
-            md.Append(DailySection(delta, daily, rebuild, equality, import, importCpu));
+            md.Append(DailySection(delta, daily, rebuild, equality, import));
             BenchPipeline.Delete(copy);
             BenchPipeline.Delete(day2Landing);
         }
@@ -189,7 +189,7 @@ public sealed class ScaleBench : IBench
         return help.Contains(option, StringComparison.Ordinal);
     }
 
-    private static string DailySection(DeltaSummary delta, List<StepRow> daily, List<StepRow> rebuild, IReadOnlyList<(string File, bool Equal, long Rows, long OnlyLeft, long OnlyRight)> equality, double import, double importCpu)
+    private static string DailySection(DeltaSummary delta, List<StepRow> daily, List<StepRow> rebuild, IReadOnlyList<(string File, bool Equal, long Rows, long OnlyLeft, long OnlyRight)> equality, double import)
     {
         var md = new StringBuilder();
         md.AppendLine("### The daily run").AppendLine();

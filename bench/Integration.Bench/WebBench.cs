@@ -74,10 +74,10 @@ public sealed partial class WebBench : IBench
             var word = s.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderByDescending(w => w.Length).FirstOrDefault() ?? "Trading";
             var load = BenchRunner.LoadAverage();
             var rows = new List<(string Page, string Request, Timing T)>();
-            var baseline = await TimeAsync(http, "GET /health", () => Get(http, "/health"));
+            var baseline = await TimeAsync("GET /health", () => Get(http, "/health"));
 
             // The coverage report is computed once per match run: its first request is timed on its own.
-            var coverageCold = await TimeAsync(http, "cold", () => Get(http, "/coverage"), 1);
+            var coverageCold = await TimeAsync("cold", () => Get(http, "/coverage"), 1);
             foreach (var (page, request, send) in new (string, string, Func<Task<HttpResponseMessage>>)[]
             {
                 ("home", "GET /", () => Get(http, "/")),
@@ -102,11 +102,11 @@ public sealed partial class WebBench : IBench
                 ("audit log", "GET /admin/audit", () => Get(http, "/admin/audit")),
             })
             {
-                rows.Add((page, request, await TimeAsync(http, request, send)));
+                rows.Add((page, request, await TimeAsync(request, send)));
             }
 
-            var exportCsv = await TimeAsync(http, "csv", () => Get(http, "/leads?handler=export&format=csv"), 3);
-            var exportXlsx = await TimeAsync(http, "xlsx", () => Get(http, "/leads?handler=export&format=xlsx"), 3);
+            var exportCsv = await TimeAsync("csv", () => Get(http, "/leads?handler=export&format=csv"), 3);
+            var exportXlsx = await TimeAsync("xlsx", () => Get(http, "/leads?handler=export&format=xlsx"), 3);
             await app.StopAsync();
             await app.DisposeAsync();
             return Report(firms, s, setup, load, baseline, coverageCold, rows, exportCsv, exportXlsx, dir, keep is not null);
@@ -162,7 +162,7 @@ public sealed partial class WebBench : IBench
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    private static async Task<Timing> TimeAsync(HttpClient http, string what, Func<Task<HttpResponseMessage>> send, int n = Requests)
+    private static async Task<Timing> TimeAsync(string what, Func<Task<HttpResponseMessage>> send, int n = Requests)
     {
         var ms = new double[n];
         var bytes = 0L;

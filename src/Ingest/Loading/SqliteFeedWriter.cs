@@ -20,7 +20,6 @@ public sealed class SqliteFeedWriter : IFeedWriter
     private readonly FeedDefinition _feed;
     private readonly sqlite3 _db;
     private readonly string _asOf;
-    private readonly long _fileId;
     private readonly SqliteStatement _upsert;
     private readonly SqliteStatement _touch;
     private readonly SqliteStatement? _remove;
@@ -38,7 +37,6 @@ public sealed class SqliteFeedWriter : IFeedWriter
         _feed = feed;
         _db = conn.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         _asOf = IsoDate.Format(asOf);
-        _fileId = fileId;
         var sql = new FeedSql(feed);
         _keyCount = sql.KeyCount;
         _upsert = Prepare(sql.Upsert);
