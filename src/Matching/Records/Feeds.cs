@@ -1,11 +1,13 @@
+using Integration.Ingest.Contracts;
+
 namespace Integration.Matching.Records;
 
 /// <summary>The three registry feeds that are linked, in the fixed order used to orient pairs (moc, gdt, nssf).</summary>
 public static class Feeds
 {
-    public const string Moc = "moc-licences";
-    public const string Gdt = "gdt-taxpayers";
-    public const string Nssf = "nssf-employers";
+    public const string Moc = FeedNames.Moc;
+    public const string Gdt = FeedNames.Gdt;
+    public const string Nssf = FeedNames.Nssf;
 
     public static readonly string[] All = [Moc, Gdt, Nssf];
 

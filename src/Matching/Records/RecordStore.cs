@@ -1,27 +1,17 @@
 using System.Data.Common;
 using Dapper;
 using Integration.Core.Database;
+using Integration.Ingest.Contracts;
 using Microsoft.Data.Sqlite;
 
 namespace Integration.Matching.Records;
 
-/// <summary>Reads the current records of the three registry feeds (is_current = 1) from the ingest tables.</summary>
+/// <summary>
+/// Reads the records of the three registry feeds through Ingest's published SQL (<see cref="RegistryRowSql"/>, built
+/// from its feed catalog): Matching names no table or column of Ingest's itself.
+/// </summary>
 public sealed class RecordStore(Db db)
 {
-    private const string Address = "isic_code, house_no, street, village, commune, district, province, address, phone, email, status, last_seen_on";
-
-    // Feed order (Feeds.All): the tables and their key columns; declared before Selects, which uses them.
-    private static readonly string[] Tables = ["moc_licences", "gdt_taxpayers", "nssf_employers"];
-
-    private static readonly string[] KeyColumns = ["registration_no", "tin", "nssf_id"];
-
-    private static readonly string[] Selects =
-    [
-        $"SELECT registration_no AS source_key, name_km, name_en, NULL AS own_tin, registration_no AS own_moc_no, tin AS ref_tin, NULL AS ref_moc_no, {Address} FROM {Tables[0]}",
-        $"SELECT tin AS source_key, name_km, name_en, tin AS own_tin, NULL AS own_moc_no, NULL AS ref_tin, moc_registration_no AS ref_moc_no, {Address} FROM {Tables[1]}",
-        $"SELECT nssf_id AS source_key, name_km, name_en, NULL AS own_tin, NULL AS own_moc_no, tin AS ref_tin, moc_registration_no AS ref_moc_no, {Address} FROM {Tables[2]}",
-    ];
-
     /// <summary>
     /// All current records one by one, feed by feed in key order so that a run is deterministic, read row by row
     /// (unbuffered): the matcher standardises them as they arrive, so the raw columns of a national
@@ -30,12 +20,11 @@ public sealed class RecordStore(Db db)
     public IEnumerable<SourceRecord> ReadCurrent(CancellationToken ct = default)
     {
         using var conn = db.Open();
-        for (var f = 0; f < Selects.Length; f++)
+        for (var f = 0; f < Feeds.All.Length; f++)
         {
             var lastSeen = new Dictionary<string, string>(StringComparer.Ordinal);
             var feed = f;
-            var sql = Selects[f] + $" WHERE is_current = 1 ORDER BY {KeyColumns[f]}";
-            foreach (var row in Rows(conn, sql, column => ToRecord(column, feed)))
+            foreach (var row in Rows(conn, RegistryRowSql.Current(Feeds.All[f]), column => ToRecord(column, feed)))
             {
                 ct.ThrowIfCancellationRequested();
                 var r = row;
@@ -59,11 +48,10 @@ public sealed class RecordStore(Db db)
         var list = new List<(int, string, string, string?)>();
         var dates = new Dictionary<string, string>(StringComparer.Ordinal); // a few distinct dates for a million rows: one string each
         using var conn = db.Open();
-        for (var f = 0; f < Tables.Length; f++)
+        for (var f = 0; f < Feeds.All.Length; f++)
         {
             var feed = f;
-            var sql = $"SELECT {KeyColumns[f]}, row_hash, last_seen_on FROM {Tables[f]} WHERE is_current = 1 ORDER BY {KeyColumns[f]}";
-            foreach (var version in Rows(conn, sql, column => (feed, Blank(column(0)) ?? "", column(1) ?? "", Blank(column(2)) is { } d ? Interned(d) : null)))
+            foreach (var version in Rows(conn, RegistryRowSql.CurrentVersions(Feeds.All[f]), column => (feed, Blank(column(0)) ?? "", column(1) ?? "", Blank(column(2)) is { } d ? Interned(d) : null)))
             {
                 ct.ThrowIfCancellationRequested();
                 list.Add(version);
@@ -100,7 +88,7 @@ public sealed class RecordStore(Db db)
         }
     }
 
-    /// <summary>A record from a row of one of <see cref="Selects"/>, source_key first, then the columns <see cref="SourceRecord"/> lists in its order.</summary>
+    /// <summary>A record from a row of <see cref="RegistryRowSql"/>, by the positions of <see cref="RegistryRowSql.Columns"/>.</summary>
     private static SourceRecord ToRecord(Func<int, string?> column, int feed)
     {
         string? Text(int i) => Blank(column(i));
@@ -142,7 +130,7 @@ public sealed class RecordStore(Db db)
     {
         var f = Feeds.Index(feed);
         await using var reader = await conn.ExecuteReaderAsync(new CommandDefinition(
-            Selects[f] + $" WHERE {KeyColumns[f]} = @key", new { key }, cancellationToken: ct));
+            RegistryRowSql.ByKey(feed), new { key }, cancellationToken: ct));
         return await reader.ReadAsync(ct) ? ToRecord(Column(reader), f) : null;
     }
 
@@ -158,7 +146,7 @@ public sealed class RecordStore(Db db)
         {
             var args = new DynamicParameters();
             await using var reader = await conn.ExecuteReaderAsync(new CommandDefinition(
-                Selects[f] + $" WHERE {KeyColumns[f]} IN {SqlInList.Add(args, "k", chunk)} ORDER BY is_current", args, cancellationToken: ct));
+                RegistryRowSql.ByKeys(feed, SqlInList.Add(args, "k", chunk)), args, cancellationToken: ct));
             while (await reader.ReadAsync(ct))
             {
                 var r = ToRecord(Column(reader), f);

@@ -51,6 +51,29 @@ public sealed partial class PublishedContractTests
         Assert.False(result.IsSuccessful);
     }
 
+    /// <summary>
+    /// Matching reads Ingest's tables only through Ingest's published SQL (RegistryRowSql, FeedRowReader). The one
+    /// exception: the MoC search of the check page, which filters registrations by their enterprise's province in
+    /// one indexed query over the links (LinkageReader.SearchMocAsync).
+    /// </summary>
+    [Fact]
+    public void Matching_names_no_table_of_ingest()
+    {
+        var tables = OwnedTables("src/Ingest/Migrations").ToList();
+        Assert.Contains("moc_licences", tables);
+        var offences = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src/Matching"), "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(RepoPaths.Root, file).Replace('\\', '/');
+            var text = File.ReadAllText(file);
+            offences.AddRange(tables
+                .Where(t => !(relative == "src/Matching/Contracts/LinkageReader.cs" && t == "moc_licences") && NamesTable(text, t))
+                .Select(t => $"{relative}: {t}"));
+        }
+
+        Assert.True(offences.Count == 0, "Matching SQL on an Ingest table (use RegistryRowSql / FeedRowReader): " + string.Join("; ", offences));
+    }
+
     [Theory]
     [InlineData("src/Alerts")]
     [InlineData("src/Web")]
@@ -66,12 +89,14 @@ public sealed partial class PublishedContractTests
             var text = File.ReadAllText(file);
             var allowed = Allowed.GetValueOrDefault(relative) ?? [];
             offences.AddRange(tables
-                .Where(t => !allowed.Contains(t) && Regex.IsMatch(text, $@"\b(FROM|JOIN|INTO|UPDATE)\s+{t}\b"))
+                .Where(t => !allowed.Contains(t) && NamesTable(text, t))
                 .Select(t => $"{relative}: {t}"));
         }
 
         Assert.True(offences.Count == 0, "SQL on another module's table (use FeedRowReader / LinkageReader): " + string.Join("; ", offences));
     }
+
+    private static bool NamesTable(string sql, string table) => Regex.IsMatch(sql, $@"\b(FROM|JOIN|INTO|UPDATE)\s+{table}\b");
 
     /// <summary>Full names of the module's types outside its contracts namespace (a prefix match, as NetArchTest does).</summary>
     private static IEnumerable<string> Internals(Assembly module, string contracts) =>
