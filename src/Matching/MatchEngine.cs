@@ -66,14 +66,19 @@ public sealed class MatchEngine(MatchingOptions options)
         var feedOf = records.Select(r => r.Feed).ToArray();
         var unattached = UnattachedEmployers.BestBelowReview(candidates, feedOf, decision.Decide, options.UnattachedCandidateThreshold, options.ReviewThreshold);
         candidates = null!;
+        Lap("scoring_s"); // every candidate decided: apart from clustering, which it used to be counted in
+
         var clustering = EnterpriseClustering.Run(records, edges, clerk, options, decision.Joins);
         var near = UnattachedEmployers.Pairs(unattached, feedOf, clustering.Clusters, edges, clerk.Rejects);
+        Lap("clustering_s");
+
+        // The second-chance search blocks and compares a subset again: its own lap, to see what it costs at scale.
         var second = SecondChanceEmployers.Find(records, clustering.Clusters, [.. edges, .. near], clerk.Rejects, decision.Decide, options);
         near.AddRange(second.Pairs);
         blocking.SecondChanceCompared = second.Compared;
         blocking.SecondChancePairs = second.Pairs.Count;
         ReturnGarbage();
-        Lap("clustering_s", "explaining links and pairs");
+        Lap("second_chance_s", "explaining links and pairs");
 
         var links = LinkExplanation.DescribeLinks(records, clustering.Clusters, clustering.Accepted, scored.BestProbability);
         var pairs = LinkExplanation.KeepPairs([.. edges, .. near], clustering.Accepted, clerk, decision, records);
