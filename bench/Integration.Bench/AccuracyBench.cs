@@ -10,6 +10,7 @@ using Integration.Generator.Reference;
 using Integration.Ingest.Runs;
 using Integration.Matching;
 using Integration.Matching.Evaluation;
+using Integration.Matching.Incremental;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Bench;
@@ -22,6 +23,8 @@ namespace Integration.Bench;
 /// Usage: accuracy [--profile hard|default|both] [FIRMS | PROFILE:FIRMS ...] (default: hard at 20000 and 500000),
 /// e.g. <c>accuracy default:20000 hard:20000 hard:500000</c>. <c>--mistakes DIR</c> also writes every wrong BLOCK, missed
 /// BLOCK, REVIEW, false and missed lead with its records to DIR/mistakes-PROFILE-FIRMS.csv (for root-cause work).
+/// <c>--work DIR</c> keeps each run's generated registers and ingested database in DIR/PROFILE-FIRMS and, when they are
+/// already there, reuses them: only matching (a full rebuild) and the alerts run again, to iterate on those quickly.
 /// </summary>
 public sealed class AccuracyBench : IBench
 {
@@ -46,7 +49,7 @@ public sealed class AccuracyBench : IBench
         var rows = new List<Row>();
         foreach (var (profile, scale) in runs)
         {
-            rows.Add(await MeasureAsync(profile, scale, options.Get("--mistakes")));
+            rows.Add(await MeasureAsync(profile, scale, options.Get("--mistakes"), options.Get("--work")));
             Console.WriteLine($"{profile} {scale}: F1 {rows[^1].Matching["pairwise.f1"]:0.0000}, wrong BLOCK {rows[^1].Alerts["wrong_blocks_per_1000"]:0.0}/1000");
         }
 
@@ -55,9 +58,12 @@ public sealed class AccuracyBench : IBench
 
     private sealed record Row(GeneratorProfile Profile, int Firms, IReadOnlyDictionary<string, double> Matching, IReadOnlyDictionary<string, double> Alerts, string MatchingText, string AlertsText, IReadOnlyDictionary<string, double> Seconds, string Load);
 
-    private static async Task<Row> MeasureAsync(GeneratorProfile profile, int firms, string? mistakes)
+    private static async Task<Row> MeasureAsync(GeneratorProfile profile, int firms, string? mistakes, string? work)
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"accuracy-{profile.ToString().ToLowerInvariant()}-{firms}-" + Guid.NewGuid().ToString("N")[..8]);
+        var name = $"{profile.ToString().ToLowerInvariant()}-{firms}";
+        var dir = work is null ? Path.Combine(Path.GetTempPath(), $"accuracy-{name}-" + Guid.NewGuid().ToString("N")[..8]) : Path.Combine(work, name);
+        var ingested = Path.Combine(dir, "ingested"); // written only after a finished ingest: a half-built folder is not reused
+        var reuse = work is not null && File.Exists(ingested);
         Directory.CreateDirectory(dir);
         try
         {
@@ -65,14 +71,26 @@ public sealed class AccuracyBench : IBench
             var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
             var sw = Stopwatch.StartNew();
             var landing = Path.Combine(dir, "landing");
-            new RegistryGenerator(new GeneratorOptions { Scale = firms, Seed = 1 }.Apply(profile), Gazetteer.Shipped.Value, PersonNames.Shipped).Run(landing);
-            seconds["generate"] = sw.Elapsed.TotalSeconds;
+            if (!reuse)
+            {
+                new RegistryGenerator(new GeneratorOptions { Scale = firms, Seed = 1 }.Apply(profile), Gazetteer.Shipped.Value, PersonNames.Shipped).Run(landing);
+                seconds["generate"] = sw.Elapsed.TotalSeconds;
+            }
+
             await using var provider = BenchPipeline.Build(dir, landing, "", alerts: true);
+            if (!reuse)
+            {
+                sw.Restart();
+                await provider.GetRequiredService<IngestService>().RunAsync(new IngestRequest("bench"));
+                seconds["ingest"] = sw.Elapsed.TotalSeconds;
+                if (work is not null)
+                {
+                    await File.WriteAllTextAsync(ingested, "");
+                }
+            }
+
             sw.Restart();
-            await provider.GetRequiredService<IngestService>().RunAsync(new IngestRequest("bench"));
-            seconds["ingest"] = sw.Elapsed.TotalSeconds;
-            sw.Restart();
-            var run = await provider.GetRequiredService<MatchRunner>().RunAsync();
+            var run = await provider.GetRequiredService<MatchRunner>().RunAsync(MatchMode.Full);
             seconds["match"] = sw.Elapsed.TotalSeconds;
             var blocking = string.Create(CultureInfo.InvariantCulture,
                 $"Candidate pairs {run.CandidatePairs:N0}; second-chance search (employer-less enterprises against free employers) compared {run.Blocking.SecondChanceCompared:N0} pairs, kept {run.Blocking.SecondChancePairs:N0} for review.");
@@ -94,7 +112,10 @@ public sealed class AccuracyBench : IBench
         }
         finally
         {
-            BenchPipeline.Delete(dir);
+            if (work is null)
+            {
+                BenchPipeline.Delete(dir);
+            }
         }
     }
 
