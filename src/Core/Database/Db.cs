@@ -58,7 +58,8 @@ public sealed class Db
         }
 
         var lite = OpenSqlite(_connectionString, _readOnlyByRequest);
-        lite.Execute("PRAGMA main.journal_mode=WAL; PRAGMA main.synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
+        Configure(lite, "PRAGMA main.journal_mode=WAL; PRAGMA main.synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
+
         AttachLog(lite);
         return lite;
     }
@@ -108,8 +109,22 @@ public sealed class Db
         }
 
         var lite = OpenSqlite(_logConnectionString!, readOnlyByRequest: false);
-        lite.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;");
+        Configure(lite, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;");
+
         return lite;
+    }
+
+    // The native handles whose pragmas are set. The connection pool hands the same handle out again and again, and
+    // the settings live as long as it does (journal_mode in the file itself): set once per handle, not once per check.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+
+    private static void Configure(SqliteConnection lite, string pragmas)
+    {
+        if (!Configured.TryGetValue(lite.Handle!, out _))
+        {
+            lite.Execute(pragmas);
+            Configured.AddOrUpdate(lite.Handle!, Configured); // only once they are set: a failed pragma is tried again
+        }
     }
 
     /// <inheritdoc cref="OpenLog"/>
