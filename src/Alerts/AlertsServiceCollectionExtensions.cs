@@ -1,4 +1,3 @@
-using Integration.Core.Settings;
 using Integration.Alerts.Checks;
 using Integration.Alerts.Duplicates;
 using Integration.Alerts.Evaluation;
@@ -8,10 +7,11 @@ using Integration.Alerts.Runs;
 using Integration.Alerts.Targets;
 using Integration.Core.Database;
 using Integration.Core.Jobs;
+using Integration.Core.Settings;
 using Integration.Core.Truth;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Alerts;
 
@@ -21,6 +21,7 @@ public static class AlertsServiceCollectionExtensions
     {
         services.AddSingleton(AlertsMigrations.Set);
         services.AddValidatedOptions<AlertsOptions, AlertsOptionsValidator>(configuration.GetSection(AlertsOptions.Section));
+        services.TryAddSingleton<LogWriter>(); // the one writer of the log tables, shared with the audit log
         services.AddSingleton<CheckLogWriter>();
         services.AddSingleton<LicenceCheckService>();
         services.AddSingleton<LeadBuilder>();

@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => Gazetteer.Load(sp.GetRequiredService<IOptions<ReferenceOptions>>().Value.GazetteerPath));
         services.TryAddSingleton<Db>();
+        services.TryAddSingleton<LogWriter>();
         services.TryAddSingleton<Migrator>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.TryAddSingleton(sp => BlobZones.Create(sp.GetRequiredService<StorageOptions>()));

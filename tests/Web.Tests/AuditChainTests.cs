@@ -14,7 +14,7 @@ public sealed class AuditChainTests
     {
         var db = TestDatabase.Create(provider, AccessMigrations.Set);
         var options = Options.Create(new AuditOptions { Key = key });
-        await using (var log = new AuditLog(db.Db, TimeProvider.System, options))
+        await using (var log = AuditLog.Own(db.Db, TimeProvider.System, options))
         {
             // Concurrent appends, as requests make them: one chain, no gap.
             await Task.WhenAll(Enumerable.Range(1, entries).Select(i =>

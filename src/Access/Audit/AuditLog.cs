@@ -7,75 +7,61 @@ using Microsoft.Extensions.Options;
 namespace Integration.Access.Audit;
 
 /// <summary>
-/// Appends to the audit log. Concurrent callers hand their event to one writer, which chains every event
-/// waiting at that moment and commits them in one transaction; a caller's task completes only once its entry
-/// is committed, so nothing is shown or changed without its record. The chain's head is read inside the
-/// write transaction under a lock (PostgreSQL advisory lock; SQLite's write lock), so several hosts on one
-/// database still extend one chain.
+/// Appends to the audit log. Concurrent callers hand their event to the process's one log writer
+/// (<see cref="LogWriter"/>), which writes every entry waiting at that moment, audit entries and check-log rows alike,
+/// in one transaction; a caller's task completes only once its entry is committed, so nothing is shown or changed
+/// without its record. Each entry reads the chain's head inside the write transaction under a lock (PostgreSQL
+/// advisory lock; SQLite's write lock), so several hosts on one database still extend one chain.
 /// </summary>
 public sealed class AuditLog : IAsyncDisposable, IDisposable
 {
     private const long ChainLock = 7401002;
-    private readonly Db _db;
+    private readonly LogWriter _log;
+    private readonly LogWriter? _owned;
     private readonly TimeProvider _clock;
     private readonly AuditChain _chain;
-    private readonly GroupCommit<AuditEvent, long> _writer;
 
-    public AuditLog(Db db, TimeProvider clock, IOptions<AuditOptions> options)
+    /// <summary>On the process's log writer (the services' one).</summary>
+    public AuditLog(LogWriter log, TimeProvider clock, IOptions<AuditOptions> options)
     {
-        _db = db;
+        _log = log;
         _clock = clock;
         _chain = new AuditChain(options.Value.Key);
-        _writer = new GroupCommit<AuditEvent, long>("audit log", 256, WriteAsync);
     }
 
-    /// <summary>Records the event; completes with its sequence number once committed.</summary>
-    public Task<long> AppendAsync(AuditEvent e) => _writer.WriteAsync(e);
-
-    private async Task<long[]> WriteAsync(IReadOnlyList<AuditEvent> batch)
+    /// <summary>With a log writer of its own, disposed with it (tools and tests without the services).</summary>
+    public static AuditLog Own(Db db, TimeProvider clock, IOptions<AuditOptions> options)
     {
-        await using var conn = await _db.OpenLogAsync();
-        var tx = await conn.BeginTransactionAsync();
-        var seqs = new long[batch.Count];
-        try
-        {
-            if (_db.Dialect.IsPostgres)
-            {
-                await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(@k)", new { k = ChainLock }, tx);
-            }
+        var writer = new LogWriter(db);
+        return new AuditLog(writer, clock, options, writer);
+    }
 
-            var (seq, prev) = Head(conn, tx);
-            var at = _clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var e = batch[i];
-                seq++;
-                var action = e.Action.ToString();
-                var hash = _chain.Hash(seq, at, e.Actor, e.Channel, action, e.Subject, e.ProvinceCode, e.Detail, prev);
-                await conn.ExecuteAsync(
-                    """
-                    INSERT INTO audit_log (seq, at, actor, channel, action, subject, province_code, detail, prev_hash, hash)
-                    VALUES (@seq, @at, @Actor, @Channel, @action, @Subject, @ProvinceCode, @Detail, @prev, @hash)
-                    """,
-                    new { seq, at, e.Actor, e.Channel, action, e.Subject, e.ProvinceCode, e.Detail, prev, hash },
-                    tx);
-                seqs[i] = seq;
-                prev = hash;
-            }
+    private AuditLog(LogWriter log, TimeProvider clock, IOptions<AuditOptions> options, LogWriter owned)
+        : this(log, clock, options) => _owned = owned;
 
-            await tx.CommitAsync();
-        }
-        catch
+    /// <summary>Records the event; completes with its sequence number once committed.</summary>
+    public Task<long> AppendAsync(AuditEvent e) => _log.WriteAsync((conn, tx) => Append(conn, tx, e));
+
+    private long Append(DbConnection conn, DbTransaction tx, AuditEvent e)
+    {
+        if (_log.Db.Dialect.IsPostgres)
         {
-            await tx.AbandonAsync(); // the error that stopped the batch is reported, not a failed rollback
-            throw;
-        }
-        finally
-        {
-            await tx.DisposeAsync();
+            conn.Execute("SELECT pg_advisory_xact_lock(@k)", new { k = ChainLock }, tx); // re-entrant within the transaction
         }
 
-        return seqs;
+        var (seq, prev) = Head(conn, tx);
+        seq++;
+        var at = _clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        var action = e.Action.ToString();
+        var hash = _chain.Hash(seq, at, e.Actor, e.Channel, action, e.Subject, e.ProvinceCode, e.Detail, prev);
+        conn.Execute(
+            """
+            INSERT INTO audit_log (seq, at, actor, channel, action, subject, province_code, detail, prev_hash, hash)
+            VALUES (@seq, @at, @Actor, @Channel, @action, @Subject, @ProvinceCode, @Detail, @prev, @hash)
+            """,
+            new { seq, at, e.Actor, e.Channel, action, e.Subject, e.ProvinceCode, e.Detail, prev, hash },
+            tx);
+        return seq;
     }
 
     private static (long Seq, string Hash) Head(DbConnection conn, DbTransaction tx) =>
@@ -83,9 +69,9 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
             ? (h.Seq, h.Hash)
             : (0, AuditChain.Genesis);
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _owned?.Dispose();
 
     private sealed class HeadRow
     {

@@ -4,61 +4,18 @@ using Integration.Core.Database;
 namespace Integration.Alerts.Checks;
 
 /// <summary>
-/// Group commit for the check log (<see cref="GroupCommit{TItem, TResult}"/>): concurrent checks hand their row
-/// to one writer, which inserts every row waiting at that moment in a single transaction; each caller gets its
-/// check id only once its row is committed, so no answer leaves before it is recorded.
+/// Writes each answered check to the check log through the process's one log writer (<see cref="LogWriter"/>, group
+/// commit): concurrent checks, and the audit entries of the moment, share one transaction; each caller gets its check
+/// id only once its row is committed, so no answer leaves before it is recorded.
 /// </summary>
-public sealed class CheckLogWriter : IAsyncDisposable, IDisposable
+public sealed class CheckLogWriter(LogWriter log, TimeProvider clock)
 {
-    private const int MaxBatch = 512;
-    private readonly Db _db;
-    private readonly TimeProvider _clock;
-    private readonly GroupCommit<Pending, long> _writer;
-
-    public CheckLogWriter(Db db, TimeProvider clock)
-    {
-        _db = db;
-        _clock = clock;
-        _writer = new GroupCommit<Pending, long>("check log", MaxBatch, WriteAsync);
-    }
-
     /// <summary>Queues a decision for the log and returns its check id once committed.</summary>
-    public Task<long> WriteAsync(CheckRequest request, LicenceDecision? decision, DateOnly asOf) =>
-        _writer.WriteAsync(new Pending(request, decision, asOf, _clock.GetUtcNow()));
-
-    private async Task<long[]> WriteAsync(IReadOnlyList<Pending> batch)
+    public Task<long> WriteAsync(CheckRequest request, LicenceDecision? decision, DateOnly asOf)
     {
-        var ids = new long[batch.Count];
-        await using var conn = await _db.OpenLogAsync();
-        var tx = await conn.BeginTransactionAsync();
-        try
-        {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var p = batch[i];
-                ids[i] = p.Decision is null
-                    ? CheckLog.WriteNotFound(conn, p.Request, p.AsOf, p.At, tx)
-                    : CheckLog.Write(conn, p.Request, p.Decision, p.At, tx);
-            }
-
-            await tx.CommitAsync();
-        }
-        catch
-        {
-            await tx.AbandonAsync(); // a full disk is reported as such, not as "cannot rollback"
-            throw;
-        }
-        finally
-        {
-            await tx.DisposeAsync();
-        }
-
-        return ids;
+        var at = clock.GetUtcNow();
+        return log.WriteAsync((conn, tx) => decision is null
+            ? CheckLog.WriteNotFound(conn, request, asOf, at, tx)
+            : CheckLog.Write(conn, request, decision, at, tx));
     }
-
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
-
-    public void Dispose() => _writer.Dispose();
-
-    private sealed record Pending(CheckRequest Request, LicenceDecision? Decision, DateOnly AsOf, DateTimeOffset At);
 }
