@@ -15,7 +15,9 @@ namespace Integration.Bench;
 /// numbers at a fixed open-loop rate (default 1,000/s for 10 s). Latency is measured from the moment a
 /// request was due, so a stalled server cannot hide its queue (no coordinated omission). Every check is
 /// logged to the database, as in production. Usage:
-/// check-latency [--rate 1000] [--seconds 10] [--firms 5000] [--db-provider sqlite|postgres --db CONNSTRING].
+/// check-latency [--rate 1000] [--seconds 10] [--firms 5000] [--db-provider sqlite|postgres --db CONNSTRING] [--existing].
+/// With --existing the database at --db is used as it is (e.g. a national one built once with the CLI, reused for
+/// repeated measurements: building 500,000 firms takes minutes), nothing generated; its check log grows by the run.
 /// </summary>
 public sealed class CheckLatencyBench : IBench
 {
@@ -31,11 +33,17 @@ public sealed class CheckLatencyBench : IBench
         var provider = ArgText(args, "--db-provider") ?? "sqlite";
         var dir = Path.Combine(Path.GetTempPath(), "check-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var connection = ArgText(args, "--db");
+        var existing = args.Contains("--existing");
+        if (existing && connection is null)
+        {
+            throw new ArgumentException("--existing needs --db: the database to measure.");
+        }
+
         try
         {
             var app = BenchSample.BuildHost(dir, provider, connection);
             var setup = Stopwatch.StartNew();
-            var generated = (await BenchSample.LoadAsync(app, dir, firms, seed: 3)).Generated;
+            int? generated = existing ? null : (await BenchSample.LoadAsync(app, dir, firms, seed: 3)).Generated.Firms;
             string[] numbers;
             using (var conn = app.Services.GetRequiredService<Db>().Open())
             {
@@ -60,7 +68,7 @@ public sealed class CheckLatencyBench : IBench
 
             await app.StopAsync();
             await app.DisposeAsync();
-            return Report(rate, seconds, numbers.Length, provider, setupSeconds, result, closed, logged, generated.Firms, loadAtStart);
+            return Report(rate, seconds, numbers.Length, provider, setupSeconds, result, closed, logged, generated, loadAtStart, args);
         }
         finally
         {
@@ -166,7 +174,7 @@ public sealed class CheckLatencyBench : IBench
         return (count, clock.Elapsed.TotalSeconds);
     }
 
-    private static string Report(int rate, int seconds, int numbers, string provider, double setup, LoadResult r, (int Count, double Seconds) closed, long logged, int generatedFirms, string loadAtStart)
+    private static string Report(int rate, int seconds, int numbers, string provider, double setup, LoadResult r, (int Count, double Seconds) closed, long logged, int? generatedFirms, string loadAtStart, string[] args)
     {
         var sorted = r.LatenciesMs.Order().ToArray();
         var serviceSorted = r.ServiceMs.Order().ToArray();
@@ -175,10 +183,12 @@ public sealed class CheckLatencyBench : IBench
         var md = new StringBuilder();
         md.AppendLine("# Licence check latency over HTTP");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"{generatedFirms:N0} generated firms ({numbers:N0} MoC registration numbers), generated, ingested and matched into {provider} in {setup:0.0} s; ");
+        md.AppendLine(generatedFirms is { } firms
+            ? string.Create(CultureInfo.InvariantCulture, $"{firms:N0} generated firms ({numbers:N0} MoC registration numbers), generated, ingested and matched into {provider} in {setup:0.0} s; ")
+            : string.Create(CultureInfo.InvariantCulture, $"An existing {provider} database ({numbers:N0} current MoC registration numbers), used as it is; "));
         md.AppendLine(CultureInfo.InvariantCulture, $"the real API host (Kestrel, 127.0.0.1) and the load generator share the machine's {Environment.ProcessorCount} cores. Every check is written to the check log.");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Load average (1, 5, 15 min) when the load started: {loadAtStart}; when the run ended: {BenchRunner.LoadAverage()} (other processes on the machine compete for the same cores). Command: `dotnet run -c Release --project bench/Integration.Bench -- check-latency`.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Load average (1, 5, 15 min) when the load started: {loadAtStart}; when the run ended: {BenchRunner.LoadAverage()} (other processes on the machine compete for the same cores). Command: `dotnet run -c Release --project bench/Integration.Bench -- check-latency{(args.Length > 0 ? " " + string.Join(' ', args) : "")}`.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Open loop: {rate:N0} requests/s for {seconds} s ({r.Sent:N0} requests, random registration numbers), latency from the moment each request was due.");
         md.AppendLine();
