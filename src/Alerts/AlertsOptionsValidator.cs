@@ -27,6 +27,7 @@ internal sealed class AlertsOptionsValidator() : SettingsValidator<AlertsOptions
         }
 
         problems.NotEmpty(nameof(options.BatchUser), options.BatchUser);
+        problems.AtLeast(nameof(options.BatchChunkSize), options.BatchChunkSize, 1);
 
         var targets = options.Targets;
         const string T = nameof(AlertsOptions.Targets) + ":";

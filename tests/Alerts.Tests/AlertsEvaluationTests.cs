@@ -1,3 +1,4 @@
+using Integration.Alerts.Checks;
 using Integration.Alerts.Evaluation;
 using Integration.Alerts.Jobs;
 using Integration.Alerts.Policy;
@@ -22,7 +23,7 @@ public sealed class AlertsEvaluationTests
             expected.Select((d, i) => new TruthFirm($"F{i}", "", 5, false, d, d == "BLOCK" ? "NOT_REGISTERED" : "CURRENT")).ToList());
         var checks = decided.Select((d, i) => Decision($"R{i}", d)).ToList();
 
-        var (m, text) = AlertsEvaluation.Score(truth, new AlertsOutcome(null, null, AsOf, checks, [], [], false));
+        var (m, text) = AlertsEvaluation.Score(truth, new AlertsOutcome(null, null, AsOf, checks.Select(c => LicenceCheckRow.From(c)).ToList(), [], [], false) { Checks = checks });
 
         Assert.Equal(5, m["checks"]);
         Assert.Equal(1, m["wrong_blocks"]);

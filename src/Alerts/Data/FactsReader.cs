@@ -7,8 +7,8 @@ namespace Integration.Alerts.Data;
 
 /// <summary>
 /// Reads <see cref="EnterpriseFacts"/> through the published readers of Ingest (<see cref="FeedRowReader"/>) and
-/// Matching (<see cref="LinkageReader"/>): for one enterprise (a single licence check, by key) or for every
-/// enterprise at once (batch, leads, targets). Alerts names none of their tables.
+/// Matching (<see cref="LinkageReader"/>): for one enterprise (a single licence check, by key); the
+/// batch (checks, leads, targets) reads a chunk of enterprises at a time with <see cref="FactsChunks"/>. Alerts names none of their tables.
 /// </summary>
 public sealed class FactsReader
 {
@@ -81,152 +81,8 @@ public sealed class FactsReader
         }
     }
 
-    /// <summary>Every live enterprise with its facts, keyed by enterprise id. Records not linked to a
-    /// live enterprise are left out (matching links every current record).</summary>
-    public static Dictionary<string, EnterpriseFacts> All(DbConnection conn, DateOnly asOf, LicencePolicyOptions policy)
-    {
-        var from = ContributionStatus.WindowStart(asOf, policy).ToString();
-        var facts = new Dictionary<string, EnterpriseFacts>(StringComparer.Ordinal);
-        foreach (var e in LinkageReader.LiveEnterprises(conn))
-        {
-            facts[e.EnterpriseId] = new EnterpriseFacts(e.EnterpriseId) { Enterprise = e };
-        }
-
-        var byKey = new Dictionary<(string Feed, string Key), EnterpriseFacts>();
-        foreach (var l in LinkageReader.AllLinks(conn))
-        {
-            if (!facts.TryGetValue(l.EnterpriseId, out var f))
-            {
-                // A link to an enterprise row that does not exist (yet): keep it, so no record is lost.
-                f = facts[l.EnterpriseId] = new EnterpriseFacts(l.EnterpriseId);
-            }
-
-            f.Links.Add(l);
-            byKey[(l.Feed, l.SourceKey)] = f;
-        }
-
-        foreach (var m in FeedRowReader.Moc(conn))
-        {
-            byKey.GetValueOrDefault((FeedNames.Moc, m.RegistrationNo))?.Moc.Add(m);
-        }
-
-        foreach (var g in FeedRowReader.Gdt(conn))
-        {
-            byKey.GetValueOrDefault((FeedNames.Gdt, g.Tin))?.Gdt.Add(g);
-        }
-
-        foreach (var n in FeedRowReader.Nssf(conn))
-        {
-            byKey.GetValueOrDefault((FeedNames.Nssf, n.NssfId))?.Nssf.Add(n);
-        }
-
-        foreach (var c in FeedRowReader.Contributions(conn, from))
-        {
-            if (byKey.GetValueOrDefault((FeedNames.Nssf, c.NssfId)) is { } f)
-            {
-                AddContribution(f, c);
-            }
-        }
-
-        foreach (var p in FeedRowReader.LastFullyPaid(conn))
-        {
-            if (byKey.GetValueOrDefault((FeedNames.Nssf, p.NssfId)) is { } f)
-            {
-                f.LastFullyPaid[p.NssfId] = p.Period;
-            }
-        }
-
-        AddPairs(conn, byKey, policy.Uncertain);
-
-        foreach (var i in FeedRowReader.LatestInspections(conn))
-        {
-            var f = (i.NssfId is { Length: > 0 } n ? byKey.GetValueOrDefault((FeedNames.Nssf, n)) : null)
-                ?? (i.RegistrationNo is { Length: > 0 } r ? byKey.GetValueOrDefault((FeedNames.Moc, r)) : null);
-            if (f is not null && (f.LastInspectedOn is null || string.CompareOrdinal(i.InspectedOn, f.LastInspectedOn) > 0))
-            {
-                f.LastInspectedOn = i.InspectedOn;
-            }
-        }
-
-        return facts;
-    }
-
-    /// <summary>
-    /// Each pair goes to the enterprise of its records: a pair inside one enterprise to it, a review-band pair
-    /// between two to both, each taking the other's record (with its contributions) as a neighbour. The uncertain
-    /// pairs are read first; the certain ones (most of the register) are kept only inside an enterprise that has
-    /// an uncertain pair or a record linked in the review band: elsewhere every link is certain and every stored
-    /// pair too, which the records' own links already say.
-    /// </summary>
-    private static void AddPairs(DbConnection conn, Dictionary<(string Feed, string Key), EnterpriseFacts> byKey, IReadOnlyCollection<string> uncertainMethods)
-    {
-        var doubtful = byKey.Values.Distinct()
-            .Where(f => f.Links.Any(l => uncertainMethods.Contains(l.Method, StringComparer.OrdinalIgnoreCase)))
-            .ToHashSet();
-        foreach (var p in LinkageReader.UncertainPairs(conn))
-        {
-            if (p.Kind == PairBand.ClerkReject || byKey.GetValueOrDefault((p.FeedA, p.KeyA)) is not { } a || byKey.GetValueOrDefault((p.FeedB, p.KeyB)) is not { } b)
-            {
-                continue;
-            }
-
-            a.AddPair(p);
-            doubtful.Add(a);
-            if (!ReferenceEquals(a, b))
-            {
-                b.AddPair(p);
-                doubtful.Add(b);
-                AddNeighbour(a, b, p.B);
-                AddNeighbour(b, a, p.A);
-            }
-        }
-
-        // The certain pairs of those enterprises by key, through the two indexes of the pairs (a scan of the whole
-        // table reads every row's evidence JSON: 2.7 s at national scale, for 3 % of its rows).
-        foreach (var p in LinkageReader.PairsOfRecords(conn, doubtful.SelectMany(f => f.Links).Select(l => l.Record)))
-        {
-            if (p.Kind.IsCertain() && byKey.GetValueOrDefault((p.FeedA, p.KeyA)) is { } a && ReferenceEquals(a, byKey.GetValueOrDefault((p.FeedB, p.KeyB))))
-            {
-                a.AddPair(p);
-            }
-        }
-    }
-
-    /// <summary>Copies record <paramref name="key"/> of <paramref name="owner"/> into <paramref name="facts"/>' neighbours (once).</summary>
-    private static void AddNeighbour(EnterpriseFacts facts, EnterpriseFacts owner, RecordKey key)
-    {
-        var near = facts.Neighbours ??= new EnterpriseFacts("");
-        if (near.LinkOf(key) is not null || owner.LinkOf(key) is not { } link)
-        {
-            return;
-        }
-
-        near.Links.Add(link);
-        switch (key.Feed)
-        {
-            case FeedNames.Moc:
-                near.Moc.AddRange(owner.Moc.Where(m => m.RegistrationNo == key.Key));
-                break;
-            case FeedNames.Gdt:
-                near.Gdt.AddRange(owner.Gdt.Where(g => g.Tin == key.Key));
-                break;
-            case FeedNames.Nssf:
-                near.Nssf.AddRange(owner.Nssf.Where(n => n.NssfId == key.Key));
-                if (owner.Contributions.TryGetValue(key.Key, out var rows))
-                {
-                    near.Contributions[key.Key] = rows;
-                }
-
-                if (owner.LastFullyPaid.TryGetValue(key.Key, out var paid))
-                {
-                    near.LastFullyPaid[key.Key] = paid;
-                }
-
-                break;
-        }
-    }
-
-    private static void AddContribution(EnterpriseFacts facts, ContributionRow c)
+    /// <summary>Adds a contribution row to its NSSF id's list, in the order rows are read.</summary>
+    internal static void AddContribution(EnterpriseFacts facts, ContributionRow c)
     {
         if (!facts.Contributions.TryGetValue(c.NssfId, out var list))
         {

@@ -11,7 +11,7 @@ public sealed class AlertsJob(AlertsBatch batch, StorageOptions storage) : IPipe
 
     public async Task<JobResult> RunAsync(JobContext context, CancellationToken ct = default)
     {
-        var outcome = await batch.RunAsync(null, record: true, context.Trigger, ct);
+        var outcome = await batch.RunAsync(null, record: true, context.Trigger, AlertsDetail.Lists, ct);
         if (outcome.MatchRun is null)
         {
             return JobResult.Of("No match run yet: nothing to check.");
@@ -19,13 +19,13 @@ public sealed class AlertsJob(AlertsBatch batch, StorageOptions storage) : IPipe
 
         AlertsBatch.Export(storage.ExportPath, outcome);
         var summary = outcome.Recorded
-            ? $"Alerts run {outcome.AlertRunId} on match run {outcome.MatchRun.RunId} as of {IsoDate.Format(outcome.AsOf)}: {outcome.Checks.Count} checks, {outcome.Leads.Count} leads, {outcome.Targets.Count} targets, {outcome.Duplicates.Count} duplicate NSSF registrations."
+            ? $"Alerts run {outcome.AlertRunId} on match run {outcome.MatchRun.RunId} as of {IsoDate.Format(outcome.AsOf)}: {outcome.CheckRows.Count} checks, {outcome.Leads.Count} leads, {outcome.Targets.Count} targets, {outcome.Duplicates.Count} duplicate NSSF registrations."
             : $"Match run {outcome.MatchRun.RunId} as of {IsoDate.Format(outcome.AsOf)} was already recorded; exports refreshed.";
         return JobResult.Of(
             summary,
-            ("checks", outcome.Checks.Count),
-            ("block", outcome.Checks.Count(c => c.Decision == Policy.Decisions.Block)),
-            ("review", outcome.Checks.Count(c => c.Decision == Policy.Decisions.Review)),
+            ("checks", outcome.CheckRows.Count),
+            ("block", outcome.CheckRows.Count(c => c.Decision == Policy.Decisions.Block)),
+            ("review", outcome.CheckRows.Count(c => c.Decision == Policy.Decisions.Review)),
             ("leads", outcome.Leads.Count),
             ("new_leads", outcome.Leads.Count(l => l.IsNew)),
             ("targets", outcome.Targets.Count),

@@ -8,40 +8,61 @@ using Microsoft.Extensions.Options;
 namespace Integration.Alerts.Leads;
 
 /// <summary>
-/// Computes the lead list from loaded facts (the batch): every enterprise the <see cref="LeadFinder"/>
+/// Computes the lead list from facts read by the batch, a chunk at a time: every enterprise the <see cref="LeadFinder"/>
 /// names, with the division's status and whether it is new since the previous alerts run.
 /// </summary>
 public sealed class LeadBuilder(IOptions<AlertsOptions> options)
 {
     private readonly LeadFinder _finder = new(options.Value.LicencePolicy);
 
-    /// <summary>All leads from loaded facts, newest first (first_seen_on descending).</summary>
-    public IReadOnlyList<LeadRow> Build(DbConnection conn, IReadOnlyDictionary<string, EnterpriseFacts> all, DateOnly asOf, MatchRunInfo run)
+    /// <summary>Starts the lead list of <paramref name="run"/> as of <paramref name="asOf"/>: reads the previous run's leads and the statuses once.</summary>
+    public LeadList Begin(DbConnection conn, DateOnly asOf, MatchRunInfo run) =>
+        new(_finder, PreviousLeads(conn, run.RunId), Statuses(conn), asOf, run.RunId);
+
+    /// <summary>The leads of a batch, added chunk by chunk (<see cref="Add"/>), listed once at the end (<see cref="Rows"/>).</summary>
+    public sealed class LeadList
     {
-        var previous = PreviousLeads(conn, run.RunId);
-        var statuses = Statuses(conn);
-        var asOfText = IsoDate.Format(asOf);
-        var rows = new List<LeadRow>();
-        foreach (var facts in all.Values)
+        private readonly LeadFinder _finder;
+        private readonly HashSet<string>? _previous;
+        private readonly Dictionary<string, string> _statuses;
+        private readonly DateOnly _asOf;
+        private readonly string _asOfText;
+        private readonly string _runId;
+        private readonly List<LeadRow> _rows = [];
+
+        internal LeadList(LeadFinder finder, HashSet<string>? previous, Dictionary<string, string> statuses, DateOnly asOf, string runId)
         {
-            if (_finder.Evidence(facts, asOf) is not { } evidence)
+            _finder = finder;
+            _previous = previous;
+            _statuses = statuses;
+            _asOf = asOf;
+            _asOfText = IsoDate.Format(asOf);
+            _runId = runId;
+        }
+
+        /// <summary>Adds the enterprise when the <see cref="LeadFinder"/> names it.</summary>
+        public void Add(EnterpriseFacts facts)
+        {
+            if (_finder.Evidence(facts, _asOf) is not { } evidence)
             {
-                continue;
+                return;
             }
 
-            rows.Add(LeadRow.Of(facts, evidence) with
+            _rows.Add(LeadRow.Of(facts, evidence) with
             {
-                IsNew = previous is null || !previous.Contains(facts.EnterpriseId),
-                Status = statuses.GetValueOrDefault(facts.EnterpriseId) ?? LeadStatuses.New,
-                RunId = run.RunId,
-                AsOf = asOfText,
+                IsNew = _previous is null || !_previous.Contains(facts.EnterpriseId),
+                Status = _statuses.GetValueOrDefault(facts.EnterpriseId) ?? LeadStatuses.New,
+                RunId = _runId,
+                AsOf = _asOfText,
             });
         }
 
-        return rows
-            .OrderByDescending(r => r.FirstSeenOn ?? "", StringComparer.Ordinal)
-            .ThenBy(r => r.EnterpriseId, StringComparer.Ordinal)
-            .ToList();
+        /// <summary>Every lead added, newest first (first_seen_on descending, then enterprise id).</summary>
+        public IReadOnlyList<LeadRow> Rows() =>
+            _rows
+                .OrderByDescending(r => r.FirstSeenOn ?? "", StringComparer.Ordinal)
+                .ThenBy(r => r.EnterpriseId, StringComparer.Ordinal)
+                .ToList();
     }
 
     /// <summary>The list filters applied in memory (a list computed on demand for another date).</summary>

@@ -71,7 +71,7 @@ public sealed class AlertRunSource(Db db, AlertsBatch batch) : IDisposable
 
         if (asOf is not null && asOf != batch.DefaultAsOf(match))
         {
-            return new ListSource(null, await batch.RunAsync(asOf, record: false, "on-demand", ct));
+            return new ListSource(null, await batch.RunAsync(asOf, record: false, "on-demand", AlertsDetail.Lists, ct));
         }
 
         await _recording.WaitAsync(ct);
@@ -85,7 +85,7 @@ public sealed class AlertRunSource(Db db, AlertsBatch batch) : IDisposable
                 }
             }
 
-            var outcome = await batch.RunAsync(asOf, record: true, "on-demand", ct);
+            var outcome = await batch.RunAsync(asOf, record: true, "on-demand", AlertsDetail.Lists, ct);
             await using (var conn = await db.OpenAsync(ct))
             {
                 // Recorded now, or by another process on the same match run and date since.

@@ -6,18 +6,17 @@ using Microsoft.Extensions.Options;
 
 namespace Integration.Alerts.Targets;
 
-/// <summary>Computes the inspectors' target list from loaded facts (the batch): every liable enterprise scored and ranked.</summary>
+/// <summary>Computes the inspectors' target list from facts read by the batch, a chunk at a time: every liable enterprise scored, then all ranked.</summary>
 public sealed class TargetBuilder(IOptions<AlertsOptions> options)
 {
     private readonly TargetScorer _scorer = new(options.Value.Targets, options.Value.LicencePolicy);
 
-    /// <summary>Scores, filters by province/district, ranks (score, then workers, then arrears) and cuts to capacity.</summary>
-    public IReadOnlyList<TargetRow> Build(IReadOnlyDictionary<string, EnterpriseFacts> all, DateOnly asOf, MatchRunInfo run, TargetQuery query)
+    /// <summary>The target rows of the liable enterprises among <paramref name="chunk"/> (scored at or above Alerts:Targets:MinScore), not ranked yet.</summary>
+    public IEnumerable<TargetRow> Score(IEnumerable<EnterpriseFacts> chunk, DateOnly asOf, MatchRunInfo run)
     {
         var asOfText = IsoDate.Format(asOf);
         var policy = options.Value.LicencePolicy;
-        var rows = new List<TargetRow>();
-        foreach (var facts in all.Values)
+        foreach (var facts in chunk)
         {
             if (_scorer.Score(facts, asOf) is not { } s || s.Score < options.Value.Targets.MinScore)
             {
@@ -25,16 +24,18 @@ public sealed class TargetBuilder(IOptions<AlertsOptions> options)
             }
 
             var nssf = facts.Current(facts.Nssf).Where(n => LicencePolicy.IsActive(n.Status, policy.NssfActive)).Select(n => n.NssfId).ToList();
-            rows.Add(TargetRow.Of(facts, s, nssf) with { RunId = run.RunId, AsOf = asOfText });
+            yield return TargetRow.Of(facts, s, nssf) with { RunId = run.RunId, AsOf = asOfText };
         }
-
-        var ranked = rows
-            .OrderByDescending(r => r.RiskScore)
-            .ThenByDescending(r => r.Workers)
-            .ThenByDescending(r => r.ArrearsKhr)
-            .ThenBy(r => r.EnterpriseId, StringComparer.Ordinal);
-        return Select(ranked, query);
     }
+
+    /// <summary>Ranks scored rows (score, then workers, then arrears, then enterprise id), filters by province/district and cuts to capacity.</summary>
+    public IReadOnlyList<TargetRow> Rank(IEnumerable<TargetRow> rows, TargetQuery query) =>
+        Select(
+            rows.OrderByDescending(r => r.RiskScore)
+                .ThenByDescending(r => r.Workers)
+                .ThenByDescending(r => r.ArrearsKhr)
+                .ThenBy(r => r.EnterpriseId, StringComparer.Ordinal),
+            query);
 
     /// <summary>From a ranked list: the rows in the place asked for, cut to capacity, ranked from 1.</summary>
     public IReadOnlyList<TargetRow> Select(IEnumerable<TargetRow> ranked, TargetQuery query)

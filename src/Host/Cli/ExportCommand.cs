@@ -36,7 +36,7 @@ internal static class ExportCommand
         async Task<(AlertsOutcome Outcome, IReadOnlyList<string> Files)> Work(Action<string> step)
         {
             step("Computing checks, leads and targets");
-            var run = await batch.RunAsync(asOf, record: !parse.GetValue(NoRecord), "cli", ct);
+            var run = await batch.RunAsync(asOf, record: !parse.GetValue(NoRecord), "cli", AlertsDetail.Lists, ct);
             if (run.MatchRun is null)
             {
                 return (run, []);
@@ -57,9 +57,9 @@ internal static class ExportCommand
             return 1;
         }
 
-        var blocks = outcome.Checks.Count(c => c.Decision == "BLOCK");
-        var reviews = outcome.Checks.Count(c => c.Decision == "REVIEW");
-        AnsiConsole.MarkupLine($"Match run {AlertsCli.Markup(outcome.MatchRun.RunId)}, as of {IsoDate.Format(outcome.AsOf)}: {outcome.Checks.Count:N0} checks ([red]{blocks:N0} BLOCK[/], [yellow]{reviews:N0} REVIEW[/]), {outcome.Leads.Count:N0} leads ({outcome.Leads.Count(l => l.IsNew):N0} new), {outcome.Targets.Count:N0} targets.");
+        var blocks = outcome.CheckRows.Count(c => c.Decision == "BLOCK");
+        var reviews = outcome.CheckRows.Count(c => c.Decision == "REVIEW");
+        AnsiConsole.MarkupLine($"Match run {AlertsCli.Markup(outcome.MatchRun.RunId)}, as of {IsoDate.Format(outcome.AsOf)}: {outcome.CheckRows.Count:N0} checks ([red]{blocks:N0} BLOCK[/], [yellow]{reviews:N0} REVIEW[/]), {outcome.Leads.Count:N0} leads ({outcome.Leads.Count(l => l.IsNew):N0} new), {outcome.Targets.Count:N0} targets.");
         AnsiConsole.MarkupLine(outcome.Recorded ? $"Recorded as alerts run {AlertsCli.Markup(outcome.AlertRunId)}." : "Not recorded (preview, or this match run and date were already recorded).");
         foreach (var f in files)
         {

@@ -45,15 +45,53 @@ public static class FeedRowReader
     public static MocRecord? FindMoc(DbConnection conn, string registrationNo) =>
         conn.QueryFirstOrDefault<MocRecord>(MocSql + " WHERE registration_no = @r", new { r = registrationNo });
 
-    /// <summary>Current MoC rows with a renewal applied for (the batch checks them all).</summary>
-    public static List<MocRecord> PendingRenewals(DbConnection conn) =>
-        conn.Query<MocRecord>(MocSql + " WHERE renewal_applied_on IS NOT NULL AND renewal_applied_on <> '' AND is_current = 1").ToList();
+    /// <summary>Current MoC rows with a renewal applied for (the batch checks them all), unbuffered.</summary>
+    public static IEnumerable<MocRecord> PendingRenewals(DbConnection conn) =>
+        conn.Query<MocRecord>(MocSql + " WHERE " + PendingCondition, buffered: false);
+
+    /// <summary>What <see cref="PendingRenewals"/> selects, said of one row already read.</summary>
+    public static bool IsPendingRenewal(MocRecord m) => !string.IsNullOrEmpty(m.RenewalAppliedOn) && m.IsCurrent == 1;
+
+    private const string PendingCondition = "renewal_applied_on IS NOT NULL AND renewal_applied_on <> '' AND is_current = 1";
 
     public static List<MocRecord> MocByKeys(DbConnection conn, IReadOnlyList<string> keys) => ByKeys<MocRecord>(conn, MocSql, "registration_no", keys);
 
     public static List<GdtRecord> GdtByKeys(DbConnection conn, IReadOnlyList<string> keys) => ByKeys<GdtRecord>(conn, GdtSql, "tin", keys);
 
     public static List<NssfEmployerRecord> NssfByKeys(DbConnection conn, IReadOnlyList<string> keys) => ByKeys<NssfEmployerRecord>(conn, NssfSql, "nssf_id", keys);
+
+    /// <summary>The MoC rows of <paramref name="keys"/> in the order the table is stored in (the order <see cref="Moc"/> gives them; one statement).</summary>
+    public static List<MocRecord> MocInStorageOrder(DbConnection conn, IEnumerable<string> keys) => InStorageOrder<MocRecord>(conn, MocSql, "registration_no", keys);
+
+    /// <summary>The GDT rows of <paramref name="keys"/>, in storage order (as <see cref="Gdt"/> gives them).</summary>
+    public static List<GdtRecord> GdtInStorageOrder(DbConnection conn, IEnumerable<string> keys) => InStorageOrder<GdtRecord>(conn, GdtSql, "tin", keys);
+
+    /// <summary>The NSSF employer rows of <paramref name="keys"/>, in storage order (as <see cref="Nssf"/> gives them).</summary>
+    public static List<NssfEmployerRecord> NssfInStorageOrder(DbConnection conn, IEnumerable<string> keys) => InStorageOrder<NssfEmployerRecord>(conn, NssfSql, "nssf_id", keys);
+
+    /// <summary>Contribution rows of <paramref name="nssfIds"/> from <paramref name="fromPeriod"/> on, in storage order (as the whole-table <see cref="Contributions"/> gives them).</summary>
+    public static List<ContributionRow> ContributionsInStorageOrder(DbConnection conn, string fromPeriod, IEnumerable<string> nssfIds)
+    {
+        var args = new DynamicParameters(new { from = fromPeriod });
+        var where = KeySet.In(conn, args, "keys", "nssf_id", nssfIds);
+        return conn.Query<ContributionRow>(ContributionSql + " WHERE " + where + " AND period >= @from ORDER BY " + KeySet.StorageOrder(conn), args).AsList();
+    }
+
+    /// <summary>The latest fully paid month of each of <paramref name="nssfIds"/> (one statement).</summary>
+    public static List<(string NssfId, string Period)> LastFullyPaidOf(DbConnection conn, IEnumerable<string> nssfIds)
+    {
+        var args = new DynamicParameters();
+        var where = KeySet.In(conn, args, "keys", "nssf_id", nssfIds);
+        return conn.Query<(string, string)>(LastFullyPaidSql + " AND " + where + " GROUP BY nssf_id", args).AsList();
+    }
+
+    /// <summary>The latest inspection of each (NSSF id, registration number) pair visited that names one of these NSSF ids or registrations.</summary>
+    public static List<InspectionRow> LatestInspectionsOf(DbConnection conn, IEnumerable<string> nssfIds, IEnumerable<string> registrationNos)
+    {
+        var args = new DynamicParameters();
+        var where = KeySet.In(conn, args, "nssf", "nssf_id", nssfIds) + " OR " + KeySet.In(conn, args, "moc", "registration_no", registrationNos);
+        return conn.Query<InspectionRow>(InspectionSql + " WHERE " + where + " GROUP BY nssf_id, registration_no", args).AsList();
+    }
 
     /// <summary>Contribution rows from <paramref name="fromPeriod"/> (yyyy-MM) on; of <paramref name="nssfIds"/> only, when given.</summary>
     public static IEnumerable<ContributionRow> Contributions(DbConnection conn, string fromPeriod, IReadOnlyList<string>? nssfIds = null)
@@ -88,6 +126,13 @@ public static class FeedRowReader
     /// <summary>The latest inspection of each (NSSF id, registration number) visited.</summary>
     public static IEnumerable<InspectionRow> LatestInspections(DbConnection conn) =>
         conn.Query<InspectionRow>(InspectionSql + " GROUP BY nssf_id, registration_no", buffered: false);
+
+    private static List<T> InStorageOrder<T>(DbConnection conn, string sql, string keyColumn, IEnumerable<string> keys)
+    {
+        var args = new DynamicParameters();
+        var where = KeySet.In(conn, args, "keys", keyColumn, keys);
+        return conn.Query<T>(sql + " WHERE " + where + " ORDER BY " + KeySet.StorageOrder(conn), args).AsList();
+    }
 
     private static List<T> ByKeys<T>(DbConnection conn, string sql, string keyColumn, IReadOnlyList<string> keys) =>
         Chunked(keys, chunk =>

@@ -67,6 +67,37 @@ public static class LinkageReader
     /// <summary>Every link, unbuffered.</summary>
     public static IEnumerable<LinkRow> AllLinks(DbConnection conn) => conn.Query<LinkRow>(Links, buffered: false);
 
+    /// <summary>
+    /// Where the chunk of enterprise ids after <paramref name="after"/> ends when it is to hold at most <paramref name="size"/>
+    /// of the live enterprises and at most <paramref name="size"/> of the ids the links name (the ids a batch reads): the
+    /// last id of the chunk, or null when the chunk runs to the end. Ids are compared by the database, as
+    /// <see cref="LiveEnterprisesIn"/> and <see cref="LinksIn"/> compare them, so the chunks tile the ids whatever the collation.
+    /// </summary>
+    public static string? ChunkEnd(DbConnection conn, string after, int size) =>
+        conn.ExecuteScalar<string?>(
+            """
+            SELECT MIN(hi) FROM (
+              SELECT MAX(enterprise_id) AS hi FROM (SELECT enterprise_id FROM enterprises WHERE retired_into IS NULL AND retired_run_id IS NULL AND enterprise_id > @after ORDER BY enterprise_id LIMIT @size) e HAVING COUNT(*) = @size
+              UNION ALL
+              SELECT MAX(enterprise_id) AS hi FROM (SELECT DISTINCT enterprise_id FROM entity_links WHERE enterprise_id > @after ORDER BY enterprise_id LIMIT @size) l HAVING COUNT(*) = @size
+            ) ends
+            """,
+            new { after, size = (long)size });
+
+    /// <summary>The live enterprises with an id after <paramref name="after"/> and up to <paramref name="last"/> (to the end when null).</summary>
+    public static List<EnterpriseRecord> LiveEnterprisesIn(DbConnection conn, string after, string? last) =>
+        conn.Query<EnterpriseRecord>(Enterprises + " WHERE retired_into IS NULL AND retired_run_id IS NULL AND " + IdRange(last) + " ORDER BY enterprise_id", new { after, last }).AsList();
+
+    /// <summary>
+    /// The links to enterprise ids after <paramref name="after"/> and up to <paramref name="last"/> (to the end when null),
+    /// by enterprise and, within one, in the order the table is stored in: the order <see cref="AllLinks"/> gives an
+    /// enterprise's links, so a batch read in chunks sees each enterprise as the whole-register read did.
+    /// </summary>
+    public static List<LinkRow> LinksIn(DbConnection conn, string after, string? last) =>
+        conn.Query<LinkRow>(Links + " WHERE " + IdRange(last) + " ORDER BY enterprise_id, " + KeySet.StorageOrder(conn), new { after, last }).AsList();
+
+    private static string IdRange(string? last) => last is null ? "enterprise_id > @after" : "enterprise_id > @after AND enterprise_id <= @last";
+
     public static List<LinkRow> LinksOf(DbConnection conn, string enterpriseId) =>
         conn.Query<LinkRow>(Links + " WHERE enterprise_id = @e", new { e = enterpriseId }).ToList();
 
