@@ -17,7 +17,7 @@ public sealed class AlertsOptions
     public string BatchUser { get; set; } = "alerts-job";
 
     /// <summary>Enterprises the batch reads, decides and releases at a time: what bounds its memory, whatever the length
-    /// of the contribution history (about 10 MiB per 1,000 enterprises at national scale). Smaller chunks cost more statements.</summary>
+    /// of the contribution history. Smaller chunks cost more statements (about ten per chunk).</summary>
     public int BatchChunkSize { get; set; } = 20_000;
 }
 
