@@ -55,7 +55,7 @@ internal static class MatchCommand
                 + $"second-chance search for employer-less enterprises: {b.SecondChanceCompared:N0} pairs compared, {b.SecondChancePairs:N0} kept for review");
             Console.WriteLine("duplicate registrations (pairs of one registry in one enterprise): " + (s.DuplicatePairsByFeed.Count == 0 ? "none" : string.Join(", ", s.DuplicatePairsByFeed.Select(kv => $"{kv.Key} {kv.Value:N0}"))));
             Console.WriteLine("id events: " + (s.Events.Count == 0 ? "none" : string.Join(", ", s.Events.Select(kv => $"{kv.Key} {kv.Value:N0}"))));
-            Console.WriteLine("timings (s): " + string.Join(", ", s.Timings.Select(kv => $"{kv.Key.Replace("_s", "", StringComparison.Ordinal)} {kv.Value:0.0}")));
+            Console.WriteLine("timings (s): " + string.Join(", ", s.Timings.Select(kv => $"{(kv.Key.EndsWith("_s", StringComparison.Ordinal) ? kv.Key[..^2] : kv.Key)} {kv.Value:0.0}")));
             return 0;
         });
         return command;
