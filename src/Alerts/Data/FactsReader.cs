@@ -74,7 +74,7 @@ public sealed class FactsReader
                 AddContribution(facts, c);
             }
 
-            foreach (var p in FeedRowReader.LastFullyPaid(conn, nssf))
+            foreach (var p in FeedRowReader.LastFullyPaidOf(conn, nssf))
             {
                 facts.LastFullyPaid[p.NssfId] = p.Period;
             }

@@ -32,15 +32,6 @@ public static class FeedRowReader
 
     private static readonly string InspectionSql = Select(FeedCatalog.NssfInspection, ["nssf_id", "registration_no", "MAX(inspected_on) AS inspected_on"]);
 
-    /// <summary>Every MoC row, unbuffered.</summary>
-    public static IEnumerable<MocRecord> Moc(DbConnection conn) => conn.Query<MocRecord>(MocSql, buffered: false);
-
-    /// <summary>Every GDT row, unbuffered.</summary>
-    public static IEnumerable<GdtRecord> Gdt(DbConnection conn) => conn.Query<GdtRecord>(GdtSql, buffered: false);
-
-    /// <summary>Every NSSF employer row, unbuffered.</summary>
-    public static IEnumerable<NssfEmployerRecord> Nssf(DbConnection conn) => conn.Query<NssfEmployerRecord>(NssfSql, buffered: false);
-
     /// <summary>The MoC row with this registration number (current or not), or null.</summary>
     public static MocRecord? FindMoc(DbConnection conn, string registrationNo) =>
         conn.QueryFirstOrDefault<MocRecord>(MocSql + " WHERE registration_no = @r", new { r = registrationNo });
@@ -60,16 +51,16 @@ public static class FeedRowReader
 
     public static List<NssfEmployerRecord> NssfByKeys(DbConnection conn, IReadOnlyList<string> keys) => ByKeys<NssfEmployerRecord>(conn, NssfSql, "nssf_id", keys);
 
-    /// <summary>The MoC rows of <paramref name="keys"/> in the order the table is stored in (the order <see cref="Moc"/> gives them; one statement).</summary>
+    /// <summary>The MoC rows of <paramref name="keys"/> in the order the table is stored in (the order a full scan of the table gives them; one statement).</summary>
     public static List<MocRecord> MocInStorageOrder(DbConnection conn, IEnumerable<string> keys) => InStorageOrder<MocRecord>(conn, MocSql, "registration_no", keys);
 
-    /// <summary>The GDT rows of <paramref name="keys"/>, in storage order (as <see cref="Gdt"/> gives them).</summary>
+    /// <summary>The GDT rows of <paramref name="keys"/>, in storage order (as a full scan gives them).</summary>
     public static List<GdtRecord> GdtInStorageOrder(DbConnection conn, IEnumerable<string> keys) => InStorageOrder<GdtRecord>(conn, GdtSql, "tin", keys);
 
-    /// <summary>The NSSF employer rows of <paramref name="keys"/>, in storage order (as <see cref="Nssf"/> gives them).</summary>
+    /// <summary>The NSSF employer rows of <paramref name="keys"/>, in storage order (as a full scan gives them).</summary>
     public static List<NssfEmployerRecord> NssfInStorageOrder(DbConnection conn, IEnumerable<string> keys) => InStorageOrder<NssfEmployerRecord>(conn, NssfSql, "nssf_id", keys);
 
-    /// <summary>Contribution rows of <paramref name="nssfIds"/> from <paramref name="fromPeriod"/> on, in storage order (as the whole-table <see cref="Contributions"/> gives them).</summary>
+    /// <summary>Contribution rows of <paramref name="nssfIds"/> from <paramref name="fromPeriod"/> on, in storage order (as a full scan gives them).</summary>
     public static List<ContributionRow> ContributionsInStorageOrder(DbConnection conn, string fromPeriod, IEnumerable<string> nssfIds)
     {
         var args = new DynamicParameters(new { from = fromPeriod });
@@ -93,39 +84,15 @@ public static class FeedRowReader
         return conn.Query<InspectionRow>(InspectionSql + " WHERE " + where + " GROUP BY nssf_id, registration_no", args).AsList();
     }
 
-    /// <summary>Contribution rows from <paramref name="fromPeriod"/> (yyyy-MM) on; of <paramref name="nssfIds"/> only, when given.</summary>
-    public static IEnumerable<ContributionRow> Contributions(DbConnection conn, string fromPeriod, IReadOnlyList<string>? nssfIds = null)
+    /// <summary>Contribution rows of <paramref name="nssfIds"/> from <paramref name="fromPeriod"/> (yyyy-MM) on.</summary>
+    public static IEnumerable<ContributionRow> Contributions(DbConnection conn, string fromPeriod, IReadOnlyList<string> nssfIds)
     {
-        if (nssfIds is null)
-        {
-            return conn.Query<ContributionRow>(ContributionSql + " WHERE period >= @from", new { from = fromPeriod }, buffered: false);
-        }
-
         return Chunked(nssfIds, chunk =>
         {
             var args = new DynamicParameters(new { from = fromPeriod });
             return conn.Query<ContributionRow>(ContributionSql + " WHERE nssf_id IN " + SqlInList.Add(args, "n", chunk) + " AND period >= @from", args);
         });
     }
-
-    /// <summary>The latest fully paid month of each NSSF id, over all time; of <paramref name="nssfIds"/> only, when given.</summary>
-    public static IEnumerable<(string NssfId, string Period)> LastFullyPaid(DbConnection conn, IReadOnlyList<string>? nssfIds = null)
-    {
-        if (nssfIds is null)
-        {
-            return conn.Query<(string, string)>(LastFullyPaidSql + " GROUP BY nssf_id", buffered: false);
-        }
-
-        return Chunked(nssfIds, chunk =>
-        {
-            var args = new DynamicParameters();
-            return conn.Query<(string, string)>(LastFullyPaidSql + " AND nssf_id IN " + SqlInList.Add(args, "n", chunk) + " GROUP BY nssf_id", args);
-        });
-    }
-
-    /// <summary>The latest inspection of each (NSSF id, registration number) visited.</summary>
-    public static IEnumerable<InspectionRow> LatestInspections(DbConnection conn) =>
-        conn.Query<InspectionRow>(InspectionSql + " GROUP BY nssf_id, registration_no", buffered: false);
 
     private static List<T> InStorageOrder<T>(DbConnection conn, string sql, string keyColumn, IEnumerable<string> keys)
     {
@@ -150,12 +117,21 @@ public static class FeedRowReader
         foreach (var c in columns)
         {
             var name = c.Contains(' ', StringComparison.Ordinal) ? c[(c.IndexOf('(', StringComparison.Ordinal) + 1)..c.IndexOf(')', StringComparison.Ordinal)] : c;
-            if (feed.IndexOf(name) < 0 && !Tracking.Contains(name, StringComparer.Ordinal))
+            if (!Tracking.Contains(name, StringComparer.Ordinal))
             {
-                throw new InvalidOperationException($"FeedRowReader reads {feed.Table}.{name}, which FeedCatalog does not declare for {feed.Name}.");
+                CheckDeclared(feed, name, nameof(FeedRowReader));
             }
         }
 
         return "SELECT " + string.Join(", ", columns) + " FROM " + feed.Table;
+    }
+
+    /// <summary>Fails when <paramref name="reader"/> would read a column of the feed's table that FeedCatalog does not declare.</summary>
+    internal static void CheckDeclared(FeedDefinition feed, string column, string reader)
+    {
+        if (feed.IndexOf(column) < 0)
+        {
+            throw new InvalidOperationException($"{reader} reads {feed.Table}.{column}, which FeedCatalog does not declare for {feed.Name}.");
+        }
     }
 }

@@ -81,11 +81,5 @@ public static class RegistryRowSql
         return (feed, $"SELECT {select} FROM {feed.Table}");
     }
 
-    private static void Checked(FeedDefinition feed, string column)
-    {
-        if (feed.IndexOf(column) < 0)
-        {
-            throw new InvalidOperationException($"RegistryRowSql reads {feed.Table}.{column}, which FeedCatalog does not declare for {feed.Name}.");
-        }
-    }
+    private static void Checked(FeedDefinition feed, string column) => FeedRowReader.CheckDeclared(feed, column, nameof(RegistryRowSql));
 }
