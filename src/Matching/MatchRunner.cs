@@ -93,6 +93,7 @@ public sealed class MatchRunner(
         var plan = MatchPlanner.Before(mode, _options.Incremental, saved, fingerprint, clock.GetUtcNow());
         var total = Stopwatch.StartNew();
         var startCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var startPause = GC.GetTotalPauseDuration();
 
         // From a collected heap: when one process runs ingest and then match (the scheduler, the demo), what
         // ingest left for the collector would otherwise add to this run's peak (national scale: ~300 MiB).
@@ -154,6 +155,9 @@ public sealed class MatchRunner(
             result.Timings["storing_cpu_s"] = Math.Round((Process.GetCurrentProcess().TotalProcessorTime - storingCpu).TotalSeconds, 3);
             result.Timings["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3);
             result.Timings["total_cpu_s"] = Math.Round((Process.GetCurrentProcess().TotalProcessorTime - startCpu).TotalSeconds, 3);
+
+            // How much of the wall time the collector held every thread paused (the process's total, this run's share).
+            result.Timings["gc_pause_s"] = Math.Round((GC.GetTotalPauseDuration() - startPause).TotalSeconds, 3);
 
             var summary = Summarise(runId, asOf, result, ids) with { Mode = plan.Mode, ModeReason = plan.Reason };
             if (_options.ExportAfterRun)
