@@ -13,12 +13,13 @@ namespace Integration.Alerts.Tests;
 /// The batch reads the register a chunk of enterprises at a time (Alerts:BatchChunkSize) and must answer as one read
 /// of the whole register does: chunks of a single enterprise, where every review-band pair reaches into another
 /// chunk and every record's order within its enterprise comes from a keyed read, give the same decisions with the same
-/// evidence, the same lists and byte-identical export files as one chunk holding every enterprise.
+/// evidence, the same lists and byte-identical export files as one chunk holding every enterprise; and a single
+/// check of each pending renewal gives the batch's answer.
 /// </summary>
 public sealed class ChunkedBatchTests
 {
     [Fact]
-    public async Task Chunks_of_one_enterprise_answer_as_one_chunk_of_all_on_sqlite()
+    public async Task Chunks_of_one_enterprise_and_single_checks_answer_as_one_chunk_of_all_on_sqlite()
     {
         await using var pipeline = await GeneratedPipeline.RunAsync(
             DatabaseProvider.Sqlite,
@@ -54,6 +55,13 @@ public sealed class ChunkedBatchTests
         {
             Assert.True(File.ReadAllBytes(x).AsSpan().SequenceEqual(File.ReadAllBytes(y)), $"{Path.GetFileName(x)} differs");
         }
+
+        // A single check (the officer's page, the API) reads one enterprise through the same record read and must
+        // give every pending renewal the batch's decision, reasons and evidence.
+        var checks = sp.GetRequiredService<LicenceCheckService>();
+        await using var conn = await pipeline.Database.Db.OpenAsync();
+        var single = whole.Checks.Select(d => checks.Decide(conn, d.RegistrationNo, d.AsOf)).ToList();
+        Assert.Equal(Json(whole.Checks), Json(single));
     }
 
     /// <summary>Per enterprise, the records, links, contributions and neighbours in the order the facts hold them.</summary>

@@ -80,63 +80,11 @@ public static class FactsChunks
             byKey[l.Record] = f;
         }
 
-        LoadRows(conn, byKey, from);
+        RecordRows.Load(conn, byKey, from);
         AddPairs(conn, byKey, policy.Uncertain, uncertain, uncertainOf, from);
         AddInspections(conn, byKey);
         return [.. facts.Values];
     }
-
-    /// <summary>The records <paramref name="byKey"/> names, with their contributions and last fully paid month, into their owners, each table in storage order.</summary>
-    private static void LoadRows(DbConnection conn, Dictionary<RecordKey, EnterpriseFacts> byKey, string from)
-    {
-        var moc = Keys(byKey, FeedNames.Moc);
-        var gdt = Keys(byKey, FeedNames.Gdt);
-        var nssf = Keys(byKey, FeedNames.Nssf);
-        if (moc.Count > 0)
-        {
-            foreach (var m in FeedRowReader.MocInStorageOrder(conn, moc))
-            {
-                byKey.GetValueOrDefault(new RecordKey(FeedNames.Moc, m.RegistrationNo))?.Moc.Add(m);
-            }
-        }
-
-        if (gdt.Count > 0)
-        {
-            foreach (var g in FeedRowReader.GdtInStorageOrder(conn, gdt))
-            {
-                byKey.GetValueOrDefault(new RecordKey(FeedNames.Gdt, g.Tin))?.Gdt.Add(g);
-            }
-        }
-
-        if (nssf.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var n in FeedRowReader.NssfInStorageOrder(conn, nssf))
-        {
-            byKey.GetValueOrDefault(new RecordKey(FeedNames.Nssf, n.NssfId))?.Nssf.Add(n);
-        }
-
-        foreach (var c in FeedRowReader.ContributionsInStorageOrder(conn, from, nssf))
-        {
-            if (byKey.GetValueOrDefault(new RecordKey(FeedNames.Nssf, c.NssfId)) is { } f)
-            {
-                FactsReader.AddContribution(f, c);
-            }
-        }
-
-        foreach (var (id, period) in FeedRowReader.LastFullyPaidOf(conn, nssf))
-        {
-            if (byKey.GetValueOrDefault(new RecordKey(FeedNames.Nssf, id)) is { } f)
-            {
-                f.LastFullyPaid[id] = period;
-            }
-        }
-    }
-
-    private static List<string> Keys(Dictionary<RecordKey, EnterpriseFacts> byKey, string feed) =>
-        byKey.Keys.Where(k => k.Feed == feed).Select(k => k.Key).ToList();
 
     /// <summary>
     /// Each uncertain pair goes to the enterprise of its records: a pair inside one enterprise to it, a review-band
@@ -227,7 +175,7 @@ public static class FactsChunks
             owners[l.Record] = f;
         }
 
-        LoadRows(conn, owners, from);
+        RecordRows.Load(conn, owners, from);
         return owners;
     }
 
@@ -271,7 +219,7 @@ public static class FactsChunks
     /// </summary>
     private static void AddInspections(DbConnection conn, Dictionary<RecordKey, EnterpriseFacts> byKey)
     {
-        var rows = FeedRowReader.LatestInspectionsOf(conn, Keys(byKey, FeedNames.Nssf), Keys(byKey, FeedNames.Moc));
+        var rows = FeedRowReader.LatestInspectionsOf(conn, RecordRows.Keys(byKey, FeedNames.Nssf), RecordRows.Keys(byKey, FeedNames.Moc));
         var elsewhere = rows.Where(i => i.NssfId is { Length: > 0 } n && !byKey.ContainsKey(new RecordKey(FeedNames.Nssf, n)))
             .Select(i => new RecordKey(FeedNames.Nssf, i.NssfId!)).Distinct().ToList();
         var linkedElsewhere = elsewhere.Count == 0 ? [] : LinkageReader.LinksOfRecords(conn, elsewhere).Select(l => l.Record).ToHashSet();

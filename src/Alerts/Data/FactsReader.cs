@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
 
@@ -18,23 +17,19 @@ public sealed class FactsReader
 
     /// <summary>
     /// Everything a licence check needs about one enterprise: its links and the pairs that touch its records
-    /// first, then only the records those links name, by primary key (keyed lookups; subqueries cost more to
-    /// prepare than to run here); then, when a review-band pair reaches a record of another enterprise, that
+    /// first, then only the records those links name, read as the batch reads them (<see cref="RecordRows"/>); then, when a review-band pair reaches a record of another enterprise, that
     /// record with its link and contributions.
     /// </summary>
     public static EnterpriseFacts ForEnterprise(DbConnection conn, string enterpriseId, DateOnly asOf, LicencePolicyOptions policy)
     {
         var facts = new EnterpriseFacts(enterpriseId) { Enterprise = LinkageReader.Enterprise(conn, enterpriseId) };
         facts.Links.AddRange(LinkageReader.LinksOf(conn, enterpriseId));
-        foreach (var p in LinkageReader.PairsOfEnterprise(conn, enterpriseId))
-        {
-            facts.AddPair(p);
-        }
-
+        var pairs = LinkageReader.PairsOfEnterprise(conn, enterpriseId);
         LoadRecords(conn, facts, facts.Links, asOf, policy);
         var own = facts.Records.ToHashSet();
-        var outside = facts.Pairs
-            .Where(p => p.Kind.IsUncertain() && own.Contains(p.A) != own.Contains(p.B))
+        var uncertain = pairs.Where(p => p.Kind.IsUncertain()).ToList();
+        var outside = uncertain
+            .Where(p => own.Contains(p.A) != own.Contains(p.B))
             .Select(p => own.Contains(p.A) ? p.B : p.A)
             .Distinct()
             .ToList();
@@ -46,49 +41,30 @@ public sealed class FactsReader
             facts.Neighbours = near;
         }
 
+        // The pairs the batch keeps (FactsChunks.AddPairs), so a single check states the batch's evidence: an
+        // uncertain pair whose records are both linked; the certain pairs inside the enterprise only when it is in
+        // doubt (an uncertain pair or a review-band link), elsewhere its links already say what they would; a
+        // clerk's reject joins nothing.
+        bool Linked(RecordKey k) => own.Contains(k) || facts.Neighbours?.LinkOf(k) is not null;
+        var kept = uncertain.Where(p => Linked(p.A) && Linked(p.B)).ToHashSet();
+        var doubtful = kept.Count > 0 || facts.Links.Any(l => policy.Uncertain.Contains(l.Method, StringComparer.OrdinalIgnoreCase));
+        foreach (var p in pairs.Where(p => kept.Contains(p) || (doubtful && p.Kind.IsCertain() && own.Contains(p.A) && own.Contains(p.B))))
+        {
+            facts.AddPair(p);
+        }
+
         return facts;
     }
 
     /// <summary>The records <paramref name="links"/> name, with the contributions in the window of their NSSF ids, into <paramref name="facts"/>.</summary>
     private static void LoadRecords(DbConnection conn, EnterpriseFacts facts, IReadOnlyCollection<LinkRow> links, DateOnly asOf, LicencePolicyOptions policy)
     {
-        var moc = links.Where(l => l.Feed == FeedNames.Moc).Select(l => l.SourceKey).ToList();
-        var gdt = links.Where(l => l.Feed == FeedNames.Gdt).Select(l => l.SourceKey).ToList();
-        var nssf = links.Where(l => l.Feed == FeedNames.Nssf).Select(l => l.SourceKey).ToList();
-        var from = ContributionStatus.WindowStart(asOf, policy).ToString();
-        if (moc.Count > 0)
+        var byKey = new Dictionary<RecordKey, EnterpriseFacts>();
+        foreach (var l in links)
         {
-            facts.Moc.AddRange(FeedRowReader.MocByKeys(conn, moc));
+            byKey[l.Record] = facts;
         }
 
-        if (gdt.Count > 0)
-        {
-            facts.Gdt.AddRange(FeedRowReader.GdtByKeys(conn, gdt));
-        }
-
-        if (nssf.Count > 0)
-        {
-            facts.Nssf.AddRange(FeedRowReader.NssfByKeys(conn, nssf));
-            foreach (var c in FeedRowReader.Contributions(conn, from, nssf))
-            {
-                AddContribution(facts, c);
-            }
-
-            foreach (var p in FeedRowReader.LastFullyPaidOf(conn, nssf))
-            {
-                facts.LastFullyPaid[p.NssfId] = p.Period;
-            }
-        }
-    }
-
-    /// <summary>Adds a contribution row to its NSSF id's list, in the order rows are read.</summary>
-    internal static void AddContribution(EnterpriseFacts facts, ContributionRow c)
-    {
-        if (!facts.Contributions.TryGetValue(c.NssfId, out var list))
-        {
-            facts.Contributions[c.NssfId] = list = [];
-        }
-
-        list.Add(c);
+        RecordRows.Load(conn, byKey, ContributionStatus.WindowStart(asOf, policy).ToString());
     }
 }

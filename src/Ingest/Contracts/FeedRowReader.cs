@@ -45,12 +45,6 @@ public static class FeedRowReader
 
     private const string PendingCondition = "renewal_applied_on IS NOT NULL AND renewal_applied_on <> '' AND is_current = 1";
 
-    public static List<MocRecord> MocByKeys(DbConnection conn, IReadOnlyList<string> keys) => ByKeys<MocRecord>(conn, MocSql, "registration_no", keys);
-
-    public static List<GdtRecord> GdtByKeys(DbConnection conn, IReadOnlyList<string> keys) => ByKeys<GdtRecord>(conn, GdtSql, "tin", keys);
-
-    public static List<NssfEmployerRecord> NssfByKeys(DbConnection conn, IReadOnlyList<string> keys) => ByKeys<NssfEmployerRecord>(conn, NssfSql, "nssf_id", keys);
-
     /// <summary>The MoC rows of <paramref name="keys"/> in the order the table is stored in (the order a full scan of the table gives them; one statement).</summary>
     public static List<MocRecord> MocInStorageOrder(DbConnection conn, IEnumerable<string> keys) => InStorageOrder<MocRecord>(conn, MocSql, "registration_no", keys);
 
@@ -84,32 +78,12 @@ public static class FeedRowReader
         return conn.Query<InspectionRow>(InspectionSql + " WHERE " + where + " GROUP BY nssf_id, registration_no", args).AsList();
     }
 
-    /// <summary>Contribution rows of <paramref name="nssfIds"/> from <paramref name="fromPeriod"/> (yyyy-MM) on.</summary>
-    public static IEnumerable<ContributionRow> Contributions(DbConnection conn, string fromPeriod, IReadOnlyList<string> nssfIds)
-    {
-        return Chunked(nssfIds, chunk =>
-        {
-            var args = new DynamicParameters(new { from = fromPeriod });
-            return conn.Query<ContributionRow>(ContributionSql + " WHERE nssf_id IN " + SqlInList.Add(args, "n", chunk) + " AND period >= @from", args);
-        });
-    }
-
     private static List<T> InStorageOrder<T>(DbConnection conn, string sql, string keyColumn, IEnumerable<string> keys)
     {
         var args = new DynamicParameters();
         var where = KeySet.In(conn, args, "keys", keyColumn, keys);
         return conn.Query<T>(sql + " WHERE " + where + " ORDER BY " + KeySet.StorageOrder(conn), args).AsList();
     }
-
-    private static List<T> ByKeys<T>(DbConnection conn, string sql, string keyColumn, IReadOnlyList<string> keys) =>
-        Chunked(keys, chunk =>
-        {
-            var args = new DynamicParameters();
-            return conn.Query<T>(sql + " WHERE " + keyColumn + " IN " + SqlInList.Add(args, "k", chunk), args);
-        }).ToList();
-
-    private static IEnumerable<T> Chunked<T>(IReadOnlyList<string> keys, Func<string[], IEnumerable<T>> read) =>
-        keys.Count == 0 ? [] : SqlInList.Chunks(keys, StringComparer.Ordinal).SelectMany(read);
 
     /// <summary>SELECT <paramref name="columns"/> FROM the feed's table, each plain column checked against the catalog.</summary>
     private static string Select(FeedDefinition feed, string[] columns)

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Dapper;
+using Integration.Core.Database;
 using Integration.Ingest.Feeds;
 
 namespace Integration.Ingest.Contracts;
@@ -40,8 +43,9 @@ public static class RegistryRowSql
     /// <summary>The row with key <c>@key</c>, current or not.</summary>
     public static string ByKey(string register) => $"{Register(register).Select} WHERE {Key(register)} = @key";
 
-    /// <summary>The rows whose key is in <paramref name="inList"/> (an IN list, e.g. from SqlInList), current rows last.</summary>
-    public static string ByKeys(string register, string inList) => $"{Register(register).Select} WHERE {Key(register)} IN {inList} ORDER BY is_current";
+    /// <summary>The rows whose key is one of <paramref name="keys"/> (bound into <paramref name="args"/>), current rows last.</summary>
+    public static string ByKeys(DbConnection conn, DynamicParameters args, string register, IEnumerable<string> keys) =>
+        $"{Register(register).Select} WHERE {KeySet.In(conn, args, "keys", Key(register), keys)} ORDER BY is_current";
 
     /// <summary>Key, row_hash and last_seen_on of the current rows, in <see cref="Current"/>'s order: what an incremental run compares.</summary>
     public static string CurrentVersions(string register) =>

@@ -59,14 +59,11 @@ public sealed class IngestRunQueries(Db db)
     {
         var result = new Dictionary<long, string>();
         await using var conn = await db.OpenAsync(ct);
-        foreach (var chunk in SqlInList.Chunks(fileIds))
+        var args = new DynamicParameters();
+        foreach (var (id, path) in await conn.QueryAsync<(long, string)>(new CommandDefinition(
+            "SELECT file_id, landing_path FROM source_files WHERE " + KeySet.In(conn, args, "f", "file_id", fileIds), args, cancellationToken: ct)))
         {
-            var args = new DynamicParameters();
-            foreach (var (id, path) in await conn.QueryAsync<(long, string)>(new CommandDefinition(
-                "SELECT file_id, landing_path FROM source_files WHERE file_id IN " + SqlInList.Add(args, "f", chunk), args, cancellationToken: ct)))
-            {
-                result[id] = path;
-            }
+            result[id] = path;
         }
 
         return result;

@@ -140,19 +140,16 @@ public static class LinkageReader
         var seen = new HashSet<(RecordKey, RecordKey)>();
         foreach (var feed in records.GroupBy(l => l.Feed, StringComparer.Ordinal))
         {
-            foreach (var chunk in SqlInList.Chunks(feed.Select(l => l.Key), StringComparer.Ordinal, size: 200))
+            foreach (var side in new[] { ("p.feed_a", "p.key_a"), ("p.feed_b", "p.key_b") })
             {
                 var args = new DynamicParameters();
                 args.Add("feed", feed.Key);
-                var keys = SqlInList.Add(args, "k", chunk);
-                foreach (var side in new[] { "p.feed_a = @feed AND p.key_a IN ", "p.feed_b = @feed AND p.key_b IN " })
+                var keys = KeySet.In(conn, args, "k", side.Item2, feed.Select(l => l.Key));
+                foreach (var p in conn.Query<PairRow>(Pairs + " WHERE " + side.Item1 + " = @feed AND " + keys, args))
                 {
-                    foreach (var p in conn.Query<PairRow>(Pairs + " WHERE " + side + keys, args))
+                    if (seen.Add((p.A, p.B)))
                     {
-                        if (seen.Add((p.A, p.B)))
-                        {
-                            yield return p;
-                        }
+                        yield return p;
                     }
                 }
             }
@@ -163,13 +160,10 @@ public static class LinkageReader
     public static Dictionary<string, string> RetiredInto(DbConnection conn, IReadOnlyCollection<string> ids)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in SqlInList.Chunks(ids, StringComparer.Ordinal))
+        var args = new DynamicParameters();
+        foreach (var (id, into) in conn.Query<(string, string)>("SELECT enterprise_id, retired_into FROM enterprises WHERE retired_into IS NOT NULL AND " + KeySet.In(conn, args, "e", "enterprise_id", ids), args))
         {
-            var args = new DynamicParameters();
-            foreach (var (id, into) in conn.Query<(string, string)>("SELECT enterprise_id, retired_into FROM enterprises WHERE retired_into IS NOT NULL AND enterprise_id IN " + SqlInList.Add(args, "e", chunk), args))
-            {
-                result[id] = into;
-            }
+            result[id] = into;
         }
 
         return result;

@@ -135,23 +135,20 @@ public sealed class RecordStore(Db db)
     }
 
     /// <summary>
-    /// Records of one feed by key, in batches (one query per few hundred keys, not one per record), for the
+    /// Records of one feed by key, in one statement (not one per record), for the
     /// review queue and its export. A current row wins over an old one with the same key.
     /// </summary>
     public static async Task<Dictionary<string, SourceRecord>> LoadManyAsync(DbConnection conn, string feed, IReadOnlyCollection<string> keys, CancellationToken ct = default)
     {
         var f = Feeds.Index(feed);
         var found = new Dictionary<string, SourceRecord>(StringComparer.Ordinal);
-        foreach (var chunk in SqlInList.Chunks(keys, StringComparer.Ordinal))
+        var args = new DynamicParameters();
+        await using var reader = await conn.ExecuteReaderAsync(new CommandDefinition(
+            RegistryRowSql.ByKeys(conn, args, feed, keys), args, cancellationToken: ct));
+        while (await reader.ReadAsync(ct))
         {
-            var args = new DynamicParameters();
-            await using var reader = await conn.ExecuteReaderAsync(new CommandDefinition(
-                RegistryRowSql.ByKeys(feed, SqlInList.Add(args, "k", chunk)), args, cancellationToken: ct));
-            while (await reader.ReadAsync(ct))
-            {
-                var r = ToRecord(Column(reader), f);
-                found[r.SourceKey] = r;
-            }
+            var r = ToRecord(Column(reader), f);
+            found[r.SourceKey] = r;
         }
 
         return found;
