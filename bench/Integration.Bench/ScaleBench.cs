@@ -1,3 +1,4 @@
+// Over 300 lines: one run of the national benchmark; its steps share the run's folders, step figures and import baseline (the process, load, import and digest code lives in Scale/).
 using System.Globalization;
 using System.Text;
 using Dapper;
