@@ -94,9 +94,6 @@ public sealed class AddressResolver
     // One cache per hint (-1 for the free-text line, then the levels), keyed by the text as written.
     private readonly ConcurrentDictionary<string, PieceMatch>[] _pieceCache =
         [.. Enumerable.Range(0, 5).Select(_ => new ConcurrentDictionary<string, PieceMatch>(StringComparer.Ordinal))];
-    // The same per hint, keyed by the text once its house number is cut (what Candidates reads).
-    private readonly ConcurrentDictionary<string, PieceMatch>[] _cutPieceCache =
-        [.. Enumerable.Range(0, 5).Select(_ => new ConcurrentDictionary<string, PieceMatch>(StringComparer.Ordinal))];
     private readonly ConcurrentDictionary<string, PlaceCodes> _addressCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PlaceCodes>.AlternateLookup<ReadOnlySpan<char>> _addressCacheSpan;
     private int _addressCached;
@@ -404,17 +401,8 @@ public sealed class AddressResolver
         var cache = _pieceCache[hint + 1];
         if (!cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var match))
         {
-            // A miss is mostly a piece with its own house number ("No. 12B St. 271"): once that is cut, the
-            // rest is a piece seen before, so what it names is cached by the cut text too (same result).
             var written = text.ToString();
-            var cut = Premises.WithoutHouseNumber(written, placeColumn: hint >= 0);
-            var cutCache = _cutPieceCache[hint + 1];
-            if (!cutCache.TryGetValue(cut, out match))
-            {
-                match = Candidates(cut, hint);
-                cutCache.TryAdd(cut, match);
-            }
-
+            match = Candidates(Premises.WithoutHouseNumber(written, placeColumn: hint >= 0), hint);
             cache.TryAdd(written, match);
         }
         foreach (var (code, naming) in match.Units)
