@@ -4,7 +4,7 @@ namespace Integration.Generator;
 /// The five feeds with the canonical columns of shared/spec/extracts.md, in the order the generator writes them
 /// (the same order as the ingest tables). Column indexes are constants so row building stays allocation-light.
 /// </summary>
-public sealed record FeedLayout(string Name, IReadOnlyList<string> Columns, string KeyColumn, bool IsSnapshot)
+internal sealed record FeedLayout(string Name, IReadOnlyList<string> Columns, string KeyColumn, bool IsSnapshot)
 {
     public int IndexOf(string column)
     {

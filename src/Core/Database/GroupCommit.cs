@@ -12,7 +12,7 @@ namespace Integration.Core.Database;
 /// with 2 threads; with both writers blocked on a pool thread every request waited for the pool to add one
 /// (about 2 a second), which put p99 at 0.5 s at national scale (docs/alerts.md, "Check latency").
 /// </summary>
-public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable, IDisposable
+internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable, IDisposable
 {
     private readonly Func<IReadOnlyList<TItem>, Task<TResult[]>> _write;
     private readonly int _maxBatch;

@@ -6,10 +6,10 @@ using System.Text.Json.Serialization;
 namespace Integration.Core.Export;
 
 /// <summary>One file of a published set, as the manifest lists it.</summary>
-public sealed record ExportedFile(string Name, long Rows, long Bytes, string Sha256);
+internal sealed record ExportedFile(string Name, long Rows, long Bytes, string Sha256);
 
 /// <summary>What <c>&lt;set&gt;.manifest.json</c> says: which run the files of the set come from.</summary>
-public sealed record ExportManifest(string Set, string RunId, IReadOnlyList<ExportedFile> Files);
+internal sealed record ExportManifest(string Set, string RunId, IReadOnlyList<ExportedFile> Files);
 
 /// <summary>
 /// The CSV files of one run (e.g. enterprises.csv, links.csv, review.csv), published together: every file is

@@ -127,7 +127,7 @@ public sealed class Gazetteer
 }
 
 /// <summary>Bound from the <c>Reference</c> configuration section.</summary>
-public sealed class ReferenceOptions
+internal sealed class ReferenceOptions
 {
     public const string Section = "Reference";
 

@@ -5,7 +5,7 @@ namespace Integration.Core.Storage;
 /// lies inside the folder is read: a symbolic link is followed only to a file inside it, links to folders are
 /// not followed, and entries whose name is not valid UTF-8 (which .NET cannot open) are listed with the reason.
 /// </summary>
-public sealed class LocalFolderBlobStore : IBlobStore
+internal sealed class LocalFolderBlobStore : IBlobStore
 {
     private const int MaxLinkHops = 40;
     private readonly string _root;

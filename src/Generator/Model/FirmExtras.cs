@@ -43,13 +43,13 @@ public sealed record Premises(PremisesKind Kind, Site? Site, string? Unit, int? 
 public sealed record Registration(string Key, string Status, DateOnly RegisteredOn, DateOnly? EndedOn, int? Employees, int? EmployeesPeriod, bool Stale);
 
 /// <summary>A tax agent: one phone and e-mail on the GDT records of the many firms it files for.</summary>
-public sealed record TaxAgent(string Phone, string Email);
+internal sealed record TaxAgent(string Phone, string Email);
 
 /// <summary>
 /// The facts of the hard profile (<see cref="CompositionRates"/>, all off in the default profile): duplicate
 /// registrations, the previous state that stale registers still show, foreign contacts, a tax agent.
 /// </summary>
-public sealed class FirmExtras
+internal sealed class FirmExtras
 {
     public static FirmExtras None { get; } = new();
 

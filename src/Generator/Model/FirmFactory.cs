@@ -8,7 +8,7 @@ namespace Integration.Generator.Model;
 /// Draws true enterprises one at a time from the "facts" random stream. Nothing here depends on noise or bad-row
 /// settings, so changing those never changes who the firms are.
 /// </summary>
-public sealed class FirmFactory
+internal sealed class FirmFactory
 {
     private static readonly int[] BandLow = [1, 5, 20, 100, 1000];
     private static readonly int[] BandHigh = [4, 19, 99, 999, 6000];

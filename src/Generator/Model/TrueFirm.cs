@@ -47,7 +47,7 @@ public static class ComplianceLabels
 /// <param name="Stems">Distinctive words (a good-omen word, family names, a founder's name, a factory's Chinese name).</param>
 /// <param name="Ampersand">The first two stems are joined by "&amp;" ("Heng &amp; Ly").</param>
 /// <param name="CambodiaTag">Foreign-owned: "(Cambodia)" after the activity.</param>
-public sealed record FirmName(IReadOnlyList<KhmerWord> Stems, Activity Activity, LegalForm Form, bool Ampersand, bool CambodiaTag)
+internal sealed record FirmName(IReadOnlyList<KhmerWord> Stems, Activity Activity, LegalForm Form, bool Ampersand, bool CambodiaTag)
 {
     /// <summary>
     /// For a brand name Khmer translates (hard profile): the English form (Golden Star). <see cref="Stems"/> then hold
@@ -71,7 +71,7 @@ public sealed record Street(string Latin, string Km);
 /// One true enterprise with everything the registries are generated from. Registry statuses and headcounts live
 /// here (not in the renderers) because the ground truth depends on them.
 /// </summary>
-public sealed class TrueFirm
+internal sealed class TrueFirm
 {
     public required int Index { get; init; }
 

@@ -9,7 +9,7 @@ namespace Integration.Generator.Output;
 /// omitted, every value a JSON string), optionally gzipped. Rows are streamed; <see cref="NextLine"/> is the
 /// physical line the next row lands on (the CSV header is line 1), which ground-truth/bad-rows.csv records.
 /// </summary>
-public sealed class FeedFile : IDisposable
+internal sealed class FeedFile : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly StreamWriter _writer;

@@ -8,7 +8,7 @@ namespace Integration.Generator.Output;
 /// random stream so that turning bad rows on or off never changes the firms or their spellings. Every
 /// corrupted row is logged to ground-truth/bad-rows.csv with its file, physical line and kind.
 /// </summary>
-public sealed class RowEmitter : IDisposable
+internal sealed class RowEmitter : IDisposable
 {
     private static readonly string[] BadDates = ["2019-02-30", "31/13/2020", "2021-00-10", "unknown", "20-1-2018x", "2020/02/31"];
     private static readonly string[] BadNumbers = ["twelve", "1.5.0", "#REF!", "~15", "12 persons"];

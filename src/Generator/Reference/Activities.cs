@@ -16,7 +16,7 @@ public sealed record Activity(string NameEn, string NameKm, string Description, 
     public bool IsManufacturing => Isic[0] is '1' or '2' or '3';
 }
 
-public static class Activities
+internal static class Activities
 {
     public static IReadOnlyList<Activity> All { get; } =
     [
@@ -57,7 +57,7 @@ public static class Activities
 /// Words firms build their names from: Khmer words of good omen, family names, places, and the Chinese-style
 /// names common among garment factories. Each has its Khmer spelling and its usual romanisation.
 /// </summary>
-public static class NameStems
+internal static class NameStems
 {
     public static IReadOnlyList<KhmerWord> Khmer { get; } =
     [
@@ -82,7 +82,7 @@ public static class NameStems
 /// Lines of business of the hard profile beyond the default 30: words that trade lists often miss (development,
 /// investment, clinic, food...), with their Khmer forms.
 /// </summary>
-public static class ExtendedActivities
+internal static class ExtendedActivities
 {
     public static IReadOnlyList<Activity> All { get; } =
     [

@@ -6,10 +6,10 @@ namespace Integration.Generator.Reference;
 /// "Phkay Meas" when a clerk romanises the Khmer.
 /// </summary>
 /// <param name="KhmerBefore">The Khmer modifier goes before the noun (មហា "great"), not after it as most do.</param>
-public sealed record BrandWord(string English, string Km, string Romanised, bool IsNoun, bool KhmerBefore = false);
+internal sealed record BrandWord(string English, string Km, string Romanised, bool IsNoun, bool KhmerBefore = false);
 
 /// <summary>Brand vocabulary of Cambodian firm names, and the English corporate words that Khmer transliterates.</summary>
-public static class BrandWords
+internal static class BrandWords
 {
     public static IReadOnlyList<BrandWord> Nouns { get; } =
     [
@@ -52,7 +52,7 @@ public static class BrandWords
 }
 
 /// <summary>How registers shorten the words of business names (English and American spellings included).</summary>
-public static class Abbreviations
+internal static class Abbreviations
 {
     private static readonly Dictionary<string, string[]> Words = new(StringComparer.OrdinalIgnoreCase)
     {

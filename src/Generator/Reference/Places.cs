@@ -130,7 +130,7 @@ public sealed class Places
 }
 
 /// <summary>Khmer digits (U+17E0..U+17E9), which Khmer-script addresses use.</summary>
-public static class KhmerDigits
+internal static class KhmerDigits
 {
     public static string Of(int n) => Of(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

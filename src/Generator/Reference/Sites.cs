@@ -5,7 +5,7 @@ namespace Integration.Generator.Reference;
 public sealed record Site(string Latin, string Km, string[] Variants);
 
 /// <summary>Named premises of Cambodian business addresses.</summary>
-public static class Sites
+internal static class Sites
 {
     public static IReadOnlyList<Site> Boreys { get; } =
     [

@@ -6,14 +6,14 @@ using Integration.Generator.Reference;
 namespace Integration.Generator.Rendering;
 
 /// <summary>The address columns of one record: six parts and a free-text line, any of them empty.</summary>
-public readonly record struct AddressColumns(string? HouseNo, string? Street, string? Village, string? Commune, string? District, string? Province, string? Line);
+internal readonly record struct AddressColumns(string? HouseNo, string? Street, string? Village, string? Commune, string? District, string? Province, string? Line);
 
 /// <summary>
 /// Writes a firm's address as a register clerk would: parts, a free-text line or both; Latin script with the
 /// gazetteer spelling, a popular romanisation or an abbreviation, with or without the unit word
 /// (Khan, Sangkat, Srok, Khum, Phum); or Khmer script with Khmer digits.
 /// </summary>
-public sealed class AddressRenderer(NoiseRates noise, Random rng)
+internal sealed class AddressRenderer(NoiseRates noise, Random rng)
 {
     private static readonly string[] CountrySuffixes = [", Cambodia", ", Kingdom of Cambodia", " Cambodia", ", KH", ", Cambodge"];
 

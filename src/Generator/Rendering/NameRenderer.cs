@@ -16,7 +16,7 @@ public enum Register
 /// Writes a firm's name the way one register would: its house style for the legal-form suffix, then the
 /// variations of <see cref="NoiseRates"/> drawn from the noise stream.
 /// </summary>
-public sealed class NameRenderer(NoiseRates noise, Random rng)
+internal sealed class NameRenderer(NoiseRates noise, Random rng)
 {
     /// <summary>Which suffix variant each register uses by default (MoC "Co., Ltd.", GDT "CO.,LTD", NSSF "Company Limited").</summary>
     private static int HouseSuffix(Register register, int variants) => register switch

@@ -6,7 +6,7 @@ namespace Integration.Generator.Rendering;
 /// Cambodian phone numbers as registers hold them: 012 345 678, 012-345-678, 012345678, +855 12 345 678,
 /// 85512345678, (+855) 12-345-678, several numbers in one cell.
 /// </summary>
-public sealed class PhoneRenderer(NoiseRates noise, Random rng)
+internal sealed class PhoneRenderer(NoiseRates noise, Random rng)
 {
     /// <param name="foreign">A foreign number of the firm (hard profile): country code, a space, the national number.</param>
     public string? Render(string phone, string other, string? foreign = null)

@@ -4,14 +4,14 @@ using Integration.Generator.Reference;
 namespace Integration.Generator.Rendering;
 
 /// <summary>The premises as one record writes them: the house_no cell, the street cell, and the phrase of the free-text line.</summary>
-public readonly record struct PremisesText(string? HouseColumn, string? StreetColumn, string? LinePhrase);
+internal readonly record struct PremisesText(string? HouseColumn, string? StreetColumn, string? LinePhrase);
 
 /// <summary>
 /// How registers write where in a place a firm is (hard profile): the same number under many labels (No., #, House,
 /// Bldg, Lot, Unit, Flat, Stall, ផ្ទះលេខ...), with or without the named site (a borey, a tower, a market, an economic
 /// zone), the unit and the floor, in Latin or Khmer script.
 /// </summary>
-public sealed class PremisesForms(Random rng)
+internal sealed class PremisesForms(Random rng)
 {
     private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("ABCDEFGH");
     private static readonly string[] HouseLabels = ["No. ", "No.", "#", "House ", "House No. ", "H. ", "N°", "No ", "Hse ", ""];

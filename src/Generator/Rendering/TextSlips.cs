@@ -3,7 +3,7 @@ using System.Text;
 namespace Integration.Generator.Rendering;
 
 /// <summary>Keyboard slips a clerk makes, in Latin and in Khmer text.</summary>
-public static class TextSlips
+internal static class TextSlips
 {
     /// <summary>One slip in a lower-case Latin letter: dropped, doubled, swapped with the next, or replaced.</summary>
     public static string Typo(string text, Random rng) => Slip(text, rng, i => char.IsAsciiLetterLower(text[i]), latin: true);

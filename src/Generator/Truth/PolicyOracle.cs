@@ -13,7 +13,7 @@ namespace Integration.Generator.Truth;
 /// ACTIVE registration paid it in full. The generator gives a firm at most one ACTIVE registration, so the answer
 /// never depends on how two would be combined.
 /// </remarks>
-public sealed class FirmEvidence
+internal sealed class FirmEvidence
 {
     private readonly Dictionary<(string NssfId, int Period), (long Due, long Paid)> _contributions = [];
     private readonly List<string> _activeNssf = [];
@@ -84,7 +84,7 @@ public sealed class FirmEvidence
 }
 
 /// <summary>The expected answer for one enterprise under the default policy of rules.md.</summary>
-public sealed record ExpectedOutcome(bool Lead, string Decision, string Reason);
+internal sealed record ExpectedOutcome(bool Lead, string Decision, string Reason);
 
 /// <summary>
 /// The default licence-check policy of shared/spec/rules.md, applied to what the registers show at check date D:
@@ -92,7 +92,7 @@ public sealed record ExpectedOutcome(bool Lead, string Decision, string Reason);
 /// 12 due months ending there (from the NSSF registration month at the earliest); a month is unpaid when it has
 /// no contribution row or paid &lt; due; no unpaid month is allowed.
 /// </summary>
-public static class PolicyOracle
+internal static class PolicyOracle
 {
     public static int LatestDueMonth(DateOnly checkDate) => Month.Of(checkDate).Index - (checkDate.Day > 15 ? 1 : 2);
 

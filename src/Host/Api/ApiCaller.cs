@@ -1,7 +1,7 @@
 namespace Integration.Host.Api;
 
 /// <summary>Who is calling: a caller with an API key is who the key says, whatever the request claims.</summary>
-public static class ApiCaller
+internal static class ApiCaller
 {
     /// <summary>The name of the key the request was authenticated with; null on an open API or without a key.</summary>
     public static string? Authenticated(HttpContext http) =>

@@ -8,7 +8,7 @@ namespace Integration.Host.Api;
 /// unreachable is a 503 naming the fault as the database reported it (with Retry-After: it passes); bad request
 /// framing keeps its own status. Anything else stays the default 500 with no internals.
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Integration.Host.Api;
 /// Checks of request parameters and bodies, each answering a 400 problem document that names the parameter and
 /// the rule (one place, so every endpoint refuses the same input the same way).
 /// </summary>
-public static class ApiInput
+internal static class ApiInput
 {
     /// <summary>C0 and C1 control characters and DEL: never part of a name, an identifier or a filter (a note may hold line breaks).</summary>
     private static readonly SearchValues<char> Controls = SearchValues.Create(

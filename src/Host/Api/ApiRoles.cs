@@ -3,7 +3,7 @@ namespace Integration.Host.Api;
 /// <summary>
 /// What each caller may do. One role per user group of the product, plus <see cref="Admin"/> for all of them.
 /// </summary>
-public static class ApiRoles
+internal static class ApiRoles
 {
     /// <summary>MoC licensing officers: the licence check.</summary>
     public const string Licensing = "licensing";

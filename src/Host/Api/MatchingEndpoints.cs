@@ -8,7 +8,7 @@ using static Integration.Host.Api.ApiInput;
 namespace Integration.Host.Api;
 
 /// <summary>A clerk's decision posted to <c>POST /api/review/decisions</c>.</summary>
-public sealed record ReviewDecisionRequest(string? FeedA, string? KeyA, string? FeedB, string? KeyB, string? Decision, string? DecidedBy, string? Note);
+internal sealed record ReviewDecisionRequest(string? FeedA, string? KeyA, string? FeedB, string? KeyB, string? Decision, string? DecidedBy, string? Note);
 
 /// <summary>Enterprises, links and the clerks' review queue over HTTP; every error is a ProblemDetails document.</summary>
 public static class MatchingEndpoints

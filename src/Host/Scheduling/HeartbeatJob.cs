@@ -3,7 +3,7 @@ using Integration.Core.Jobs;
 namespace Integration.Host.Scheduling;
 
 /// <summary>Bound from <c>Schedule:Heartbeat</c>.</summary>
-public sealed class HeartbeatOptions
+internal sealed class HeartbeatOptions
 {
     /// <summary>How long the job keeps its lease, to rehearse overlap between hosts. 0 in production.</summary>
     public int HoldMilliseconds { get; set; }
@@ -13,7 +13,7 @@ public sealed class HeartbeatOptions
 /// A job that does nothing but leave a job_runs row: schedule it (e.g. hourly) to see from the database
 /// that the scheduler of some host is alive, and to rehearse a multi-host deployment without touching data.
 /// </summary>
-public sealed class HeartbeatJob(TimeProvider clock, Microsoft.Extensions.Options.IOptions<HeartbeatOptions> options) : IPipelineJob
+internal sealed class HeartbeatJob(TimeProvider clock, Microsoft.Extensions.Options.IOptions<HeartbeatOptions> options) : IPipelineJob
 {
     public const string JobName = "heartbeat";
 

@@ -4,7 +4,7 @@ using Integration.Ingest.Runs;
 namespace Integration.Ingest.Jobs;
 
 /// <summary><c>ingest</c> (every feed) or <c>ingest-&lt;feed&gt;</c>: one ingest run for the scheduler, the Functions handler and the demo.</summary>
-public sealed class IngestJob(string name, IReadOnlyList<string>? feeds, IngestService service) : IPipelineJob
+internal sealed class IngestJob(string name, IReadOnlyList<string>? feeds, IngestService service) : IPipelineJob
 {
     public string Name => name;
 

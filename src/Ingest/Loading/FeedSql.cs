@@ -3,7 +3,7 @@ using Integration.Ingest.Feeds;
 namespace Integration.Ingest.Loading;
 
 /// <summary>The statements that write one feed's table, generated once from its definition (SQL both databases accept).</summary>
-public sealed class FeedSql
+internal sealed class FeedSql
 {
     public FeedSql(FeedDefinition feed)
     {

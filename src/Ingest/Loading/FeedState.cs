@@ -10,14 +10,14 @@ namespace Integration.Ingest.Loading;
 /// <param name="Hash">row_hash of the stored row.</param>
 /// <param name="LastSeenDay">DayNumber of last_seen_on: the as-of of the newest file the row was in.</param>
 /// <param name="Current">is_current (always true for append feeds).</param>
-public readonly record struct KeyState(UInt128 Hash, int LastSeenDay, bool Current);
+internal readonly record struct KeyState(UInt128 Hash, int LastSeenDay, bool Current);
 
 /// <summary>
 /// The current state of one feed's table (key -> hash, last seen, current) and the as-of of the newest
 /// snapshot applied. Loaded once per feed per run and kept in step with each committed file, so a
 /// national snapshot is compared in memory rather than with a read per row.
 /// </summary>
-public sealed class FeedState
+internal sealed class FeedState
 {
     private FeedState(Dictionary<string, KeyState> keys, DateOnly? latestSnapshot)
     {

@@ -15,7 +15,7 @@ namespace Integration.Ingest.Loading;
 
 /// <summary>Where a file is and what is known about it when it is loaded.</summary>
 /// <param name="ConfirmedHeldFileId">A held snapshot an operator confirmed: applied under its own file id, past the removal guard.</param>
-public sealed record FileToLoad(LandingFile File, string Sha256, string RawPath, string RunId, DateTimeOffset ReceivedAt, long? ConfirmedHeldFileId = null);
+internal sealed record FileToLoad(LandingFile File, string Sha256, string RawPath, string RunId, DateTimeOffset ReceivedAt, long? ConfirmedHeldFileId = null);
 
 /// <summary>
 /// Applies one delivered file in ONE database transaction: the source_files row, every loaded and
@@ -23,7 +23,7 @@ public sealed record FileToLoad(LandingFile File, string Sha256, string RawPath,
 /// leaves the database as it was before the file, and the next run processes the file again. A snapshot that
 /// would remove too much of its feed (<see cref="RemovalGuardOptions"/>) is rolled back the same way and HELD.
 /// </summary>
-public sealed class FileLoader(Db db, BlobZones zones, IngestOptions options, DateRules dates)
+internal sealed class FileLoader(Db db, BlobZones zones, IngestOptions options, DateRules dates)
 {
     /// <summary>Strict: invalid bytes throw instead of becoming U+FFFD. No preamble: a BOM is stripped by the readers.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -8,7 +8,7 @@ namespace Integration.Ingest.Loading;
 /// Implementations may buffer (PostgreSQL COPY batches): everything is written by <see cref="Complete"/>.
 /// Keys are unique within one file (duplicates are quarantined), so the order of writes between keys does not matter.
 /// </summary>
-public interface IFeedWriter : IDisposable
+internal interface IFeedWriter : IDisposable
 {
     /// <summary>A key the table does not have: insert it, history NEW.</summary>
     void Insert(ParsedRow row, UInt128 hash);

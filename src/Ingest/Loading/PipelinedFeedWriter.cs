@@ -12,7 +12,7 @@ namespace Integration.Ingest.Loading;
 /// or at <see cref="Complete"/>, with its original exception; a read error (or a crash) disposes the writer,
 /// which stops the writing thread before the transaction is rolled back.
 /// </summary>
-public sealed class PipelinedFeedWriter : IFeedWriter
+internal sealed class PipelinedFeedWriter : IFeedWriter
 {
     private const int BatchSize = 512;
     private const int BatchesInFlight = 32;

@@ -17,7 +17,7 @@ namespace Integration.Ingest.Loading;
 /// seen: keys are unique within a file, so no buffered write can have touched it yet. COPY is Core's
 /// <see cref="BulkInsert"/>.
 /// </summary>
-public sealed class PostgresFeedWriter : IFeedWriter
+internal sealed class PostgresFeedWriter : IFeedWriter
 {
     private const int BatchRows = 5_000;
     private const string KeyStage = "ingest_stage_keys";

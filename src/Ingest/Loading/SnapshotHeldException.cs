@@ -7,7 +7,7 @@ namespace Integration.Ingest.Loading;
 /// A snapshot would mark more of its feed REMOVED than <see cref="RemovalGuardOptions.MaxShare"/> allows: the file's
 /// transaction is rolled back and the file is HELD until an operator confirms it.
 /// </summary>
-public sealed class SnapshotHeldException : Exception
+internal sealed class SnapshotHeldException : Exception
 {
     public SnapshotHeldException(FeedDefinition feed, long removed, long current, double maxShare, long read)
         : base(string.Create(CultureInfo.InvariantCulture,

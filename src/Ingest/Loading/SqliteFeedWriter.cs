@@ -14,7 +14,7 @@ namespace Integration.Ingest.Loading;
 /// would look every parameter up by name and convert every string to a new UTF-8 array per row, which at
 /// national scale cost more than SQLite's own work. Runs inside the transaction the loader opened.
 /// </summary>
-public sealed class SqliteFeedWriter : IFeedWriter
+internal sealed class SqliteFeedWriter : IFeedWriter
 {
     private static readonly string[] KeyNames = ["@k0", "@k1", "@k2", "@k3"];
     private readonly FeedDefinition _feed;

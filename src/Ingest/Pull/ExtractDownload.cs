@@ -7,13 +7,13 @@ using Polly.Timeout;
 namespace Integration.Ingest.Pull;
 
 /// <summary>Validators of a response: what the next conditional or resumed request sends back.</summary>
-public sealed record Validators(string? Etag, string? LastModified);
+internal sealed record Validators(string? Etag, string? LastModified);
 
 /// <summary>What one download brought: the file on disk (null when the source answered 304), its validators and name.</summary>
-public sealed record Downloaded(string? Path, Validators Validators, string? FileName);
+internal sealed record Downloaded(string? Path, Validators Validators, string? FileName);
 
 /// <summary>A pull that cannot complete now: the source is down, refused us, or kept cutting the transfer.</summary>
-public sealed class PullFailedException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class PullFailedException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// Downloads one response body into a local file that survives a cut connection: the next attempt asks only for
@@ -21,7 +21,7 @@ public sealed class PullFailedException(string message, Exception? inner = null)
 /// extract starts over instead of being stitched), and the file counts as complete only when its length is the one
 /// the server announced. Requests go through the feed's resilient client (retries, circuit breaker, timeout).
 /// </summary>
-public sealed class ExtractDownload(HttpClient http, PullSource source)
+internal sealed class ExtractDownload(HttpClient http, PullSource source)
 {
     public async Task<Downloaded> FetchAsync(Uri url, string partPath, Validators? ifChanged, CancellationToken ct)
     {

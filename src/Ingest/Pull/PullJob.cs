@@ -3,7 +3,7 @@ using Integration.Core.Jobs;
 namespace Integration.Ingest.Pull;
 
 /// <summary><c>pull-&lt;feed&gt;</c> for the scheduler and the Functions worker: a failed pull fails the run, with the alert line in its error.</summary>
-public sealed class PullJob(string feed, PullService service) : IPipelineJob
+internal sealed class PullJob(string feed, PullService service) : IPipelineJob
 {
     public string Name => "pull-" + feed;
 

@@ -1,7 +1,7 @@
 namespace Integration.Ingest.Pull;
 
 /// <summary>How a source splits an extract over several responses.</summary>
-public enum PagingKind
+internal enum PagingKind
 {
     /// <summary>One response holds the whole extract.</summary>
     None,
@@ -15,7 +15,7 @@ public enum PagingKind
 /// <c>Schedule:Jobs:pull-&lt;feed&gt;</c>) schedules are configuration; secrets come from the environment or Key
 /// Vault references (<c>Pull__Sources__moc-licences__ApiKey</c>), never from a file in the repository.
 /// </summary>
-public sealed class PullOptions
+internal sealed class PullOptions
 {
     public const string Section = "Pull";
 
@@ -27,7 +27,7 @@ public sealed class PullOptions
 }
 
 /// <summary>One ministry endpoint, reached over HTTPS with an API key, a client certificate (as CamDX / X-Road services are), or both.</summary>
-public sealed class PullSource
+internal sealed class PullSource
 {
     /// <summary>The extract's address, e.g. https://camdx.gov.kh/r1/KH/GOV/MOC/LICENCES/extract?format=csv.</summary>
     public string Url { get; set; } = "";

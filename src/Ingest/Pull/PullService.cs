@@ -27,7 +27,7 @@ public enum PullOutcome
     Failed,
 }
 
-public sealed record PullResult(string Feed, PullOutcome Outcome, string Summary, string? LandingPath = null, long Bytes = 0, int Pages = 0, IngestRunResult? Ingest = null, string? Alert = null);
+internal sealed record PullResult(string Feed, PullOutcome Outcome, string Summary, string? LandingPath = null, long Bytes = 0, int Pages = 0, IngestRunResult? Ingest = null, string? Alert = null);
 
 /// <summary>
 /// <c>pull-&lt;feed&gt;</c>: fetches the feed's extract from its ministry endpoint into the landing zone, then ingests it.
@@ -37,7 +37,7 @@ public sealed record PullResult(string Feed, PullOutcome Outcome, string Summary
 /// pull_state. A source that keeps failing is counted; from <see cref="PullSource.AlertAfterFailedPulls"/> on,
 /// every failed pull carries an alert line.
 /// </summary>
-public sealed class PullService(
+internal sealed class PullService(
     IOptions<PullOptions> options,
     IHttpClientFactory clients,
     PullStateStore states,

@@ -4,7 +4,7 @@ using Integration.Core.Database;
 namespace Integration.Ingest.Pull;
 
 /// <summary>A row of pull_state: what the last pull of a feed saw.</summary>
-public sealed record PullStateRow
+internal sealed record PullStateRow
 {
     public string Feed { get; init; } = "";
 
@@ -28,7 +28,7 @@ public sealed record PullStateRow
 }
 
 /// <summary>Reads and writes pull_state (one row per feed), on either database.</summary>
-public sealed class PullStateStore(Db db)
+internal sealed class PullStateStore(Db db)
 {
     public async Task<PullStateRow> GetAsync(string feed, CancellationToken ct)
     {

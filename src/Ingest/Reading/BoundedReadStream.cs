@@ -4,7 +4,7 @@ namespace Integration.Ingest.Reading;
 /// A read-only stream that throws once more than <c>limit</c> bytes have been read from it, so a file (a gzip bomb
 /// in particular) is read no further than its limit whatever it expands to.
 /// </summary>
-public sealed class BoundedReadStream(Stream inner, long limit, Func<Exception> exceeded) : Stream
+internal sealed class BoundedReadStream(Stream inner, long limit, Func<Exception> exceeded) : Stream
 {
     private long _read;
 

@@ -9,7 +9,7 @@ namespace Integration.Ingest.Reading;
 /// Invalid UTF-8 surfaces as a DecoderFallbackException from the strict decoder, possibly a buffer ahead of
 /// the record being read; the loader re-scans the bytes to name the exact line (<see cref="Utf8Locator"/>).
 /// </remarks>
-public sealed class CsvRecordSource(TextReader text, string fileLabel, FeedDefinition feed, IngestOptions options) : IRecordSource
+internal sealed class CsvRecordSource(TextReader text, string fileLabel, FeedDefinition feed, IngestOptions options) : IRecordSource
 {
     private HeaderMap? _map;
 

@@ -4,7 +4,7 @@ namespace Integration.Ingest.Reading;
 /// The whole file cannot be used (not UTF-8, wrong header, truncated, empty, invalid JSONL). The message
 /// names the file, and the line where there is one; the file's rows are rolled back and it is recorded as REJECTED.
 /// </summary>
-public sealed class FileRejectedException : Exception
+internal sealed class FileRejectedException : Exception
 {
     public FileRejectedException()
         : this("file rejected")

@@ -6,7 +6,7 @@ namespace Integration.Ingest.Reading;
 /// Decides whether a header belongs to the feed whose folder the file was delivered to. A file for the
 /// wrong feed must be refused rather than loaded as a snapshot that "removes" the whole register.
 /// </summary>
-public static class HeaderCheck
+internal static class HeaderCheck
 {
     /// <summary>Throws <see cref="FileRejectedException"/> when the key columns are missing or another feed fits the header better.</summary>
     public static void Verify(string fileLabel, FeedDefinition feed, IReadOnlyList<string> header, IngestOptions options, HeaderMap map)

@@ -7,7 +7,7 @@ namespace Integration.Ingest.Reading;
 /// A column is canonical when the mapping names it, or when its own name is canonical once trimmed,
 /// lower-cased and with spaces/dashes turned into underscores (so <c>Insured Workers</c> needs no entry).
 /// </summary>
-public sealed class HeaderMap
+internal sealed class HeaderMap
 {
     private HeaderMap(FeedDefinition feed, int[] targets, IReadOnlyList<string> unknown, IReadOnlyList<string> sourceNames)
     {

@@ -11,7 +11,7 @@ namespace Integration.Ingest.Reading;
 /// same property, or two properties mapped to one column) and a value of the wrong JSON type (an object, array
 /// or boolean) quarantine their row with a reason of their own.
 /// </summary>
-public sealed class JsonlRecordSource(TextReader text, string fileLabel, FeedDefinition feed, IngestOptions options) : IRecordSource
+internal sealed class JsonlRecordSource(TextReader text, string fileLabel, FeedDefinition feed, IngestOptions options) : IRecordSource
 {
     private readonly SortedSet<string> _unknown = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _targets = new(StringComparer.Ordinal);

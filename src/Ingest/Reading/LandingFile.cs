@@ -4,14 +4,14 @@ using Integration.Core.Dates;
 
 namespace Integration.Ingest.Reading;
 
-public enum SourceFormat
+internal enum SourceFormat
 {
     Csv,
     Jsonl,
 }
 
 /// <summary>A delivered file as named in the landing zone: its feed, format, compression and as-of date.</summary>
-public sealed partial record LandingFile(string Feed, string Path, string Name, SourceFormat Format, bool Gzip, long Size, DateTimeOffset ArrivedAt)
+internal sealed partial record LandingFile(string Feed, string Path, string Name, SourceFormat Format, bool Gzip, long Size, DateTimeOffset ArrivedAt)
 {
     /// <summary>The extract date in the name (yyyy-MM-dd or yyyyMMdd), if any.</summary>
     public DateOnly? NameDate => DateInName(Name);

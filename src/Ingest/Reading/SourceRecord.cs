@@ -16,7 +16,7 @@ namespace Integration.Ingest.Reading;
 public sealed record SourceRecord(long Line, string Raw, string?[] Values, RowProblem? Problem);
 
 /// <summary>The rows of one delivered file, whatever its format.</summary>
-public interface IRecordSource
+internal interface IRecordSource
 {
     /// <summary>Source columns (CSV header or JSONL property names) that map to no canonical column.</summary>
     IReadOnlyCollection<string> UnknownColumns { get; }

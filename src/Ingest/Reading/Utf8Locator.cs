@@ -4,7 +4,7 @@ using System.Text.Unicode;
 namespace Integration.Ingest.Reading;
 
 /// <summary>Finds the line of the first byte sequence that is not UTF-8, to name it in the rejection message.</summary>
-public static class Utf8Locator
+internal static class Utf8Locator
 {
     /// <summary>1-based line of the first invalid sequence and the byte offset, or null when the stream is valid UTF-8.</summary>
     public static (long Line, long Offset)? FindFirstInvalid(Stream stream)

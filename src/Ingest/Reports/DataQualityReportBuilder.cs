@@ -6,7 +6,7 @@ using Integration.Ingest.Runs;
 namespace Integration.Ingest.Reports;
 
 /// <summary>Builds the report from the run's outcomes and what the database now holds.</summary>
-public sealed class DataQualityReportBuilder(Db db, IngestOptions options)
+internal sealed class DataQualityReportBuilder(Db db, IngestOptions options)
 {
     public DataQualityReport Build(IngestRunResult run)
     {

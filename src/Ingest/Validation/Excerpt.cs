@@ -6,7 +6,7 @@ namespace Integration.Ingest.Validation;
 /// A value as quoted in a message: whole when short, else its start and its length. Messages go into the
 /// quarantine table, the run record and both report files, so a 100 MB field must not go with them.
 /// </summary>
-public static class Excerpt
+internal static class Excerpt
 {
     public const int MaxChars = 120;
 

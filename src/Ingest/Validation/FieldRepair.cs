@@ -10,10 +10,10 @@ namespace Integration.Ingest.Validation;
 /// <param name="Action">What was done (<see cref="FieldAction"/>).</param>
 /// <param name="Message">Sentence naming file, line, field and reason.</param>
 /// <param name="Original">The value as delivered.</param>
-public sealed record FieldRepair(string Field, string Reason, string Action, string Message, string Original);
+internal sealed record FieldRepair(string Field, string Reason, string Action, string Message, string Original);
 
 /// <summary>What a field-level repair did (the field_warnings.action column).</summary>
-public static class FieldAction
+internal static class FieldAction
 {
     /// <summary>The value was dropped (stored NULL); the original is kept in field_warnings.</summary>
     public const string Blanked = "BLANKED";

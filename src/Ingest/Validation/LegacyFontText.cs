@@ -8,7 +8,7 @@ namespace Integration.Ingest.Validation;
 /// only, and words that start lower case and go on upper case ("kRkum"). Decoding it is not attempted: the
 /// Limon/ABC families disagree on the mapping, and a wrong decoding would be a wrong name, not a missing one.
 /// </summary>
-public static class LegacyFontText
+internal static class LegacyFontText
 {
     /// <summary>True when <paramref name="text"/> (no Khmer character in it) reads as a Latin-script name.</summary>
     public static bool IsLatinName(string text)

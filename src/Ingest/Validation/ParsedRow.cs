@@ -6,7 +6,7 @@ namespace Integration.Ingest.Validation;
 /// A validated row: the normalised text of every canonical column (what is stored and hashed) and the
 /// parsed number of numeric columns. One instance per row: it is handed from the reading thread to the writing one.
 /// </summary>
-public sealed class ParsedRow(int columns)
+internal sealed class ParsedRow(int columns)
 {
     /// <summary>Normalised value per canonical column (ISO dates, upper-case codes, digits), null when missing.</summary>
     public string?[] Text { get; } = new string?[columns];

@@ -1,7 +1,7 @@
 namespace Integration.Ingest.Validation;
 
 /// <summary>Why a row was quarantined (the quarantine.reason column), or a field of a loaded row repaired (field_warnings.reason).</summary>
-public static class QuarantineReason
+internal static class QuarantineReason
 {
     public const string WrongColumnCount = "WRONG_COLUMN_COUNT";
     public const string BadDate = "BAD_DATE";

@@ -10,7 +10,7 @@ namespace Integration.Ingest.Validation;
 /// null all differ); the first 128 bits are kept. The bytes are those of the values joined into one string,
 /// so hashes stored by earlier versions still match. One instance per thread: it reuses its buffer.
 /// </summary>
-public sealed class RowHasher
+internal sealed class RowHasher
 {
     private byte[] _bytes = new byte[1024];
 

@@ -17,7 +17,7 @@ namespace Integration.Ingest.Validation;
 /// Duplicate keys are the loader's business: it knows which keys the file has already had. Dates are read
 /// against the product's <see cref="DateRules"/> relative to the file's as-of.
 /// </summary>
-public sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLimits limits, DateRules dates, DateOnly asOf)
+internal sealed class RowValidator(FeedDefinition feed, string fileLabel, IngestLimits limits, DateRules dates, DateOnly asOf)
 {
     /// <summary>C0 controls but tab, line feed and carriage return (which quoted text may hold), DEL, C1 controls, and U+FFFE/U+FFFF.</summary>
     private static readonly SearchValues<char> Controls = SearchValues.Create(

@@ -7,7 +7,7 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 namespace Integration.Web.Exports;
 
 /// <summary>The export formats of a list page.</summary>
-public enum ExportFormat
+internal enum ExportFormat
 {
     Csv,
     Xlsx,
@@ -17,7 +17,7 @@ public enum ExportFormat
 /// A list as a download: CSV with the same columns and escaping as the pipeline's exports (outputs.md), or an
 /// Excel workbook written by MiniExcel (streaming; cells are typed text and numbers, never formulas).
 /// </summary>
-public static class ListExport
+internal static class ListExport
 {
     public static bool TryParse(string? text, out ExportFormat format) => Enum.TryParse(text, ignoreCase: true, out format) && Enum.IsDefined(format);
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace Integration.Web.Security;
 
 /// <summary>The web app's sign-in: a cookie issued for a local account (password or ministry identity provider).</summary>
-public static class WebAuth
+internal static class WebAuth
 {
     public const string Scheme = "Web";
     public const string OidcScheme = "Oidc";
@@ -74,7 +74,7 @@ public static class WebAuth
 }
 
 /// <summary>The cultures of the two languages.</summary>
-public static class WebCultures
+internal static class WebCultures
 {
     public const string English = "en-GB";
     public const string Khmer = "km-KH";

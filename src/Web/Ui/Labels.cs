@@ -8,7 +8,7 @@ using Integration.Core.Reference;
 namespace Integration.Web.Ui;
 
 /// <summary>How codes of the modules (decisions, statuses, registers, roles, places, sectors) read in the interface.</summary>
-public static class Labels
+internal static class Labels
 {
     public static Text Decision(string decision) => decision switch
     {

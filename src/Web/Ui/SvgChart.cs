@@ -6,14 +6,14 @@ using Microsoft.AspNetCore.Html;
 namespace Integration.Web.Ui;
 
 /// <summary>One labelled row of a paired bar chart: two figures on their own scales.</summary>
-public sealed record ChartRow(string Label, long First, long Second);
+internal sealed record ChartRow(string Label, long First, long Second);
 
 /// <summary>
 /// Small charts drawn as plain server-rendered SVG. The browser lays out the labels, so Khmer place names are
 /// shaped correctly (a raster chart library would need its own Khmer shaping), and the page needs no script.
 /// Each chart has a title for screen readers; the page shows the same figures in a table.
 /// </summary>
-public static class SvgChart
+internal static class SvgChart
 {
     private const int LabelWidth = 170;
     private const int BarArea = 300;

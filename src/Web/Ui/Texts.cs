@@ -4,7 +4,7 @@ namespace Integration.Web.Ui;
 /// Every piece of interface text, English and Khmer side by side (one place to translate; a test checks that
 /// each has Khmer script). Data (names, addresses) is shown as the registers hold it.
 /// </summary>
-public static class Texts
+internal static class Texts
 {
     // Frame
     public static readonly Text AppName = new("NSSF cross-registry compliance", "ប្រព័ន្ធអនុលោមភាព ប.ស.ស. ឆ្លងបញ្ជី");
