@@ -85,7 +85,8 @@ public sealed class WebAppFixture : IAsyncLifetime, IDisposable
         await warm.Context.CloseAsync();
     }
 
-    /// <summary>A fresh browser context (its own cookies) signed in as <paramref name="person"/>, in the language asked.</summary>
+    /// <summary>A fresh browser context (its own cookies) signed in as <paramref name="person"/>, in the language asked;
+    /// <paramref name="timeout"/>, when given, replaces Playwright's 30 s for every step in that context.</summary>
     public async Task<IPage> SignInAsync(Person person, string language, ViewportSize? viewport = null, TimeSpan? timeout = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -109,12 +110,6 @@ public sealed class WebAppFixture : IAsyncLifetime, IDisposable
         // header, rather than for the load event, does not depend on when the browser reports "load".
         await page.WaitForURLAsync(u => !u.Contains("/signin", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await page.Locator("#lang-switch").WaitForAsync();
-        if (timeout is not null)
-        {
-            context.SetDefaultTimeout(30_000);
-            context.SetDefaultNavigationTimeout(30_000);
-        }
-
         await UseLanguageAsync(page, language);
         return page;
     }

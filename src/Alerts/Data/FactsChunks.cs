@@ -98,7 +98,7 @@ public static class FactsChunks
         DbConnection conn, Dictionary<RecordKey, EnterpriseFacts> byKey, IReadOnlyCollection<string> uncertainMethods, List<PairRow> uncertain, Dictionary<RecordKey, List<int>> uncertainOf, string from)
     {
         var doubtful = byKey.Values.Distinct()
-            .Where(f => f.Links.Any(l => uncertainMethods.Contains(l.Method, StringComparer.OrdinalIgnoreCase)))
+            .Where(f => f.Links.Any(l => LinkageCertainty.IsUncertain(l, uncertainMethods)))
             .ToHashSet();
         var touching = byKey.Keys.SelectMany(k => uncertainOf.GetValueOrDefault(k) ?? []).Distinct().Order().Select(i => uncertain[i])
             .Where(p => p.Kind != PairBand.ClerkReject)

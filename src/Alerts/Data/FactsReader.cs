@@ -47,7 +47,7 @@ public sealed class FactsReader
         // clerk's reject joins nothing.
         bool Linked(RecordKey k) => own.Contains(k) || facts.Neighbours?.LinkOf(k) is not null;
         var kept = uncertain.Where(p => Linked(p.A) && Linked(p.B)).ToHashSet();
-        var doubtful = kept.Count > 0 || facts.Links.Any(l => policy.Uncertain.Contains(l.Method, StringComparer.OrdinalIgnoreCase));
+        var doubtful = kept.Count > 0 || facts.Links.Any(l => LinkageCertainty.IsUncertain(l, policy.Uncertain));
         foreach (var p in pairs.Where(p => kept.Contains(p) || (doubtful && p.Kind.IsCertain() && own.Contains(p.A) && own.Contains(p.B))))
         {
             facts.AddPair(p);

@@ -38,6 +38,10 @@ public sealed record UncertainGroup(IReadOnlyList<RecordKey> Records, IReadOnlyL
 /// </summary>
 public sealed record LinkageCertainty(IReadOnlySet<RecordKey> Certain, IReadOnlyList<UncertainGroup> Groups, IReadOnlyList<PairRow> Pairs)
 {
+    /// <summary>True when the matcher made <paramref name="link"/> by a method the policy counts as uncertain (the review band).</summary>
+    public static bool IsUncertain(LinkRow link, IReadOnlyCollection<string> uncertainMethods) =>
+        uncertainMethods.Contains(link.Method, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// From the stored pairs. A record of the enterprise with no stored pair (a run that kept none, or rows
     /// written by hand) stands for its pairs by its own link: certain unless its method is one of
@@ -102,7 +106,7 @@ public sealed record LinkageCertainty(IReadOnlySet<RecordKey> Certain, IReadOnly
                 continue;
             }
 
-            if (uncertainMethods.Contains(link.Method, StringComparer.OrdinalIgnoreCase))
+            if (IsUncertain(link, uncertainMethods))
             {
                 uncertainByLink[i] = new UncertainLink(nodes[i], null, link.Confidence);
             }

@@ -19,20 +19,21 @@ public static class KeySet
     /// <summary>
     /// <c>column IN (the keys)</c> with the keys bound as <c>@name</c>. An empty set matches nothing.
     /// </summary>
-    public static string In(DbConnection conn, DynamicParameters args, string name, string column, IEnumerable<string> keys)
-    {
-        args.Add(name, JsonSerializer.Serialize(keys.Distinct(StringComparer.Ordinal)));
-        return conn is NpgsqlConnection
-            ? $"{column} IN (SELECT jsonb_array_elements_text(CAST(@{name} AS jsonb)))"
-            : $"{column} IN (SELECT value FROM json_each(@{name}))";
-    }
+    public static string In(DbConnection conn, DynamicParameters args, string name, string column, IEnumerable<string> keys) =>
+        In(conn, args, name, column, JsonSerializer.Serialize(keys.Distinct(StringComparer.Ordinal)), pgType: null);
 
     /// <summary><c>column IN (the ids)</c> for an integer column, the ids bound as <c>@name</c>. An empty set matches nothing.</summary>
-    public static string In(DbConnection conn, DynamicParameters args, string name, string column, IEnumerable<long> ids)
+    public static string In(DbConnection conn, DynamicParameters args, string name, string column, IEnumerable<long> ids) =>
+        In(conn, args, name, column, JsonSerializer.Serialize(ids.Distinct()), pgType: "bigint");
+
+    // PostgreSQL unpacks a JSON array as text, so a non-text column needs its elements cast; SQLite's json_each
+    // gives each element its JSON type, which compares with the column as it is.
+    private static string In(DbConnection conn, DynamicParameters args, string name, string column, string json, string? pgType)
     {
-        args.Add(name, JsonSerializer.Serialize(ids.Distinct()));
+        args.Add(name, json);
+        var element = $"jsonb_array_elements_text(CAST(@{name} AS jsonb))";
         return conn is NpgsqlConnection
-            ? $"{column} IN (SELECT CAST(jsonb_array_elements_text(CAST(@{name} AS jsonb)) AS bigint))"
+            ? $"{column} IN (SELECT {(pgType is null ? element : $"CAST({element} AS {pgType})")})"
             : $"{column} IN (SELECT value FROM json_each(@{name}))";
     }
 
