@@ -19,7 +19,7 @@ public sealed record Person(string UserName, string Password);
 /// (`integration demo`), the first admin made by the real CLI, the other accounts, a real `integration serve`
 /// on a free loopback port, and one headless Debian chromium driven by Playwright.
 /// </summary>
-public sealed class WebAppFixture : IAsyncLifetime, IDisposable
+public sealed partial class WebAppFixture : IAsyncLifetime, IDisposable
 {
     public const string Chromium = "/usr/bin/chromium";
     public static readonly Person Admin = new("admin", "admin-password-1");
@@ -106,13 +106,20 @@ public sealed class WebAppFixture : IAsyncLifetime, IDisposable
         await page.FillAsync("#username", person.UserName);
         await page.FillAsync("#password", person.Password);
         await page.ClickAsync("button[type=submit].primary");
-        // Signed in is the page after /signin showing its header; waiting for the URL's commit and then the
-        // header, rather than for the load event, does not depend on when the browser reports "load".
-        await page.WaitForURLAsync(u => !u.Contains("/signin", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        // Signed in is the page after /signin showing its header. The URL is polled (Expect) rather than
+        // awaited with WaitForURLAsync: when the redirect has already committed, that call waits for the
+        // "load" event instead, and a clean-clone CI run once spent its whole 30 s there.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(SignInUrl(), new PageAssertionsToHaveURLOptions { Timeout = StepTimeout(timeout) });
         await page.Locator("#lang-switch").WaitForAsync();
         await UseLanguageAsync(page, language);
         return page;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/signin")]
+    private static partial System.Text.RegularExpressions.Regex SignInUrl();
+
+    /// <summary>Playwright's own 30 s unless the caller gave a step timeout (Expect's default is 5 s).</summary>
+    private static float StepTimeout(TimeSpan? timeout) => (float)(timeout ?? TimeSpan.FromSeconds(30)).TotalMilliseconds;
 
     /// <summary>Switches the page to the language with the header's button when it is not in it already (the choice is kept with the account).</summary>
     public static async Task UseLanguageAsync(IPage page, string language)
@@ -120,7 +127,9 @@ public sealed class WebAppFixture : IAsyncLifetime, IDisposable
         if (language.Length > 0 && await page.GetAttributeAsync("html", "lang") != language)
         {
             var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#lang-switch"), r => r.Url.EndsWith("/language", StringComparison.Ordinal));
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            // The page the switch redirects to, in the new language: a locator wait outlives the navigation,
+            // where a load-state wait can miss or outwait it; a wrong answer still fails below.
+            await page.Locator($"html[lang='{language}']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
             var lang = await page.GetAttributeAsync("html", "lang");
             if (lang != language)
             {
