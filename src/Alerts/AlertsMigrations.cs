@@ -2,7 +2,7 @@ using Integration.Core.Database;
 
 namespace Integration.Alerts;
 
-public static class AlertsMigrations
+internal static class AlertsMigrations
 {
     public static MigrationSet Set { get; } = new("alerts", typeof(AlertsMigrations).Assembly) { LogTables = ["licence_checks"] };
 }

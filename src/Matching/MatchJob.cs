@@ -7,7 +7,7 @@ namespace Integration.Matching;
 /// or a full rebuild as <see cref="Incremental.MatchPlanner"/> decides (full first, weekly, when the settings, the build
 /// or the gazetteer changed or too much changed).
 /// </summary>
-public sealed class MatchJob(MatchRunner runner) : IPipelineJob
+internal sealed class MatchJob(MatchRunner runner) : IPipelineJob
 {
     public string Name => "match";
 

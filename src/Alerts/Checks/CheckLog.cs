@@ -7,7 +7,7 @@ using Integration.Core.Dates;
 namespace Integration.Alerts.Checks;
 
 /// <summary>Writes the licence_checks log: every question and its answer, with the evidence as JSON.</summary>
-public static class CheckLog
+internal static class CheckLog
 {
     private const string Insert = """
         INSERT INTO licence_checks (checked_at, requested_by, channel, registration_no, as_of, decision, reasons,

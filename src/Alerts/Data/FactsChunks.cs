@@ -15,7 +15,7 @@ namespace Integration.Alerts.Data;
 /// "first value" choices of <see cref="EnterpriseFacts.Pick"/> and the evidence lists follow); pairs are sorted by
 /// their consumers. tests/Alerts.Tests/ChunkedBatchTests.cs holds chunks of one enterprise to one chunk of all.
 /// </summary>
-public static class FactsChunks
+internal static class FactsChunks
 {
     /// <summary>The facts of every live enterprise (and of every id a link names), chunk by chunk.</summary>
     public static IEnumerable<IReadOnlyList<EnterpriseFacts>> Read(DbConnection conn, DateOnly asOf, LicencePolicyOptions policy, int chunkSize)

@@ -9,7 +9,7 @@ namespace Integration.Alerts.Data;
 /// Matching (<see cref="LinkageReader"/>): for one enterprise (a single licence check, by key); the
 /// batch (checks, leads, targets) reads a chunk of enterprises at a time with <see cref="FactsChunks"/>. Alerts names none of their tables.
 /// </summary>
-public sealed class FactsReader
+internal sealed class FactsReader
 {
     /// <summary>The MoC record and the enterprise it is linked to, or null when the number is unknown.</summary>
     public static (MocRecord Moc, string? EnterpriseId)? FindRegistration(DbConnection conn, string registrationNo) =>

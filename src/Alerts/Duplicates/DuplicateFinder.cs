@@ -11,7 +11,7 @@ namespace Integration.Alerts.Duplicates;
 /// registration, a clerk's double entry). Pure: an enterprise's facts in, its rows out, the registration to
 /// keep first, with the pair evidence matching published for it (registration_duplicates).
 /// </summary>
-public sealed class DuplicateFinder(LicencePolicyOptions policy)
+internal sealed class DuplicateFinder(LicencePolicyOptions policy)
 {
     /// <param name="pairs">Matching's duplicate pairs of the enterprise's NSSF registrations (evidence for each row); may be empty.</param>
     public IReadOnlyList<DuplicateRow> Rows(EnterpriseFacts facts, DateOnly asOf, IReadOnlyList<DuplicatePair> pairs)

@@ -10,7 +10,7 @@ namespace Integration.Alerts.Leads;
 /// hard generator profile 32 of 37 were), and it is in the clerks' review queue; once a clerk rejects the pair it
 /// is a lead again. Pure: facts in, the lead's evidence (or null) out.
 /// </summary>
-public sealed class LeadFinder(LicencePolicyOptions policy)
+internal sealed class LeadFinder(LicencePolicyOptions policy)
 {
     public EmployeesEvidence? Evidence(EnterpriseFacts facts, DateOnly asOf)
     {

@@ -1,7 +1,7 @@
 namespace Integration.Alerts.Model;
 
 /// <summary>Province / district filter: a gazetteer code or a name, exactly as the enterprises table holds them (case-insensitive).</summary>
-public static class Location
+internal static class Location
 {
     public static bool Matches(EnterpriseListing row, string? province, string? district) =>
         Matches(province, row.ProvinceCode, row.Province) && Matches(district, row.DistrictCode, row.District);

@@ -8,7 +8,7 @@ namespace Integration.Alerts.Policy;
 /// <see cref="Partner"/>, or (when the run stored no pairs for the record) the record's own review-band link.
 /// </summary>
 /// <param name="PartnerEnterpriseId">Set when <see cref="Record"/> belongs to another enterprise (a candidate placed elsewhere).</param>
-public sealed record UncertainLink(RecordKey Record, RecordKey? Partner, double Probability, string? PartnerEnterpriseId = null)
+internal sealed record UncertainLink(RecordKey Record, RecordKey? Partner, double Probability, string? PartnerEnterpriseId = null)
 {
     public override string ToString()
     {
@@ -24,7 +24,7 @@ public sealed record UncertainLink(RecordKey Record, RecordKey? Partner, double 
 /// uncertain ones: they are one firm's, or none of them is the checked firm's.
 /// </summary>
 /// <param name="OutsideEnterpriseId">Set for a candidate the matcher placed in another enterprise.</param>
-public sealed record UncertainGroup(IReadOnlyList<RecordKey> Records, IReadOnlyList<UncertainLink> Links, string? OutsideEnterpriseId)
+internal sealed record UncertainGroup(IReadOnlyList<RecordKey> Records, IReadOnlyList<UncertainLink> Links, string? OutsideEnterpriseId)
 {
     public override string ToString() => string.Join(", ", Links);
 }
@@ -36,7 +36,7 @@ public sealed record UncertainGroup(IReadOnlyList<RecordKey> Records, IReadOnlyL
 /// rules.md step 5 makes a check REVIEW only when the answer rests on such a link; a redundant weaker pair
 /// inside records that certain pairs already join is not one.
 /// </summary>
-public sealed record LinkageCertainty(IReadOnlySet<RecordKey> Certain, IReadOnlyList<UncertainGroup> Groups, IReadOnlyList<PairRow> Pairs)
+internal sealed record LinkageCertainty(IReadOnlySet<RecordKey> Certain, IReadOnlyList<UncertainGroup> Groups, IReadOnlyList<PairRow> Pairs)
 {
     /// <summary>True when the matcher made <paramref name="link"/> by a method the policy counts as uncertain (the review band).</summary>
     public static bool IsUncertain(LinkRow link, IReadOnlyCollection<string> uncertainMethods) =>

@@ -11,7 +11,7 @@ namespace Integration.Alerts.Runs;
 /// API and CLI answer from them without recomputing; the lead snapshot is also what is_new of the next
 /// run is computed against.
 /// </summary>
-public static class RunSnapshots
+internal static class RunSnapshots
 {
     /// <summary>What a run recorded now stores (alert_runs.snapshots): 1 lead and target lists, 2 also the duplicate registrations.</summary>
     public const int Version = 2;

@@ -7,7 +7,7 @@ namespace Integration.Matching.Blocking;
 /// of its district that any record names (a missing part agrees with any value of it). Without a district a record
 /// has no place keys: the name keys, which ignore place, find it.
 /// </summary>
-public sealed class BlockingAreas
+internal sealed class BlockingAreas
 {
     /// <summary>A district's communes beyond this are too many to stand in for: the district itself is used.</summary>
     public const int MaxCommunesPerDistrict = 40;

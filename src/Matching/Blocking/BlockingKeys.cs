@@ -46,7 +46,7 @@ public enum BlockingKey : byte
 }
 
 /// <summary>Generates a record's blocking keys as 64-bit hashes (no key strings kept in memory).</summary>
-public static class BlockingKeyGenerator
+internal static class BlockingKeyGenerator
 {
     public static readonly int KeyCount = Enum.GetValues<BlockingKey>().Length;
 

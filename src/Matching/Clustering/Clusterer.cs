@@ -13,7 +13,7 @@ namespace Integration.Matching.Clustering;
 /// firm would have to look like the enterprise's own NSSF record. MoC records that name themselves branches
 /// are licences of the same firm and join by any link.
 /// </summary>
-public sealed class Clusterer
+internal sealed class Clusterer
 {
     private readonly int[] _parent;
     private readonly int[][] _feedCounts;

@@ -5,7 +5,7 @@ using Integration.Matching.Standardisation;
 namespace Integration.Matching.Clustering;
 
 /// <summary>The clerks' decisions that apply to this run, as record-index pairs (A &lt; B).</summary>
-public sealed record ClerkPairs(List<(int A, int B)> Accepts, List<(int A, int B)> Rejects)
+internal sealed record ClerkPairs(List<(int A, int B)> Accepts, List<(int A, int B)> Rejects)
 {
     /// <summary>The decisions whose two records are both current; the others wait until the records come back.</summary>
     public static ClerkPairs Resolve(IReadOnlyList<ClerkDecision> decisions, StandardRecord[] records)
@@ -35,13 +35,13 @@ public sealed record ClerkPairs(List<(int A, int B)> Accepts, List<(int A, int B
 }
 
 /// <summary>The enterprises (member lists) and the edges that made them.</summary>
-public sealed record ClusteringResult(List<int[]> Clusters, List<LinkEdge> Accepted);
+internal sealed record ClusteringResult(List<int[]> Clusters, List<LinkEdge> Accepted);
 
 /// <summary>
 /// The cluster stage: edges in order of certainty through the constrained <see cref="Clusterer"/>; a clerk's
 /// reject is never crossed by a machine edge.
 /// </summary>
-public static class EnterpriseClustering
+internal static class EnterpriseClustering
 {
     /// <param name="joins">Whether an edge may join enterprises at all (<see cref="LinkDecision.Joins"/>).</param>
     public static ClusteringResult Run(StandardRecord[] records, List<LinkEdge> edges, ClerkPairs clerk, MatchingOptions options, Func<LinkEdge, bool> joins)

@@ -18,7 +18,7 @@ namespace Integration.Matching.Clustering;
 /// and the employer has no better target elsewhere, as an unjoined review-band pair: the check then says REVIEW and
 /// names the employer (rules.md step 5), and a clerk confirms. Nothing is linked by it.
 /// </summary>
-public static class SecondChanceEmployers
+internal static class SecondChanceEmployers
 {
     /// <summary>What the search did, for the run summary.</summary>
     public sealed record Outcome(List<LinkEdge> Pairs, int Targets, int FreeEmployers, long Compared);

@@ -6,7 +6,7 @@ namespace Integration.Matching.Clustering;
 public sealed record EnterpriseEvent(string Kind, string EnterpriseId, string? RelatedIds, string Detail);
 
 /// <summary>The id each cluster gets, and what happened to the ids of the previous run.</summary>
-public sealed record IdAssignment(string[] ClusterIds, IReadOnlyList<EnterpriseEvent> Events, IReadOnlyDictionary<string, string> RetiredInto);
+internal sealed record IdAssignment(string[] ClusterIds, IReadOnlyList<EnterpriseEvent> Events, IReadOnlyDictionary<string, string> RetiredInto);
 
 /// <summary>
 /// Keeps enterprise ids stable across runs. Each new cluster claims the previous id held by most of its
@@ -14,7 +14,7 @@ public sealed record IdAssignment(string[] ClusterIds, IReadOnlyList<EnterpriseE
 /// claim gets a fresh id, never a reused one. Ids whose records now sit in another cluster are retired
 /// into it (MERGE); an id whose records went to several clusters is a SPLIT.
 /// </summary>
-public static class StableIds
+internal static class StableIds
 {
     /// <param name="previousIdOfMember">Previous enterprise id of each record (by record index), null when new.</param>
     /// <param name="previousActiveIds">Every id that was active before this run.</param>

@@ -12,7 +12,7 @@ namespace Integration.Matching.Clustering;
 /// review-band pair that is not joined: the clerks see it, and the alerts neither block nor list a lead on the
 /// other record's enterprise while it stands. Nothing is linked by it.
 /// </summary>
-public static class UnattachedEmployers
+internal static class UnattachedEmployers
 {
     /// <summary>
     /// Each NSSF record's best cross-registry candidates that did not reach the review band (ties kept), by record:

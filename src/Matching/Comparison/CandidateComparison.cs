@@ -8,7 +8,7 @@ namespace Integration.Matching.Comparison;
 /// The compare stage: every candidate pair the block index yields, compared field by field in parallel into
 /// its level pattern. Only (record, record, pattern) is kept: at national scale there are millions of pairs.
 /// </summary>
-public static class CandidateComparison
+internal static class CandidateComparison
 {
     public static List<ComparedPair> Run(StandardRecord[] records, BlockIndex index)
     {

@@ -13,7 +13,7 @@ namespace Integration.Matching.Comparison;
 /// "Bopha Trading" meets "ហាង បុប្ផា". The strongest of these is the pair's level, unless the two names say two
 /// kinds of establishment (<see cref="EstablishmentKinds"/>): then they are different.
 /// </summary>
-public static class NameSimilarity
+internal static class NameSimilarity
 {
     public static int Level(StandardRecord a, StandardRecord b)
     {

@@ -4,10 +4,10 @@ using Integration.Matching.Records;
 namespace Integration.Matching.Evaluation;
 
 /// <summary>One stored link as the evaluation sees it.</summary>
-public sealed record StoredLink(string Feed, string SourceKey, string EnterpriseId, string Method);
+internal sealed record StoredLink(string Feed, string SourceKey, string EnterpriseId, string Method);
 
 /// <summary>A stored pair of the auto-link band.</summary>
-public sealed record StoredPair(string FeedA, string KeyA, string FeedB, string KeyB, string Band);
+internal sealed record StoredPair(string FeedA, string KeyA, string FeedB, string KeyB, string Band);
 
 /// <summary>
 /// Pairwise precision, recall and F1 per registry pair, over all pairs, and within one register (duplicate
@@ -21,7 +21,7 @@ public sealed record StoredPair(string FeedA, string KeyA, string FeedB, string 
 /// pipeline never saw is ingest's business). Pairs are counted from cluster sizes, not enumerated, so a wrongly
 /// merged giant enterprise costs no more time than a small one.
 /// </remarks>
-public static class LinkageMetrics
+internal static class LinkageMetrics
 {
     /// <summary>The registry pairs reported one by one, in report order.</summary>
     public static readonly (int A, int B)[] CrossPairs = [(0, 1), (0, 2), (1, 2)];

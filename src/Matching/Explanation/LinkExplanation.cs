@@ -9,7 +9,7 @@ namespace Integration.Matching.Explanation;
 /// The explain stage: each record's link (method, confidence, the edge that decides it), the pairs kept for
 /// match_pairs, and the evidence text made from them when they are stored.
 /// </summary>
-public static class LinkExplanation
+internal static class LinkExplanation
 {
     public static RecordLink[] DescribeLinks(StandardRecord[] records, List<int[]> clusters, List<LinkEdge> accepted, double[] best)
     {

@@ -22,7 +22,7 @@ public enum MatchMode
 }
 
 /// <summary>The kind of run decided on and why, recorded in match_runs.summary and printed by the CLI.</summary>
-public sealed record MatchPlan(MatchMode Mode, string Reason)
+internal sealed record MatchPlan(MatchMode Mode, string Reason)
 {
     public bool HoldsModel => Mode is MatchMode.Incremental or MatchMode.FullWithSavedModel;
 }
@@ -33,7 +33,7 @@ public sealed record MatchPlan(MatchMode Mode, string Reason)
 /// build with this gazetteer, and at most <see cref="IncrementalOptions.MaxChangedShare"/> of the records changed.
 /// Decided in two steps: before reading (model, settings, age) and once the changes are known (saved records, share).
 /// </summary>
-public static class MatchPlanner
+internal static class MatchPlanner
 {
     public static MatchPlan Before(MatchMode requested, IncrementalOptions options, ModelState? saved, string settingsFingerprint, DateTimeOffset now)
     {

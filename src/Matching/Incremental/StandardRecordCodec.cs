@@ -10,7 +10,7 @@ namespace Integration.Matching.Incremental;
 /// Values many records share (name words, place codes, ISIC, street, dates) are written once and then by number.
 /// A new member of <see cref="StandardRecord"/> must be added here too: the round-trip test compares every property.
 /// </summary>
-public sealed class StandardRecordCodec
+internal sealed class StandardRecordCodec
 {
     private readonly Dictionary<string, int> _shared = new(StringComparer.Ordinal);
     private readonly List<string> _read = [];

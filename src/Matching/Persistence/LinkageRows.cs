@@ -8,7 +8,7 @@ using Integration.Matching.Standardisation;
 namespace Integration.Matching.Persistence;
 
 /// <summary>The rows a run stores, made from its result as they are written.</summary>
-public static class LinkageRows
+internal static class LinkageRows
 {
     /// <summary>Rows made as they are written (not held all at once: at national scale that is hundreds of MB).</summary>
     public static IEnumerable<object?[]> Links(LinkageResult result, IdAssignment ids, string runId, double reviewThreshold)

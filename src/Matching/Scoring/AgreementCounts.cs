@@ -9,7 +9,7 @@ namespace Integration.Matching.Scoring;
 /// sample cannot see levels rarer than one pair in its size (100,000 pairs: a floor of 1e-5, while at national
 /// scale two firms share a phone about once in 10^7 pairs); counted, u is exact at any scale.
 /// </summary>
-public sealed class AgreementCounts
+internal sealed class AgreementCounts
 {
     private AgreementCounts(double[][] cross, double[][] within)
     {

@@ -7,7 +7,7 @@ namespace Integration.Matching.Scoring;
 /// pairs with the field on both sides, <see cref="AtLevel"/> of them at each level. Exact where counted
 /// (<see cref="AgreementCounts"/>), else from a random sample scaled to what is left.
 /// </summary>
-public sealed record LevelFrequencies(double[] Pairs, double[][] AtLevel)
+internal sealed record LevelFrequencies(double[] Pairs, double[][] AtLevel)
 {
     /// <summary>
     /// u as the data gives it before any pair is known to match: each level's share of the pairs. (Strictly the
@@ -22,7 +22,7 @@ public sealed record LevelFrequencies(double[] Pairs, double[][] AtLevel)
 /// distinct comparison patterns, each session over the pairs a training rule selects, estimating the fields
 /// that rule does not fix.
 /// </summary>
-public static class EmEstimator
+internal static class EmEstimator
 {
     private const double Floor = 1e-9;
 

@@ -4,17 +4,17 @@ using Integration.Matching.Comparison;
 namespace Integration.Matching.Scoring;
 
 /// <summary>The decision on one pair: the pattern it was scored on, its weight and probability, and how it would link (null: not at all).</summary>
-public readonly record struct PairDecision(int Pattern, double Weight, double Probability, LinkMethod? Method);
+internal readonly record struct PairDecision(int Pattern, double Weight, double Probability, LinkMethod? Method);
 
 /// <summary>Every candidate pair that would link or is in the review band, and each record's best probability.</summary>
-public sealed record ScoredCandidates(List<LinkEdge> Edges, double[] BestProbability);
+internal sealed record ScoredCandidates(List<LinkEdge> Edges, double[] BestProbability);
 
 /// <summary>
 /// The decide stage: both thresholds in one place. A pair at or above <see cref="MatchingOptions.AutoLinkThreshold"/>
 /// links automatically (verified identifier, else corroborated fuzzy); from <see cref="MatchingOptions.ReviewThreshold"/>
 /// up it is in the clerks' review band; below it is not linked.
 /// </summary>
-public sealed class LinkDecision(MatchingOptions options, FellegiSunterModel model, PairScoring scoring)
+internal sealed class LinkDecision(MatchingOptions options, FellegiSunterModel model, PairScoring scoring)
 {
     public double AutoLinkThreshold => options.AutoLinkThreshold;
 

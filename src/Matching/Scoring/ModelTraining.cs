@@ -4,13 +4,13 @@ using Integration.Matching.Standardisation;
 namespace Integration.Matching.Scoring;
 
 /// <summary>The estimated model and how the estimation went.</summary>
-public sealed record TrainedModel(FellegiSunterModel Model, int Iterations, TrainingReport Report);
+internal sealed record TrainedModel(FellegiSunterModel Model, int Iterations, TrainingReport Report);
 
 /// <summary>
 /// What training found, for match_runs: pairs sharing a TIN or MoC number among all records and among the
 /// candidates, and the share of those identifier matches the other fields call true.
 /// </summary>
-public sealed record TrainingReport(long IdentifierPairs, long IdentifierCandidates, double IdentifierMatchShare, bool TrainedOnIdentifiers);
+internal sealed record TrainingReport(long IdentifierPairs, long IdentifierCandidates, double IdentifierMatchShare, bool TrainedOnIdentifiers);
 
 /// <summary>
 /// The train stage, as Splink does it without labels, in sessions over the pairs a training rule selects:
@@ -28,7 +28,7 @@ public sealed record TrainingReport(long IdentifierPairs, long IdentifierCandida
 /// Without identifiers (name-only data), the last session estimates m too. Pairs within one registry have
 /// their own u and prior, with the same m.
 /// </summary>
-public static class ModelTraining
+internal static class ModelTraining
 {
     /// <summary>Fewest pairs a training session needs to say anything.</summary>
     public const int MinimumTrainingPairs = 30;

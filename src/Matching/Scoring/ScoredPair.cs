@@ -17,10 +17,10 @@ public enum ClerkVerdict
 }
 
 /// <summary>A candidate pair after comparison: record indices (A &lt; B) and the packed levels.</summary>
-public readonly record struct ComparedPair(int A, int B, int Pattern);
+internal readonly record struct ComparedPair(int A, int B, int Pattern);
 
 /// <summary>One compared candidate pair: record indices (A &lt; B), packed levels, weight and probability.</summary>
-public readonly record struct ScoredPair(int A, int B, int Pattern, double Weight, double Probability);
+internal readonly record struct ScoredPair(int A, int B, int Pattern, double Weight, double Probability);
 
 /// <summary>A pair chosen as an edge for clustering, and why.</summary>
 public readonly record struct LinkEdge(int A, int B, int Pattern, double Weight, double Probability, LinkMethod Method);

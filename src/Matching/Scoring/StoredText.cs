@@ -4,7 +4,7 @@ namespace Integration.Matching.Scoring;
 /// The text each fixed set of the linkage is stored and exported as (entity_links.method, match_pairs.band,
 /// clerk_decisions.decision), in one place, so that code uses the enums and only storage sees the words.
 /// </summary>
-public static class StoredText
+internal static class StoredText
 {
     /// <summary>entity_links.method of a record that is linked to nothing.</summary>
     public const string Single = "single";

@@ -7,7 +7,7 @@ namespace Integration.Matching.Scoring;
 /// names are one firm's alone, so the count of a rare value is smoothed the Good-Turing way, by how many values
 /// are seen once, twice, three times.
 /// </summary>
-public sealed class ValueFrequencies
+internal sealed class ValueFrequencies
 {
     /// <summary>Counts up to this are smoothed; above it a count is taken as it is.</summary>
     private const int SmoothedCounts = 5;

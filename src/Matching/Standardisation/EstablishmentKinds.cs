@@ -27,7 +27,7 @@ public enum EstablishmentKind
 /// name no kind: registers add, drop and swap those freely. Domain vocabulary, not data: extend it when real
 /// extracts show other kinds.
 /// </summary>
-public static class EstablishmentKinds
+internal static class EstablishmentKinds
 {
     private static readonly (EstablishmentKind Kind, string[] Latin, string[] Khmer)[] Words =
     [

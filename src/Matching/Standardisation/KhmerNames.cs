@@ -6,7 +6,7 @@ namespace Integration.Matching.Standardisation;
 /// Standardises a Khmer-script firm name: NFC, zero-width spaces and joiners removed, spaces and
 /// punctuation removed (Khmer does not separate words reliably), legal-form words removed.
 /// </summary>
-public static class KhmerNames
+internal static class KhmerNames
 {
     /// <summary>Legal-form words as they appear in registers, compact (no spaces or dots), longest first.</summary>
     private static readonly string[] LegalForms = new[]

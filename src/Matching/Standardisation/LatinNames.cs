@@ -8,7 +8,7 @@ namespace Integration.Matching.Standardisation;
 /// as their word (Dev., Const., Imp-Exp, Int'l, Mfg, Svcs, Grp: <c>Data/abbreviations.tsv</c>), and numbers
 /// written as words or ordinals as digits (Seven, 7th, 7).
 /// </summary>
-public static class LatinNames
+internal static class LatinNames
 {
     /// <summary>Words that say what legal form a firm has, not which firm it is.</summary>
     private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)

@@ -16,7 +16,7 @@ namespace Integration.Matching.Standardisation;
 /// leaving as little rest as possible.
 /// </para>
 /// </summary>
-public static class Lexicon
+internal static class Lexicon
 {
     /// <summary>Separates the meanings from the rest's key in a meaning string.</summary>
     public const char RestSeparator = '\u001F';

@@ -5,7 +5,7 @@ namespace Integration.Matching.Standardisation;
 /// tab-separated lines, '#' comments and blank lines skipped. Kept as data so that a ministry can extend them
 /// from its own registers without touching the code.
 /// </summary>
-public static class NameData
+internal static class NameData
 {
     /// <summary>The fields of every data line of <paramref name="file"/> (for example "abbreviations.tsv").</summary>
     public static IEnumerable<string[]> Rows(string file)

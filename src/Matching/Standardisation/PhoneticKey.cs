@@ -10,7 +10,7 @@ namespace Integration.Matching.Standardisation;
 /// (k/kh/g, ch/j, t/th/d, p/ph/b), and repeated classes collapse. Spaces are removed, so joined
 /// and split words give the same key.
 /// </summary>
-public static class PhoneticKey
+internal static class PhoneticKey
 {
     // Khmer consonants U+1780..U+17A2 in code-point order; '_' drops the consonant.
     private const string KhmerConsonants = "KKKKNCCCCNTTTTNTTTTNPPPPM_RLVSSS_L_";

@@ -158,7 +158,7 @@ public sealed class Standardiser(Gazetteer gazetteer)
 /// Rare words weigh more than common ones ("trading", "garment", "construction"): each Latin token gets
 /// log(N / document frequency), as in TF-IDF and Splink's term-frequency adjustments.
 /// </summary>
-public static class TokenWeighting
+internal static class TokenWeighting
 {
     public static Dictionary<string, int> DocumentFrequencies(IReadOnlyList<StandardRecord> records)
     {

@@ -4,7 +4,7 @@ using System.Text;
 namespace Integration.Matching.Standardisation;
 
 /// <summary>Low-level text folding shared by names and places: case, accents, invisible characters, punctuation.</summary>
-public static class TextFold
+internal static class TextFold
 {
     /// <summary>True for the invisible characters Khmer text carries between words: ZWSP, ZWNJ, ZWJ, BOM.</summary>
     public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD';

@@ -9,7 +9,7 @@ namespace Integration.Matching.Standardisation;
 /// the line of business itself is compared through the ISIC class. Domain vocabulary, not data: extend it
 /// when real extracts show other trade words.
 /// </summary>
-public static class TradeWords
+internal static class TradeWords
 {
     private static readonly string[] LatinWords =
     [
