@@ -81,6 +81,16 @@ public sealed class MatchingOptions
     /// </summary>
     public double SecondChanceThreshold { get; set; } = 0.05;
 
+    /// <summary>
+    /// In that second search, a pair below <see cref="SecondChanceThreshold"/> is still kept when the two names are
+    /// exactly equal in either script and nothing contradicts them (no other province, no differing identifier), and the
+    /// name is this rare there: the employer has at most this many such namesake enterprises and the enterprise at most
+    /// this many namesake employers. The model cannot weigh a record whose address is blank, foreign or weak (it then
+    /// scores near zero against its own firm), but an exact name on both sides is what a clerk would search by.
+    /// 0 turns it off.
+    /// </summary>
+    public int SecondChanceNamesakes { get; set; } = 2;
+
     /// <summary>Write enterprises.csv, links.csv and review.csv after every run.</summary>
     public bool ExportAfterRun { get; set; } = true;
 

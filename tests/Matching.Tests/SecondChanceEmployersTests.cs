@@ -102,4 +102,64 @@ public class SecondChanceEmployersTests
         Assert.Empty(SecondChanceEmployers.Find(records, [[0], [1]], [], [], ByName(records, p), new MatchingOptions { SecondChanceThreshold = 0.8, ReviewThreshold = 0.8 }).Pairs);
         Assert.Single(SecondChanceEmployers.Find(records, [[0], [1]], [], [], ByName(records, p), Options).Pairs);
     }
+
+    private static StandardRecord Khmer(int feed, string key, string nameKm, string address) =>
+        Standardiser.Value.Standardise(new SourceRecord { Feed = feed, SourceKey = key, NameKm = nameKm, Address = address });
+
+    [Fact]
+    public void An_exact_namesake_below_the_floor_is_kept_when_its_blank_or_foreign_address_gives_the_model_nothing_to_weigh()
+    {
+        StandardRecord[] records =
+        [
+            Khmer(Moc, "M1", "ក្រុមហ៊ុន អភិ ប៊ុន កាត់ដេរ ឯ.ក", "No 172, St. 310, Kouk Roka, Praek Pnov, Phnom Penh"),
+            Khmer(Nssf, "N1", "អភិ ប៊ុន កាត់ដេរ", ""),
+            Khmer(Moc, "M2", "ក្រុមហ៊ុន រស្មី ភោជនីយដ្ឋាន ឯ.ក", "No 38E2, National Road 5, Tboung Khmum"),
+            Khmer(Nssf, "N2", "រស្មី ភោជនីយដ្ឋាន", "1500 Century Avenue, Pudong New Area, Shanghai, China"),
+        ];
+
+        // The default decide stage gives every pair 0.01, below the 0.05 floor.
+        var outcome = SecondChanceEmployers.Find(records, [[0], [1], [2], [3]], [], [], ByName(records, []), Options);
+
+        Assert.Equal([(0, 1), (2, 3)], outcome.Pairs.Select(e => (e.A, e.B)).Order());
+        Assert.All(outcome.Pairs, e => Assert.Equal(LinkMethod.Review, e.Method));
+        Assert.Empty(SecondChanceEmployers.Find(records, [[0], [1], [2], [3]], [], [], ByName(records, []), new MatchingOptions { SecondChanceThreshold = 0.05, ReviewThreshold = 0.8, SecondChanceNamesakes = 0 }).Pairs);
+    }
+
+    private static StandardRecord InProvince(int feed, string key, string name, string province) =>
+        Standardiser.Value.Standardise(new SourceRecord { Feed = feed, SourceKey = key, NameEn = name, Province = province });
+
+    [Fact]
+    public void A_namesake_in_another_province_or_a_name_too_common_among_the_free_records_is_not_kept()
+    {
+        StandardRecord[] records =
+        [
+            InProvince(Moc, "M1", "Mengly Import Export Co., Ltd.", "Takeo"),
+            InProvince(Nssf, "N1", "Mengly Import Export Co., Ltd.", "Svay Rieng"),
+            Record(Moc, "M2", "Bayon Mini Mart", ""),
+            Record(Nssf, "N2", "Bayon Mini Mart", ""),
+            Record(Nssf, "N3", "Bayon Mini Mart", ""),
+            Record(Nssf, "N4", "Bayon Mini Mart", ""),
+        ];
+
+        var outcome = SecondChanceEmployers.Find(records, [[0], [1], [2], [3], [4], [5]], [], [], ByName(records, []), Options);
+
+        Assert.Empty(outcome.Pairs);
+        Assert.Equal(0, Integration.Matching.Comparison.Pattern.Level(Integration.Matching.Comparison.PairComparer.Compare(records[0], records[1]), Integration.Matching.Comparison.Fields.Place));
+    }
+
+    [Fact]
+    public void A_namesake_gives_way_to_a_pair_the_model_scores_at_the_floor()
+    {
+        StandardRecord[] records =
+        [
+            Record(Moc, "M1", "Chea Chhay Food Co., Ltd.", "#3 St. 1019, Boeng Keng Kang Ti Pir, Phnom Penh"),
+            Record(Nssf, "N1", "Chea Chhay Food Co., Ltd.", ""),
+            Record(Nssf, "N2", "Chea Chhay Foods Shop", "#3 St. 1019, Boeng Keng Kang Ti Pir, Phnom Penh"),
+        ];
+        var p = new Dictionary<(string, string), double> { [("M1", "N2")] = 0.2 };
+
+        var outcome = SecondChanceEmployers.Find(records, [[0], [1], [2]], [], [], ByName(records, p), Options);
+
+        Assert.Equal([(0, 2)], outcome.Pairs.Select(e => (e.A, e.B)));
+    }
 }

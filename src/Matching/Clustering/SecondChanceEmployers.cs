@@ -17,6 +17,11 @@ namespace Integration.Matching.Clustering;
 /// full. Each enterprise keeps its best such employer, when the pair reaches <see cref="MatchingOptions.SecondChanceThreshold"/>
 /// and the employer has no better target elsewhere, as an unjoined review-band pair: the check then says REVIEW and
 /// names the employer (rules.md step 5), and a clerk confirms. Nothing is linked by it.
+/// An enterprise no such pair reaches may still get a namesake (<see cref="MatchingOptions.SecondChanceNamesakes"/>):
+/// a free record whose name equals one of its records' exactly, in either script, with no other province and no
+/// differing identifier against it, when neither side has more than a few such namesakes. The model scores those
+/// near zero when the free record's address is blank, foreign or unresolved (nothing but the name to agree on), and
+/// it is exactly the firm a clerk would find by searching the register for the name.
 /// </summary>
 internal static class SecondChanceEmployers
 {
@@ -110,11 +115,11 @@ internal static class SecondChanceEmployers
 
         // Every employer-target candidate pair scored, in parallel over ranges of the subset.
         const int Range = 4096;
-        var ranges = new List<(int Cluster, int Employer, LinkEdge Edge)>[(sub.Length + Range - 1) / Range];
+        var ranges = new List<(int Cluster, int Employer, LinkEdge Edge, bool Namesake)>[(sub.Length + Range - 1) / Range];
         long compared = 0;
         Parallel.For(0, ranges.Length, () => new List<(int Record, int Keys)>(), (r, _, found) =>
         {
-            var local = new List<(int Cluster, int Employer, LinkEdge Edge)>();
+            var local = new List<(int Cluster, int Employer, LinkEdge Edge, bool Namesake)>();
             long n = 0;
             for (var s = r * Range; s < Math.Min(sub.Length, (r + 1) * Range); s++)
             {
@@ -136,14 +141,20 @@ internal static class SecondChanceEmployers
 
                     n++;
                     var d = decide(a, b, PairComparer.Compare(records[a], records[b]));
-                    if (d.Probability < floor || d.Method is LinkMethod.Id or LinkMethod.Fuzzy)
+                    if (d.Method is LinkMethod.Id or LinkMethod.Fuzzy)
                     {
                         continue; // an automatic link that clustering refused is already kept as a review pair
                     }
 
+                    var namesake = d.Probability < floor;
+                    if (namesake && (options.SecondChanceNamesakes == 0 || !IsNamesake(d.Pattern)))
+                    {
+                        continue;
+                    }
+
                     var employer = free[x] ? x : y;
                     var other = employer == x ? y : x;
-                    local.Add((clusterOf[other], employer, new LinkEdge(a, b, d.Pattern, d.Weight, d.Probability, LinkMethod.Review)));
+                    local.Add((clusterOf[other], employer, new LinkEdge(a, b, d.Pattern, d.Weight, d.Probability, LinkMethod.Review), namesake));
                 }
             }
 
@@ -151,10 +162,11 @@ internal static class SecondChanceEmployers
             Interlocked.Add(ref compared, n);
             return found;
         }, _ => { });
-        var scored = ranges.SelectMany(x => x).ToList();
+        var all = ranges.SelectMany(x => x).ToList();
+        var scored = all.Where(p => !p.Namesake).ToList();
 
         var employerBest = new Dictionary<int, double>();
-        foreach (var (_, employer, e) in scored)
+        foreach (var (_, employer, e, _) in scored)
         {
             employerBest[employer] = Math.Max(employerBest.GetValueOrDefault(employer), e.Probability);
         }
@@ -169,6 +181,38 @@ internal static class SecondChanceEmployers
                 return g.Where(p => p.Edge.Probability == top).Select(p => p.Edge);
             })
             .ToList();
+        pairs.AddRange(Namesakes(all.Where(p => p.Namesake), scored, options.SecondChanceNamesakes));
         return new Outcome(pairs, targets, frees, compared);
+    }
+
+    /// <summary>
+    /// Exactly the same name in either script, and nothing that says two firms: not another province (a blank or
+    /// unresolved address says nothing), no differing TIN or MoC number.
+    /// </summary>
+    public static bool IsNamesake(int pattern) =>
+        Pattern.Level(pattern, Fields.Name) == NameExact
+        && Pattern.Level(pattern, Fields.Place) != 0
+        && Pattern.Level(pattern, Fields.Tin) != 0
+        && Pattern.Level(pattern, Fields.Moc) != 0;
+
+    private const int NameExact = 4;
+
+    /// <summary>
+    /// The namesake pairs of the enterprises and free records that no scored pair reached, one per enterprise and
+    /// record (its likeliest), where the name is rare among them: a record with more than <paramref name="most"/>
+    /// namesake enterprises, or an enterprise with more than that many namesake records, is a common name, not a find.
+    /// </summary>
+    private static IEnumerable<LinkEdge> Namesakes(IEnumerable<(int Cluster, int Employer, LinkEdge Edge, bool Namesake)> namesakes, List<(int Cluster, int Employer, LinkEdge Edge, bool Namesake)> scored, int most)
+    {
+        var placed = scored.Select(p => p.Cluster).ToHashSet();
+        var lent = scored.Select(p => p.Employer).ToHashSet();
+        var best = namesakes
+            .Where(p => !placed.Contains(p.Cluster) && !lent.Contains(p.Employer))
+            .GroupBy(p => (p.Cluster, p.Employer))
+            .Select(g => g.MaxBy(p => p.Edge.Probability))
+            .ToList();
+        var perEmployer = best.GroupBy(p => p.Employer).ToDictionary(g => g.Key, g => g.Count());
+        var perCluster = best.GroupBy(p => p.Cluster).ToDictionary(g => g.Key, g => g.Count());
+        return best.Where(p => perEmployer[p.Employer] <= most && perCluster[p.Cluster] <= most).Select(p => p.Edge);
     }
 }
