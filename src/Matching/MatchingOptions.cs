@@ -87,7 +87,8 @@ public sealed class MatchingOptions
     /// name is this rare there: the employer has at most this many such namesake enterprises and the enterprise at most
     /// this many namesake employers. The model cannot weigh a record whose address is blank, foreign or weak (it then
     /// scores near zero against its own firm), but an exact name on both sides is what a clerk would search by.
-    /// 0 turns it off.
+    /// The same cap holds for a free record registered under the MoC director's personal name (SecondChanceDirectors).
+    /// 0 turns both off.
     /// </summary>
     public int SecondChanceNamesakes { get; set; } = 2;
 

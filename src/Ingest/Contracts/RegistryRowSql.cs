@@ -21,20 +21,21 @@ public static class RegistryRowSql
     /// <summary>
     /// The selected columns, in order. <c>own_tin</c> / <c>own_moc_no</c> are identifiers the record is keyed by (a GDT
     /// record's TIN, a MoC record's registration number); <c>ref_tin</c> / <c>ref_moc_no</c> are cross-references the
-    /// registry typed in, which may be wrong. Null where the register has no such column.
+    /// registry typed in, which may be wrong. <c>director_name</c> (MoC's main director or owner) comes last, so that
+    /// positional reads of the columns before it keep their places. Null where the register has no such column.
     /// </summary>
     public static readonly IReadOnlyList<string> Columns =
     [
         "source_key", "name_km", "name_en", "own_tin", "own_moc_no", "ref_tin", "ref_moc_no",
-        .. DescribedColumns, "status", "last_seen_on",
+        .. DescribedColumns, "status", "last_seen_on", "director_name",
     ];
 
     // The SELECT list of each register, aliased to Columns, by feed name (FeedNames).
     private static readonly Dictionary<string, (FeedDefinition Feed, string Select)> Registers = new(StringComparer.Ordinal)
     {
-        [FeedNames.Moc] = Build(FeedCatalog.Moc, own: (null, "registration_no"), reference: ("tin", null)),
-        [FeedNames.Gdt] = Build(FeedCatalog.Gdt, own: ("tin", null), reference: (null, "moc_registration_no")),
-        [FeedNames.Nssf] = Build(FeedCatalog.NssfEmployer, own: (null, null), reference: ("tin", "moc_registration_no")),
+        [FeedNames.Moc] = Build(FeedCatalog.Moc, own: (null, "registration_no"), reference: ("tin", null), director: "director_name"),
+        [FeedNames.Gdt] = Build(FeedCatalog.Gdt, own: ("tin", null), reference: (null, "moc_registration_no"), director: null),
+        [FeedNames.Nssf] = Build(FeedCatalog.NssfEmployer, own: (null, null), reference: ("tin", "moc_registration_no"), director: null),
     };
 
     /// <summary>The current rows (is_current = 1) of the register, in key order, so that a run is deterministic.</summary>
@@ -56,7 +57,7 @@ public static class RegistryRowSql
     private static (FeedDefinition Feed, string Select) Register(string feed) =>
         Registers.TryGetValue(feed, out var r) ? r : throw new ArgumentException($"'{feed}' is not a register the matcher links.", nameof(feed));
 
-    private static (FeedDefinition, string) Build(FeedDefinition feed, (string? Tin, string? MocNo) own, (string? Tin, string? MocNo) reference)
+    private static (FeedDefinition, string) Build(FeedDefinition feed, (string? Tin, string? MocNo) own, (string? Tin, string? MocNo) reference, string? director)
     {
         string Column(string? name, string alias)
         {
@@ -80,7 +81,7 @@ public static class RegistryRowSql
         [
             $"{key} AS source_key", "name_km", "name_en",
             Column(own.Tin, "own_tin"), Column(own.MocNo, "own_moc_no"), Column(reference.Tin, "ref_tin"), Column(reference.MocNo, "ref_moc_no"),
-            .. DescribedColumns, "status", "last_seen_on",
+            .. DescribedColumns, "status", "last_seen_on", Column(director, "director_name"),
         ]);
         return (feed, $"SELECT {select} FROM {feed.Table}");
     }

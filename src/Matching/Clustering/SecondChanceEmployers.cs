@@ -21,7 +21,8 @@ namespace Integration.Matching.Clustering;
 /// a free record whose name equals one of its records' exactly, in either script, with no other province and no
 /// differing identifier against it, when neither side has more than a few such namesakes. The model scores those
 /// near zero when the free record's address is blank, foreign or unresolved (nothing but the name to agree on), and
-/// it is exactly the firm a clerk would find by searching the register for the name.
+/// it is exactly the firm a clerk would find by searching the register for the name. Likewise a free record registered
+/// under the owner's personal name, which is the MoC director's (<see cref="SecondChanceDirectors"/>).
 /// </summary>
 internal static class SecondChanceEmployers
 {
@@ -182,6 +183,12 @@ internal static class SecondChanceEmployers
             })
             .ToList();
         pairs.AddRange(Namesakes(all.Where(p => p.Namesake), scored, options.SecondChanceNamesakes));
+        if (options.SecondChanceNamesakes > 0)
+        {
+            var kept = pairs.Select(p => (p.A, p.B)).ToHashSet();
+            pairs.AddRange(SecondChanceDirectors.Find(records, target, free, clusterOf, rejected, decide, options.SecondChanceNamesakes, ref compared).Where(p => kept.Add((p.A, p.B))));
+        }
+
         return new Outcome(pairs, targets, frees, compared);
     }
 

@@ -23,6 +23,7 @@ internal sealed class StandardRecordCodec
         w.Write(rowHash);
         Plain(w, s.NameEn);
         Plain(w, s.NameKm);
+        Plain(w, s.Director);
         w.Write((byte)((s.TinIsOwn ? 1 : 0) | (s.MocIsOwn ? 2 : 0) | (r.IsBranch ? 4 : 0)));
         w.Write7BitEncodedInt(r.LatinTokens.Length);
         foreach (var t in r.LatinTokens)
@@ -70,6 +71,7 @@ internal sealed class StandardRecordCodec
         var hash = r.ReadString();
         var nameEn = Plain(r);
         var nameKm = Plain(r);
+        var director = Plain(r);
         var flags = r.ReadByte();
         var tokens = new string[r.Read7BitEncodedInt()];
         for (var i = 0; i < tokens.Length; i++)
@@ -97,7 +99,7 @@ internal sealed class StandardRecordCodec
         var place = new PlaceCodes(table.Shared(r), table.Shared(r), table.Shared(r), table.Shared(r), (PlaceQuality)r.ReadByte());
         var record = new StandardRecord
         {
-            Source = new SourceRef(feed, key, nameEn, nameKm, lastSeenOn(feed, key), (flags & 1) != 0, (flags & 2) != 0),
+            Source = new SourceRef(feed, key, nameEn, nameKm, lastSeenOn(feed, key), (flags & 1) != 0, (flags & 2) != 0, director),
             LatinTokens = tokens,
             LatinJoined = latinJoined,
             Khmer = khmer,

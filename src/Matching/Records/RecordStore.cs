@@ -118,6 +118,7 @@ public sealed class RecordStore(Db db)
             Email = Text(16),
             Status = Text(17),
             LastSeenOn = Text(18),
+            DirectorName = Text(19),
         };
     }
 

@@ -28,6 +28,9 @@ public sealed record SourceRecord
     public string? Status { get; init; }
     public string? LastSeenOn { get; init; }
 
+    /// <summary>MoC's main director or owner, a person's name in either script and any word order; null elsewhere.</summary>
+    public string? DirectorName { get; init; }
+
     public string FeedName => Feeds.All[Feed];
 
     /// <summary>The TIN this record carries, its own (GDT) or its cross-reference.</summary>

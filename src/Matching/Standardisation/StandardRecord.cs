@@ -88,11 +88,12 @@ public sealed class StandardRecord
 
 /// <summary>
 /// The few columns of a source row kept for each standardised record, inline rather than the whole row
-/// (national scale: about 120 MB less at the run's peak).
+/// (national scale: about 120 MB less at the run's peak). <see cref="Director"/> is MoC's director or owner: the
+/// person a sole proprietor's NSSF or GDT record is often registered under (<see cref="Comparison.PersonName"/>).
 /// </summary>
-public readonly record struct SourceRef(int Feed, string SourceKey, string? NameEn, string? NameKm, string? LastSeenOn, bool TinIsOwn, bool MocIsOwn)
+public readonly record struct SourceRef(int Feed, string SourceKey, string? NameEn, string? NameKm, string? LastSeenOn, bool TinIsOwn, bool MocIsOwn, string? Director = null)
 {
     public string FeedName => Feeds.All[Feed];
 
-    public static SourceRef Of(SourceRecord r) => new(r.Feed, r.SourceKey, r.NameEn, r.NameKm, r.LastSeenOn, r.OwnTin is not null, r.OwnMocNo is not null);
+    public static SourceRef Of(SourceRecord r) => new(r.Feed, r.SourceKey, r.NameEn, r.NameKm, r.LastSeenOn, r.OwnTin is not null, r.OwnMocNo is not null, r.DirectorName);
 }
