@@ -19,10 +19,10 @@ public class SecondChanceDirectorsTests
     private static readonly Lazy<Standardiser> Standardiser = new(() => new Standardiser(Gazetteer.Shipped.Value));
 
     private static StandardRecord Licence(string key, string name, string director, string address, string? province = null) =>
-        Standardiser.Value.Standardise(new SourceRecord { Feed = Moc, SourceKey = key, NameEn = name, DirectorName = director, Address = address, Province = province });
+        Standardiser.Value.Standardise(new SourceRecord { Feed = Moc, SourceKey = key, OwnMocNo = key, NameEn = name, DirectorName = director, Address = address, Province = province });
 
-    private static StandardRecord Registered(int feed, string key, string name, string address, string? province = null) =>
-        Standardiser.Value.Standardise(new SourceRecord { Feed = feed, SourceKey = key, NameEn = name, Address = address, Province = province });
+    private static StandardRecord Registered(int feed, string key, string name, string address, string? province = null, string? mocRef = null) =>
+        Standardiser.Value.Standardise(new SourceRecord { Feed = feed, SourceKey = key, NameEn = name, Address = address, Province = province, RefMocNo = mocRef });
 
     /// <summary>Every pair scores 0.001: far below the floor, as the model scores a shop's name against its owner's.</summary>
     private static PairDecision Unlikely(int a, int b, int pattern) => new(pattern, -10, 0.001, null);
@@ -76,6 +76,37 @@ public class SecondChanceDirectorsTests
 
         Assert.Equal([(0, 1)], Pairs(rare));
         Assert.Empty(Pairs(common));
+    }
+
+    [Fact]
+    public void A_differing_cross_reference_is_overruled_by_an_agreeing_address_only()
+    {
+        StandardRecord[] agreeing =
+        [
+            Licence("M1", "Dara Mini Mart", "Sok Dara", Street),
+            Registered(Nssf, "N1", "Sok Dara", Street, mocRef: "99999999"),
+        ];
+        StandardRecord[] blank =
+        [
+            Licence("M1", "Dara Mini Mart", "Sok Dara", Street),
+            Registered(Nssf, "N1", "Sok Dara", "", mocRef: "99999999"),
+        ];
+
+        Assert.Equal([(0, 1)], Pairs(agreeing));
+        Assert.Empty(Pairs(blank));
+    }
+
+    [Fact]
+    public void An_enterprise_with_an_agreeing_namesake_keeps_only_that_one()
+    {
+        StandardRecord[] records =
+        [
+            Licence("M1", "Dara Mini Mart", "Sok Dara", Street),
+            Registered(Gdt, "G1", "Sok Dara", Street),
+            Registered(Gdt, "G2", "Sok Dara", "Prey Veng"),
+        ];
+
+        Assert.Equal([(0, 1)], Pairs(records));
     }
 
     [Fact]

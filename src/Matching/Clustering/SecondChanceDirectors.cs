@@ -9,11 +9,12 @@ namespace Integration.Matching.Clustering;
 /// person's: a sole proprietor often registers with NSSF or GDT under the owner's own name, which is the MoC
 /// registration's <c>director_name</c>, while the firm's name is the shop's. The model compares firm names and
 /// scores such a pair near zero, so blocking on names never even pairs them. Here a free record whose name (or a
-/// bracketed part of it) is the director's name, in any word order and either script (<see cref="PersonName"/>), is
-/// kept as an unjoined review pair with the director's enterprise when nothing says two firms (not another province,
-/// no differing TIN or MoC number) and either something else agrees (same district or closer, a shared phone, the
-/// same house number; the likeliest such enterprise only) or the person is rare there: the free record names at most
-/// <c>most</c> such enterprises and the enterprise at most that many free records. A clerk confirms; nothing is linked.
+/// bracketed part of it) is the director's name, the same words in any order in the same script (<see cref="PersonName"/>),
+/// is kept as an unjoined review pair with the director's enterprise when it is not in another province and either
+/// something else agrees (the same commune or closer, a shared phone, the same house on the same street; the free
+/// record's likeliest such enterprise only, and a differing cross-reference is then overruled) or, with no differing
+/// TIN or MoC number, the person is rare there: the free record names at most <c>most</c> such enterprises and the
+/// enterprise at most that many free records. A clerk confirms; nothing is linked.
 /// </summary>
 internal static class SecondChanceDirectors
 {
@@ -29,17 +30,14 @@ internal static class SecondChanceDirectors
 
             foreach (var person in PersonName.OfRecordName(records[i].Source.NameEn, records[i].Source.NameKm))
             {
-                foreach (var key in person.Keys())
+                if (!owners.TryGetValue(person.Key, out var list))
                 {
-                    if (!owners.TryGetValue(key, out var list))
-                    {
-                        owners[key] = list = [];
-                    }
+                    owners[person.Key] = list = [];
+                }
 
-                    if (list.Count == 0 || list[^1] != i)
-                    {
-                        list.Add(i);
-                    }
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
                 }
             }
         }
@@ -58,7 +56,7 @@ internal static class SecondChanceDirectors
                 continue;
             }
 
-            foreach (var f in director.Probes().SelectMany(k => owners.TryGetValue(k, out var l) ? l : []).Distinct())
+            foreach (var f in owners.TryGetValue(director.Key, out var named) ? named : [])
             {
                 var (a, b) = t < f ? (t, f) : (f, t);
                 if (found.ContainsKey((clusterOf[t], f)) || rejected.Contains((a, b)))
@@ -68,31 +66,38 @@ internal static class SecondChanceDirectors
 
                 compared++;
                 var d = decide(a, b, PairComparer.Compare(records[a], records[b]));
-                if (d.Method is LinkMethod.Id or LinkMethod.Fuzzy || Contradicts(d.Pattern))
+                var agrees = Agrees(d.Pattern);
+                if (d.Method is LinkMethod.Id or LinkMethod.Fuzzy || OtherProvince(d.Pattern) || (!agrees && DifferingIdentifier(d.Pattern)))
                 {
-                    continue; // an automatic link is weighed elsewhere; another province or identifier says two firms
+                    // An automatic link is weighed elsewhere; another province says two firms; so does a differing
+                    // identifier unless the place or phone agrees (a cross-reference is wrong a few times in a hundred).
+                    continue;
                 }
 
-                found[(clusterOf[t], f)] = (new LinkEdge(a, b, d.Pattern, d.Weight, d.Probability, LinkMethod.Review), Agrees(d.Pattern));
+                found[(clusterOf[t], f)] = (new LinkEdge(a, b, d.Pattern, d.Weight, d.Probability, LinkMethod.Review), agrees);
             }
         }
 
+        // An enterprise with an agreeing one keeps only those; a free record lends itself to its likeliest agreeing
+        // enterprise; without agreement both sides must be rare.
         var perFree = found.Keys.GroupBy(k => k.Free).ToDictionary(g => g.Key, g => g.Count());
         var perCluster = found.Keys.GroupBy(k => k.Cluster).ToDictionary(g => g.Key, g => g.Count());
-        var bestAgreeing = found.Where(p => p.Value.Agrees).GroupBy(p => p.Key.Free).ToDictionary(g => g.Key, g => g.Max(p => p.Value.Edge.Probability));
+        var agreeing = found.Where(p => p.Value.Agrees).ToList();
+        var bestForFree = agreeing.GroupBy(p => p.Key.Free).ToDictionary(g => g.Key, g => g.Max(p => p.Value.Edge.Probability));
+        var clustersAgreeing = agreeing.Select(p => p.Key.Cluster).ToHashSet();
         return found
-            .Where(p => bestAgreeing.TryGetValue(p.Key.Free, out var best)
-                ? p.Value.Agrees && p.Value.Edge.Probability >= best
-                : perFree[p.Key.Free] <= most && perCluster[p.Key.Cluster] <= most)
+            .Where(p => p.Value.Agrees
+                ? p.Value.Edge.Probability >= bestForFree[p.Key.Free]
+                : !bestForFree.ContainsKey(p.Key.Free) && !clustersAgreeing.Contains(p.Key.Cluster) && perFree[p.Key.Free] <= most && perCluster[p.Key.Cluster] <= most)
             .Select(p => p.Value.Edge)
             .ToList();
     }
 
-    /// <summary>Another province, or a differing TIN or MoC number: two firms whatever the names say.</summary>
-    public static bool Contradicts(int pattern) =>
-        Pattern.Level(pattern, Fields.Place) == 0 || Pattern.Level(pattern, Fields.Tin) == 0 || Pattern.Level(pattern, Fields.Moc) == 0;
+    private static bool OtherProvince(int pattern) => Pattern.Level(pattern, Fields.Place) == 0;
 
-    /// <summary>Something besides the person agrees: the same district or closer, a shared phone, the same house number.</summary>
+    private static bool DifferingIdentifier(int pattern) => Pattern.Level(pattern, Fields.Tin) == 0 || Pattern.Level(pattern, Fields.Moc) == 0;
+
+    /// <summary>Something besides the person agrees: the same commune or closer, a shared phone, the same house number on the same street.</summary>
     public static bool Agrees(int pattern) =>
-        Pattern.Level(pattern, Fields.Place) >= 2 || Pattern.Level(pattern, Fields.Phone) == 1 || Pattern.Level(pattern, Fields.House) >= 1;
+        Pattern.Level(pattern, Fields.Place) >= 3 || Pattern.Level(pattern, Fields.Phone) == 1 || Pattern.Level(pattern, Fields.House) == 2;
 }

@@ -4,13 +4,13 @@ namespace Integration.Matching.Comparison;
 
 /// <summary>
 /// A person's name (two or three words) as a key that ignores word order and case: Khmer registers write the
-/// surname first, Latin ones often the given name first (CHEUNG SAN, San Cheung). <see cref="Exact"/> compares names
-/// in one script; <see cref="Sound"/> (<see cref="PhoneticKey"/> of each word) compares a Khmer name with a Latin
-/// one, where a romanisation is all there is to go by. A sole proprietorship's NSSF employer or GDT taxpayer is often
+/// surname first, Latin ones often the given name first (SOK DARA, Dara Sok). Names compare within one script only: a
+/// phonetic key of a two-word person's name (Sok Chea and Ouch Srey share one) names too many people to be evidence.
+/// A sole proprietorship's NSSF employer or GDT taxpayer is often
 /// registered under the owner's personal name (sometimes with the shop's in brackets), which is MoC's
 /// <c>director_name</c>: then the firm's name says nothing and the person's name is the evidence.
 /// </summary>
-public readonly record struct PersonName(long Exact, long Sound, bool Khmer)
+public readonly record struct PersonName(long Key)
 {
     private const int MinWords = 2;
     private const int MaxWords = 3;
@@ -38,22 +38,6 @@ public readonly record struct PersonName(long Exact, long Sound, bool Khmer)
 
         return found;
     }
-
-    /// <summary>The keys a record's name is found by (<see cref="Probes"/> of a director meet these).</summary>
-    public IEnumerable<long> Keys()
-    {
-        yield return Mix(Exact, Khmer, sound: false);
-        yield return Mix(Sound, Khmer, sound: true);
-    }
-
-    /// <summary>The keys that find this director's name among records' names: the same words in its own script, the same sound in the other.</summary>
-    public IEnumerable<long> Probes()
-    {
-        yield return Mix(Exact, Khmer, sound: false);
-        yield return Mix(Sound, !Khmer, sound: true);
-    }
-
-    private static long Mix(long key, bool khmer, bool sound) => key ^ (khmer ? 0x5bd1e995L : 0x1b873593L) ^ (sound ? 0x7feb352dL << 32 : 0);
 
     private static IEnumerable<string> Parts(string? name)
     {
@@ -104,7 +88,7 @@ public readonly record struct PersonName(long Exact, long Sound, bool Khmer)
             return null;
         }
 
-        return Build(words, words.Select(PhoneticKey.FromLatin), khmer: false);
+        return new PersonName(Hash(words, khmer: false));
     }
 
     private static PersonName? FromKhmer(string? text)
@@ -118,24 +102,13 @@ public readonly record struct PersonName(long Exact, long Sound, bool Khmer)
             return null;
         }
 
-        return Build(words, words.Select(PhoneticKey.FromKhmer), khmer: true);
-    }
-
-    private static PersonName? Build(IEnumerable<string> words, IEnumerable<string> sounds, bool khmer)
-    {
-        var sound = sounds.ToArray();
-        if (sound.Any(s => s.Length == 0))
-        {
-            return null; // a word of vowels only has no sound to compare across scripts
-        }
-
-        return new PersonName(Hash(words), Hash(sound), khmer);
+        return new PersonName(Hash(words, khmer: true));
     }
 
     /// <summary>FNV-1a over the words in ordinal order: the same words in any order give the same key, stable across runs.</summary>
-    private static long Hash(IEnumerable<string> words)
+    private static long Hash(IEnumerable<string> words, bool khmer)
     {
-        var h = 14695981039346656037UL;
+        var h = khmer ? 14695981039346656037UL : 14695981039346656037UL ^ 0x4C;
         foreach (var w in words.Order(StringComparer.Ordinal))
         {
             foreach (var c in w)
