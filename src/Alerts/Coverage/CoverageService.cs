@@ -6,6 +6,8 @@ using Integration.Alerts.Model;
 using Integration.Alerts.Policy;
 using Integration.Core.Database;
 using Integration.Core.Dates;
+using Integration.Ingest.Contracts;
+using Integration.Matching.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Alerts.Coverage;
@@ -81,28 +83,28 @@ public sealed class CoverageService(Db db, IOptions<AlertsOptions> options, Time
         var newest = Month.Of(asOf).AddMonths(-1);
         var oldest = Month.Of(asOf).AddMonths(-policy.GdtHeadcountRecencyMonths);
         var args = new DynamicParameters(new { from = oldest.ToString(), to = newest.ToString() });
+        await using var conn = await db.OpenAsync();
         var sql = $"""
             WITH gdt AS (
                 SELECT l.enterprise_id, CAST(SUM(g.employees) AS BIGINT) AS workers, MIN(g.isic_code) AS isic
-                FROM gdt_taxpayers g JOIN entity_links l ON l.feed = 'gdt-taxpayers' AND l.source_key = g.tin
-                WHERE g.is_current = 1 AND g.employees > 0 AND g.employees_period >= @from AND g.employees_period <= @to
-                  AND UPPER(TRIM(g.status)) IN {In("ra", policy.RegistryActive, args)}
+                FROM ({FeedRowSql.CurrentTaxpayers}) g JOIN ({LinkageSql.RecordEnterprises}) l ON l.feed = '{FeedNames.Gdt}' AND l.source_key = g.source_key
+                WHERE g.employees > 0 AND g.employees_period >= @from AND g.employees_period <= @to
+                  AND {KeySet.In(conn, args, "ra", "UPPER(TRIM(g.status))", Upper(policy.RegistryActive))}
                 GROUP BY l.enterprise_id),
             nssf AS (
                 SELECT l.enterprise_id, CAST(SUM(COALESCE(n.insured_workers, 0)) AS BIGINT) AS insured
-                FROM nssf_employers n JOIN entity_links l ON l.feed = 'nssf-employers' AND l.source_key = n.nssf_id
-                WHERE n.is_current = 1 AND UPPER(TRIM(n.status)) IN {In("na", policy.NssfActive, args)}
+                FROM ({FeedRowSql.CurrentEmployers}) n JOIN ({LinkageSql.RecordEnterprises}) l ON l.feed = '{FeedNames.Nssf}' AND l.source_key = n.source_key
+                WHERE {KeySet.In(conn, args, "na", "UPPER(TRIM(n.status))", Upper(policy.NssfActive))}
                 GROUP BY l.enterprise_id)
             SELECT e.province_code, MIN(e.province) AS province, SUBSTR(gdt.isic, 1, 2) AS division, COUNT(*) AS firms,
                 CAST(SUM(gdt.workers) AS BIGINT) AS gdt_workers, CAST(SUM(COALESCE(nssf.insured, 0)) AS BIGINT) AS nssf_insured,
                 CAST(SUM(CASE WHEN gdt.workers > COALESCE(nssf.insured, 0) THEN gdt.workers - COALESCE(nssf.insured, 0) ELSE 0 END) AS BIGINT) AS uncovered,
                 CAST(SUM(CASE WHEN nssf.enterprise_id IS NULL THEN 1 ELSE 0 END) AS BIGINT) AS unregistered_firms
-            FROM gdt JOIN enterprises e ON e.enterprise_id = gdt.enterprise_id
+            FROM gdt JOIN ({LinkageSql.Enterprises}) e ON e.enterprise_id = gdt.enterprise_id
             LEFT JOIN nssf ON nssf.enterprise_id = gdt.enterprise_id
             WHERE e.retired_into IS NULL
             GROUP BY e.province_code, SUBSTR(gdt.isic, 1, 2)
             """;
-        await using var conn = await db.OpenAsync();
         var cells = (await conn.QueryAsync<CellRow>(sql, args)).Select(r => new CoverageCell(
             r.ProvinceCode, r.Province, r.Division, new CoverageFigures(r.Firms, r.GdtWorkers, r.NssfInsured, r.Uncovered, r.UnregisteredFirms))).ToList();
         return new CoverageReport(cells, await MonthsAsync(null), IsoDate.Format(asOf), run?.RunId);
@@ -111,12 +113,12 @@ public sealed class CoverageService(Db db, IOptions<AlertsOptions> options, Time
     /// <summary>NSSF declared workers per contribution month (the last 24), nationally or for the employers of one province.</summary>
     private async Task<IReadOnlyList<CoverageMonth>> MonthsAsync(string? provinceCode, CancellationToken ct = default)
     {
-        var sql = "SELECT c.period, CAST(SUM(COALESCE(c.insured_workers, 0)) AS BIGINT) AS declared_workers, COUNT(DISTINCT c.nssf_id) AS employers FROM nssf_contributions c";
+        var sql = $"SELECT c.period, CAST(SUM(COALESCE(c.insured_workers, 0)) AS BIGINT) AS declared_workers, COUNT(DISTINCT c.source_key) AS employers FROM ({FeedRowSql.Contributions}) c";
         if (provinceCode is not null)
         {
-            sql += """
-                 JOIN entity_links l ON l.feed = 'nssf-employers' AND l.source_key = c.nssf_id
-                 JOIN enterprises e ON e.enterprise_id = l.enterprise_id AND e.province_code = @provinceCode
+            sql += $"""
+                 JOIN ({LinkageSql.RecordEnterprises}) l ON l.feed = '{FeedNames.Nssf}' AND l.source_key = c.source_key
+                 JOIN ({LinkageSql.Enterprises}) e ON e.enterprise_id = l.enterprise_id AND e.province_code = @provinceCode
                 """;
         }
 
@@ -127,16 +129,8 @@ public sealed class CoverageService(Db db, IOptions<AlertsOptions> options, Time
         return months;
     }
 
-    private static string In(string name, IReadOnlyCollection<string> values, DynamicParameters args)
-    {
-        var names = values.Select((v, i) =>
-        {
-            var n = name + i.ToString(CultureInfo.InvariantCulture);
-            args.Add(n, v.Trim().ToUpperInvariant());
-            return "@" + n;
-        }).ToList();
-        return "(" + (names.Count == 0 ? "NULL" : string.Join(", ", names)) + ")";
-    }
+    // The policy's status lists compare trimmed and upper-cased, as the registers' status text is read.
+    private static IEnumerable<string> Upper(IEnumerable<string> values) => values.Select(v => v.Trim().ToUpperInvariant());
 
     private sealed class CellRow
     {

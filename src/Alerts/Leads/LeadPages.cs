@@ -3,6 +3,7 @@ using Integration.Alerts.Model;
 using Integration.Alerts.Runs;
 using Integration.Core.Database;
 using Integration.Core.Dates;
+using Integration.Matching.Contracts;
 
 namespace Integration.Alerts.Leads;
 
@@ -87,11 +88,11 @@ public sealed class LeadPages(Db db, AlertRunSource runs)
     {
         await using var conn = await db.OpenAsync(ct);
         return (await conn.QueryAsync<LeadStatusEntry>(new CommandDefinition(
-            """
+            $"""
             SELECT status, set_by, set_at, note FROM (
                 SELECT h.id, h.status, h.set_by, h.set_at, h.note FROM lead_status_history h WHERE h.enterprise_id = @id
                 UNION ALL
-                SELECT h.id, h.status, h.set_by, h.set_at, h.note FROM lead_status_history h CROSS JOIN enterprises e
+                SELECT h.id, h.status, h.set_by, h.set_at, h.note FROM lead_status_history h CROSS JOIN ({LinkageSql.Enterprises}) e
                 WHERE e.enterprise_id = h.enterprise_id AND e.retired_into = @id) x
             ORDER BY set_at DESC, id DESC
             """,

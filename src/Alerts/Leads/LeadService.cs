@@ -3,6 +3,7 @@ using Dapper;
 using Integration.Alerts.Model;
 using Integration.Alerts.Runs;
 using Integration.Core.Database;
+using Integration.Matching.Contracts;
 
 namespace Integration.Alerts.Leads;
 
@@ -15,10 +16,10 @@ public sealed class LeadService(Db db, TimeProvider clock, AlertRunSource runs)
     // A status set on an id since merged into another follows it; a status on the id itself wins.
     // CROSS JOIN keeps SQLite's planner on the few statuses, looked up in enterprises by key, instead of
     // scanning every enterprise for retired_into (200 ms a page at national scale); PostgreSQL plans it alike.
-    internal const string Select = """
+    internal const string Select = $"""
         WITH moved AS (
             SELECT e.retired_into AS enterprise_id, MAX(s.status) AS status
-            FROM lead_status s CROSS JOIN enterprises e
+            FROM lead_status s CROSS JOIN ({LinkageSql.Enterprises}) e
             WHERE e.enterprise_id = s.enterprise_id AND e.retired_into IS NOT NULL
             GROUP BY e.retired_into)
         SELECT l.enterprise_id, l.moc_registration_no, l.tin, l.name_en, l.name_km, l.province, l.district, l.province_code, l.district_code,
