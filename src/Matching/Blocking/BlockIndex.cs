@@ -92,7 +92,7 @@ public sealed class BlockIndex
             perRecord[i] = null!;
         }
 
-        Array.Sort(entries);
+        SortByHash(entries);
 
         // First pass: which records have a block to be paired in (a full one or a window of a place or contact key),
         // and which have common-name blocks only.
@@ -425,6 +425,52 @@ public sealed class BlockIndex
         }
 
         return (perFeed[0] * perFeed[1]) + (perFeed[0] * perFeed[2]) + (perFeed[1] * perFeed[2]);
+    }
+
+    /// <summary>
+    /// Sorts entries made in record order into <see cref="Entry"/>'s order (hash, then record): a stable radix sort
+    /// over the hash's four 16-bit digits keeps each hash's records in the order they were made. The comparison sort
+    /// it replaces was most of a build's time (national scale: three builds of millions of entries).
+    /// </summary>
+    private static void SortByHash(Entry[] entries)
+    {
+        const int Digits = 4;
+        const int Radix = 1 << 16;
+        if (entries.Length < Radix)
+        {
+            Array.Sort(entries);
+            return;
+        }
+
+        var counts = new int[Digits * Radix];
+        foreach (var e in entries)
+        {
+            for (var d = 0; d < Digits; d++)
+            {
+                counts[(d * Radix) + (int)((e.Hash >> (16 * d)) & 0xFFFF)]++;
+            }
+        }
+
+        var from = entries;
+        var to = new Entry[entries.Length];
+        for (var d = 0; d < Digits; d++)
+        {
+            var offsets = counts.AsSpan(d * Radix, Radix);
+            var sum = 0;
+            for (var v = 0; v < Radix; v++)
+            {
+                (offsets[v], sum) = (sum, sum + offsets[v]);
+            }
+
+            foreach (var e in from)
+            {
+                to[offsets[(int)((e.Hash >> (16 * d)) & 0xFFFF)]++] = e;
+            }
+
+            (from, to) = (to, from);
+        }
+
+        // An even number of passes: the sorted entries are back in the array given.
     }
 
     private readonly record struct Entry(ulong Hash, int Record, BlockingKey Key) : IComparable<Entry>
