@@ -4,6 +4,10 @@
 # Usage: bash bench/scale.sh [FIRMS[:PART+PART] ...] [--work DIR] [--only full,daily,checks,postgres] [--rate N] [--job-priority Normal|BelowNormal]
 # Writes bench/results/scale.md. Needs the PostgreSQL of scripts/services.sh for the PostgreSQL part.
 set -euo pipefail
+# A national run takes minutes and both cores: asking for help must not start one.
+for a in "$@"; do
+  if [[ $a == -h || $a == --help ]]; then sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+done
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 

@@ -32,6 +32,10 @@ public sealed class AccuracyBench : IBench
 
     public string Description => "pairwise P/R/F1, wrong/missed BLOCK per 1,000, REVIEW share, lead P/R at scale (issue 9's table)";
 
+    public string Usage =>
+        "[[default|hard:]FIRMS ...] (default: 20000 500000) [--profile default|hard|both] (for a FIRMS without a profile; default hard) "
+        + "[--work DIR] (keep the generated and ingested registers there and reuse them) [--mistakes DIR] (write each wrong decision there)";
+
     public async Task<string> RunAsync(string[] args)
     {
         var options = BenchArgs.Parse(args);

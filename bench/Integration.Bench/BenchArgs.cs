@@ -11,7 +11,11 @@ public sealed record BenchArgs(IReadOnlyList<string> Positional, IReadOnlyDictio
         {
             if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                options[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "";
+                // Every option takes a value: one given without it (`--mistakes` last) is refused now, not after a
+                // run of many minutes that then fails where the option is read.
+                options[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                    ? args[++i]
+                    : throw new ArgumentException($"option {args[i]} needs a value (--help lists the options)");
             }
             else
             {

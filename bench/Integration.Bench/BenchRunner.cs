@@ -10,6 +10,9 @@ public interface IBench
 
     string Description { get; }
 
+    /// <summary>Its arguments, for <c>--help</c>; empty where it takes none beyond what the description says.</summary>
+    string Usage => "";
+
     Task<string> RunAsync(string[] args);
 }
 
@@ -34,6 +37,14 @@ public static class BenchRunner
             }
 
             return 2;
+        }
+
+        // A benchmark runs for minutes on both cores: asking for help prints it and runs nothing.
+        if (args.Skip(1).Any(a => a is "--help" or "-h"))
+        {
+            Console.WriteLine($"Integration.Bench {bench.Name}: {bench.Description}");
+            Console.WriteLine(bench.Usage.Length > 0 ? "usage: " + bench.Name + " " + bench.Usage : "options: see the --name values its file reads");
+            return 0;
         }
 
         var markdown = await bench.RunAsync(args[1..]);

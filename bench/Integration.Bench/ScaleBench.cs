@@ -24,6 +24,8 @@ public sealed class ScaleBench : IBench
 
     public string Description => "issue 14: ingest, match, alerts + exports, daily run, checks during jobs, at 500k and 1M firms, as ratios to sqlite3 .import";
 
+    public string Usage => "[FIRMS[:PART+PART] ...] (default: 500000 1000000) [--work DIR] [--only full,daily,checks,postgres] [--rate N] [--job-priority Normal|BelowNormal] [--bin integration.dll]";
+
     private sealed record StepRow(string Name, ProcessFigures Figures);
 
     private sealed record Phase(string Name, double Start, double End);
