@@ -42,13 +42,18 @@ public sealed class JobRunStore(Db db)
     /// <summary>
     /// Claims an occurrence. A row left <c>running</c> or <c>cancelled</c> by a host that died or stopped is
     /// taken over; the caller must hold the job's lease, which is what makes that takeover safe.
-    /// Returns the run id, or null when the occurrence already ran (or is done) elsewhere.
+    /// An occurrence that a later one has overtaken is not run (every trigger is a schedule's: the self-hosted
+    /// scheduler's or the Functions timer's): a host whose timer fired late (a loaded
+    /// machine) would otherwise run a stale occurrence after, or while, another host runs the next one, and
+    /// occurrences that pass unrun collapse into the latest one anyway (ScheduledJob.Advance).
+    /// Returns the run id, or null when the occurrence already ran (or is done) elsewhere or was overtaken.
     /// </summary>
     public async Task<long?> TryClaimAsync(string job, DateTimeOffset scheduledFor, string trigger, string host, DateTimeOffset now, CancellationToken ct = default)
     {
         const string sql = """
             INSERT INTO job_runs (job, scheduled_for, triggered_by, host, attempt, started_at, outcome)
-            VALUES (@job, @scheduledFor, @trigger, @host, 0, @now, 'running')
+            SELECT @job, @scheduledFor, @trigger, @host, 0, @now, 'running'
+            WHERE NOT EXISTS (SELECT 1 FROM job_runs later WHERE later.job = @job AND later.scheduled_for > @scheduledFor)
             ON CONFLICT (job, scheduled_for) DO UPDATE
                 SET host = excluded.host, triggered_by = excluded.triggered_by, started_at = excluded.started_at,
                     finished_at = NULL, outcome = 'running', error = NULL

@@ -48,7 +48,7 @@ public sealed class JobRunner(
             var runId = await runs.TryClaimAsync(job.Name, scheduledFor, trigger, host.Name, clock.GetUtcNow(), ct);
             if (runId is not { } id)
             {
-                log.LogInformation("Job {Job} ({ScheduledFor:O}): occurrence already run", job.Name, scheduledFor);
+                log.LogInformation("Job {Job} ({ScheduledFor:O}): occurrence already run, or overtaken by a later one", job.Name, scheduledFor);
                 return new JobRunReport(job.Name, scheduledFor, JobRunOutcome.AlreadyRun, 0);
             }
 

@@ -153,4 +153,22 @@ public class JobRunnerTests
         var run = Assert.Single(await b.Runs.ListAsync("match"));
         Assert.Equal(("succeeded", "b"), (run.Outcome, run.Host));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_occurrence_overtaken_by_a_later_one_is_not_run_by_either_scheduler(DatabaseProvider provider)
+    {
+        using var test = TestDatabase.Create(provider);
+        var clock = new ManualTimeProvider(Occurrence);
+        var job = new ScriptedJob("match");
+        using var a = new SchedulerHarness(test.Options, clock, [job], hostName: "a");
+
+        // Another host already ran the next occurrence; this host's timer for the one before fired late.
+        Assert.Equal(JobRunOutcome.Succeeded, (await a.Runner.RunAsync("match", Occurrence.AddSeconds(2), "schedule")).Outcome);
+        Assert.Equal(JobRunOutcome.AlreadyRun, (await a.Runner.RunAsync("match", Occurrence, "schedule")).Outcome);
+        Assert.Equal(JobRunOutcome.AlreadyRun, (await a.Runner.RunAsync("match", Occurrence.AddSeconds(1), "azure-functions")).Outcome);
+        Assert.Equal(JobRunOutcome.Succeeded, (await a.Runner.RunAsync("match", Occurrence.AddSeconds(4), "schedule")).Outcome);
+
+        Assert.Equal([Occurrence.AddSeconds(2), Occurrence.AddSeconds(4)], (await a.Runs.ListAsync("match")).Select(r => Instants.Parse(r.ScheduledFor)).Order());
+    }
 }
