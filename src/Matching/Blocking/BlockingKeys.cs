@@ -230,16 +230,7 @@ internal static class BlockingKeyGenerator
     /// <summary>FNV-1a over the key kind and the value; 64 bits make collisions negligible at national scale.</summary>
     public static ulong Hash(BlockingKey key, string value) => Continue(Start(key), value);
 
-    private static ulong Start(BlockingKey key) => (14695981039346656037UL ^ (ulong)key) * 1099511628211UL;
+    private static ulong Start(BlockingKey key) => Fnv1a.Add(Fnv1a.Offset, (ulong)key);
 
-    private static ulong Continue(ulong h, ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            h ^= c;
-            h *= 1099511628211UL;
-        }
-
-        return h;
-    }
+    private static ulong Continue(ulong h, ReadOnlySpan<char> text) => Fnv1a.Add(h, text);
 }

@@ -108,15 +108,10 @@ public readonly record struct PersonName(long Key)
     /// <summary>FNV-1a over the words in ordinal order: the same words in any order give the same key, stable across runs.</summary>
     private static long Hash(IEnumerable<string> words, bool khmer)
     {
-        var h = khmer ? 14695981039346656037UL : 14695981039346656037UL ^ 0x4C;
+        var h = khmer ? Fnv1a.Offset : Fnv1a.Offset ^ 0x4C;
         foreach (var w in words.Order(StringComparer.Ordinal))
         {
-            foreach (var c in w)
-            {
-                h = (h ^ c) * 1099511628211UL;
-            }
-
-            h = (h ^ 0x1F) * 1099511628211UL;
+            h = Fnv1a.Add(Fnv1a.Add(h, w), 0x1F);
         }
 
         return (long)h;

@@ -154,19 +154,5 @@ internal sealed class AgreementCounts
     }
 
     /// <summary>FNV-1a of the text in 62 bits (0 for no text, so that 0 means "no value").</summary>
-    private static ulong Hash(ReadOnlySpan<char> s, ulong h = 14695981039346656037UL)
-    {
-        if (s.IsEmpty)
-        {
-            return 0;
-        }
-
-        foreach (var c in s)
-        {
-            h ^= c;
-            h *= 1099511628211UL;
-        }
-
-        return Math.Max(h >> 2, 1);
-    }
+    private static ulong Hash(ReadOnlySpan<char> s, ulong h = Fnv1a.Offset) => s.IsEmpty ? 0 : Math.Max(Fnv1a.Add(h, s) >> 2, 1);
 }
