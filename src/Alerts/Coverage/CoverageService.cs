@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Dapper;
 using Integration.Alerts.Data;
 using Integration.Alerts.Model;
