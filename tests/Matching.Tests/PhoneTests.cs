@@ -41,6 +41,25 @@ public class PhoneTests
     }
 
     [Theory]
+    [InlineData("66 926053626", "+66-926053626")]
+    [InlineData("66926053626", "(+66) 92 605 3626")]
+    [InlineData("44 20 7946 0958", "+44 20 7946 0958")]
+    [InlineData("86 10 1234 5678", "0086 10 1234 5678")]
+    public void A_foreign_number_written_with_its_country_code_but_no_plus_meets_its_international_form(string a, string b)
+    {
+        var x = Phones.Parse(a);
+        Assert.Contains(Phones.Parse(b)[0], x);
+    }
+
+    [Theory]
+    [InlineData("12 345 678", "+85512345678")]
+    [InlineData("85512345678", "+85512345678")]
+    public void A_cambodian_number_without_its_trunk_zero_is_not_read_as_a_foreign_one(string cell, string e164)
+    {
+        Assert.Equal([e164], Phones.Parse(cell));
+    }
+
+    [Theory]
     [InlineData("310/246-1501", "310-246-1501")]
     [InlineData("310/246-1501", "(310) 246 1501")]
     [InlineData("310/ 246-1501.", "+1 310 246 1501")]

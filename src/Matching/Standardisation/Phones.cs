@@ -17,6 +17,8 @@ namespace Integration.Matching.Standardisation;
 /// library's metadata, <c>310/246-1501</c> or a seven-digit local number from a list made abroad) is kept as
 /// its national digits, with a Cambodian trunk 0 or 855 taken off, so that records writing it alike still
 /// compare. Tokens without '+' are such digits.</item>
+/// <item>a foreign number written with its country code but no '+' (<c>66 926053626</c>) is read as the
+/// international number too when it is no valid Cambodian one and is a valid foreign one;</item>
 /// <item>digits of any script count (<c>០១១ ៥១៣ ៩៨២</c> is <c>011 513 982</c>): Khmer-script forms write them so.</item>
 /// </list>
 /// </summary>
@@ -33,6 +35,9 @@ public static class Phones
 
     /// <summary>E.164 numbers have at most 15 digits; a part with more holds several numbers.</summary>
     private const int MaxDigits = 15;
+
+    /// <summary>A country code and a national number: more digits than a Cambodian number has without its 0.</summary>
+    private const int MinInternationalDigits = 10;
 
     /// <summary>Separators that always part two numbers; '/' and spaces part numbers only sometimes.</summary>
     private static readonly char[] Separators = [',', ';', '|', '\n', '\\'];
@@ -103,6 +108,10 @@ public static class Phones
         if (DigitCount(text) >= MinDigits && Read(text) is { } number)
         {
             Add(list, number);
+            if (!Util.IsValidNumber(number) && WithoutPlus(text) is { } abroad)
+            {
+                Add(list, abroad);
+            }
         }
     }
 
@@ -157,6 +166,26 @@ public static class Phones
         }
 
         return TryParse(text);
+    }
+
+    /// <summary>
+    /// A foreign number written with its country code but without '+' or 00 (<c>66 926053626</c>, as forms
+    /// that strip punctuation keep it) is no valid Cambodian number; read with '+' it is the number another
+    /// register writes <c>+66-926053626</c>. Only from <see cref="MinInternationalDigits"/> digits on and
+    /// only when the '+' reading is valid and foreign: a Cambodian number without its trunk 0 has 8 or 9
+    /// digits. It is a token besides the digits as written, which still meet a number written without its
+    /// country code (<c>310-246-1501</c> and <c>+1 310 246 1501</c>).
+    /// </summary>
+    private static PhoneNumber? WithoutPlus(string text)
+    {
+        var first = text.AsSpan().IndexOfAnyInRange('0', '9');
+        if (first < 0 || text[first] == '0' || text.AsSpan(0, first).Contains('+') || DigitCount(text) < MinInternationalDigits)
+        {
+            return null;
+        }
+
+        var international = TryParse(string.Concat("+", text.AsSpan(first)));
+        return international is not null && international.CountryCode != CambodiaCode && Util.IsValidNumber(international) ? international : null;
     }
 
     private static PhoneNumber? TryParse(string text)
