@@ -178,6 +178,36 @@ public class NamesakeEvidenceTests
     }
 
     [Fact]
+    public void Premises_that_more_records_of_a_registry_give_than_one_firm_has_are_no_evidence()
+    {
+        const string headOffice = "No. 88 Jianguo Road, Chaoyang District, Beijing, China";
+        var records = TestRecords.Standardise(
+        [
+            // A foreign parent's head office given by four of its licensees: the group's address, not a firm's.
+            TestRecords.Source(Feeds.Moc, "M1", "Everglory Bakery") with { Address = headOffice },
+            TestRecords.Source(Feeds.Moc, "M2", "Everglory Bakery (Cambodia)") with { Address = headOffice },
+            TestRecords.Source(Feeds.Moc, "M3", "Everglory Trading") with { Address = headOffice },
+            TestRecords.Source(Feeds.Moc, "M4", "Everglory Logistics") with { Address = headOffice },
+            TestRecords.Source(Feeds.Nssf, "N1", "Everglory Bakery Co Ltd") with { Address = headOffice },
+            // One firm's own premises, given by its licence and its employer record only.
+            TestRecords.Source(Feeds.Moc, "M5", "Sunrise Kids Learning Center") with { Address = "4747 S Bishop St, Chicago, IL 60609" },
+            TestRecords.Source(Feeds.Nssf, "N2", "Sunrise Kids Learning Centre") with { Address = "4747 S Bishop St, Chicago, IL 60609" },
+        ]);
+        var scoring = new PairScoring(records);
+        var model = new FellegiSunterModel(Table(0.5), Table(0.01), 0.001);
+        double House(int a, int b) => scoring.FieldWeights(model, a, b, PairComparer.Compare(records[a], records[b]))[Fields.House];
+
+        Assert.Equal(2, Pattern.Level(PairComparer.Compare(records[0], records[4]), Fields.House));
+        Assert.False(scoring.SpecificPremises(0, 4));
+        Assert.Equal(0, House(0, 4));
+        Assert.False(LinkDecision.Corroborated(PairComparer.Compare(records[0], records[4]), scoring, 0, 4));
+
+        Assert.True(scoring.SpecificPremises(5, 6));
+        Assert.True(House(5, 6) > 0);
+        Assert.True(LinkDecision.Corroborated(PairComparer.Compare(records[5], records[6]), scoring, 5, 6));
+    }
+
+    [Fact]
     public void Within_one_registry_different_names_join_on_house_class_and_a_phone_of_their_own()
     {
         var records = TestRecords.Standardise(

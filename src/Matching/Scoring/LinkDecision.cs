@@ -79,6 +79,7 @@ internal sealed class LinkDecision(MatchingOptions options, FellegiSunterModel m
         && Pattern.Level(pattern, Fields.Phone) == 1
         && Pattern.Level(pattern, Fields.Isic) == 2
         && scoring.ExclusivePhone(a, b)
+        && scoring.SpecificPremises(a, b)
         && !scoring.KindsConflict(a, b);
 
     /// <summary>
@@ -147,7 +148,8 @@ internal sealed class LinkDecision(MatchingOptions options, FellegiSunterModel m
     public static bool Corroborated(int pattern, PairScoring scoring, int a, int b)
     {
         var nameLevel = Pattern.Level(pattern, Fields.Name);
-        var house = Pattern.Level(pattern, Fields.House) >= 1;
+        // Premises a building's tenants or a group's firms all give say nothing of one firm (PairScoring.SpecificPremises).
+        var house = Pattern.Level(pattern, Fields.House) >= 1 && scoring.SpecificPremises(a, b);
         var phone = Pattern.Level(pattern, Fields.Phone) == 1;
         var specific = (phone && scoring.SpecificPhone(a, b) ? 1 : 0)
             + (house ? 1 : 0)
@@ -155,7 +157,7 @@ internal sealed class LinkDecision(MatchingOptions options, FellegiSunterModel m
         // Across two registries the whole premises (number and street) is two facts of one place, not one: a weak name
         // likeness there (a short form, a faint cross-script sound) is one firm written two ways. Within one registry
         // the same premises is as often two tenants or outlets of one building, so it stays one fact there.
-        var premises = Pattern.Level(pattern, Fields.House) == 2 && scoring.Feed(a) != scoring.Feed(b) ? 1 : 0;
+        var premises = house && Pattern.Level(pattern, Fields.House) == 2 && scoring.Feed(a) != scoring.Feed(b) ? 1 : 0;
         return Fields.NameAgrees(nameLevel) ? specific >= 1
             : Fields.NameWeak(nameLevel) ? specific + premises >= 2
             : house && phone && scoring.Feed(a) != scoring.Feed(b) && scoring.ExclusivePhone(a, b) && !scoring.KindsConflict(a, b);

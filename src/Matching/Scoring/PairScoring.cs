@@ -18,6 +18,7 @@ public sealed class PairScoring
     private readonly Dictionary<string, int> _emails = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _phones = new(StringComparer.Ordinal);
     private readonly ValueFrequencies _phonesPerFeed = new(); // only its counts per registry are read
+    private readonly Dictionary<ulong, int>[] _premisesPerFeed = [new(), new(), new()];
 
     public PairScoring(StandardRecord[] records)
     {
@@ -40,6 +41,11 @@ public sealed class PairScoring
                 Count(_phones, p);
                 _phonesPerFeed.Add(p, r.Feed);
             }
+
+            if (r.House is not null)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_premisesPerFeed[r.Feed], PremisesKey(r), out _)++;
+            }
         }
 
         _latinNames.Finish(feedSizes);
@@ -57,6 +63,14 @@ public sealed class PairScoring
 
     /// <summary>A phone or e-mail carried by more records than this belongs to no one firm (an agent, a family's shops).</summary>
     public const int MaxContactRecords = 4;
+
+    /// <summary>
+    /// Premises carried by more records of one registry than this are a building's or a group's address, not one
+    /// firm's: a tower's tenants, a market's stalls, or a foreign parent's head office that its subsidiaries, branches
+    /// and representative offices all give (hard profile: one Beijing address on 576 licences). One firm holds at most
+    /// a few records of a registry at one address (a re-registration, a branch at its head office).
+    /// </summary>
+    public const int MaxPremisesRecords = 3;
 
     /// <summary>Match weight of one pair: the prior plus <see cref="FieldWeights"/>.</summary>
     public double Weight(FellegiSunterModel model, int a, int b, int pattern)
@@ -90,7 +104,8 @@ public sealed class PairScoring
     /// not independent of the name or not specific to one firm: an agreeing name weighs by how common it is
     /// (a bare family name or "Sokha" says little); the same line of business beside an agreeing name weighs only
     /// as much as it tells namesakes apart (the name already says "Trading", <see cref="FellegiSunterModel.IsicWeightBesideName"/>); a phone or e-mail shared by more records than one firm has
-    /// (sokhatrading@gmail.com) is no evidence, and a rarely shared one weighs by its frequency.
+    /// (sokhatrading@gmail.com) is no evidence, and a rarely shared one weighs by its frequency; so are premises more
+    /// records of one registry give than one firm has (<see cref="MaxPremisesRecords"/>).
     /// </summary>
     public void FieldWeights(FellegiSunterModel model, int a, int b, int pattern, Span<double> into)
     {
@@ -137,6 +152,11 @@ public sealed class PairScoring
             var n = _emails.GetValueOrDefault(ra.Email!, 1);
             into[Fields.Email] = n > MaxContactRecords || (Fields.NameStrength(nameLevel) >= 1 && NameDerivedEmail(ra.Email!, ra, rb)) ? 0
                 : model.AdjustedWeight(Fields.Email, 1, (double)n / _records.Length, sameFeed);
+        }
+
+        if (Pattern.Level(pattern, Fields.House) >= 1 && !SpecificPremises(a, b))
+        {
+            into[Fields.House] = 0;
         }
 
         if (Pattern.Level(pattern, Fields.Phone) == 1)
@@ -216,6 +236,31 @@ public sealed class PairScoring
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when the premises the two records share are specific enough to be one firm's: in each record's registry
+    /// no more than <see cref="MaxPremisesRecords"/> records give them (the pair itself counting within one registry),
+    /// so agreeing on them tells one firm from the building's or the group's other ones.
+    /// </summary>
+    public bool SpecificPremises(int a, int b)
+    {
+        var ra = _records[a];
+        var rb = _records[b];
+        var same = ra.Feed == rb.Feed ? 1 : 0;
+        return PremisesCount(ra) - same <= MaxPremisesRecords && PremisesCount(rb) - same <= MaxPremisesRecords;
+    }
+
+    private int PremisesCount(StandardRecord r) => r.House is null ? 0 : _premisesPerFeed[r.Feed].GetValueOrDefault(PremisesKey(r));
+
+    /// <summary>House, unit and street within the district as far as known: one hash per record's premises.</summary>
+    private static ulong PremisesKey(StandardRecord r)
+    {
+        var h = Fnv1a.Add(Fnv1a.Offset, r.Place.Province ?? "");
+        h = Fnv1a.Add(Fnv1a.Add(h, '|'), r.Place.District ?? "");
+        h = Fnv1a.Add(Fnv1a.Add(h, '|'), r.Street ?? "");
+        h = Fnv1a.Add(Fnv1a.Add(h, '|'), r.House ?? "");
+        return Fnv1a.Add(Fnv1a.Add(h, '|'), r.Unit ?? "");
     }
 
     /// <summary>True when the two names say two different kinds of establishment (<see cref="EstablishmentKinds"/>).</summary>
