@@ -68,7 +68,8 @@ public sealed class MatchEngine(MatchingOptions options)
         candidates = null!;
         Lap("scoring_s"); // every candidate decided: apart from clustering, which it used to be counted in
 
-        var clustering = EnterpriseClustering.Run(records, edges, clerk, options, decision.Joins);
+        var clustering = EnterpriseClustering.Run(records, edges, clerk, options, decision.Joins,
+            (x, y) => decision.SameFirmThroughThird(x, y, PairComparer.Compare(records[x], records[y])));
         var near = UnattachedEmployers.Pairs(unattached, feedOf, clustering.Clusters, edges, clerk.Rejects);
         Lap("clustering_s");
 

@@ -44,16 +44,29 @@ internal sealed record ClusteringResult(List<int[]> Clusters, List<LinkEdge> Acc
 internal static class EnterpriseClustering
 {
     /// <param name="joins">Whether an edge may join enterprises at all (<see cref="LinkDecision.Joins"/>).</param>
-    public static ClusteringResult Run(StandardRecord[] records, List<LinkEdge> edges, ClerkPairs clerk, MatchingOptions options, Func<LinkEdge, bool> joins)
+    /// <param name="sameFirmThroughThird">
+    /// Whether two records of one registry that are each linked automatically to one record of another registry may
+    /// share its enterprise without a link of their own (<see cref="LinkDecision.SameFirmThroughThird"/>); null: never.
+    /// </param>
+    public static ClusteringResult Run(StandardRecord[] records, List<LinkEdge> edges, ClerkPairs clerk, MatchingOptions options, Func<LinkEdge, bool> joins,
+        Func<int, int, bool>? sameFirmThroughThird = null)
     {
         var rejectSet = clerk.Rejects.ToHashSet();
+        // Two records of one registry are linked directly by any edge of their own that may join enterprises: an automatic
+        // link, a clerk's accept, or a review-band pair that joins as its own pair (LinkDecision.Joins). The same evidence
+        // that lets the pair join alone lets it share an enterprise that a third record joins first.
         var direct = new HashSet<(int, int)>();
         foreach (var e in edges)
         {
-            if (e.Method != LinkMethod.Review && records[e.A].Feed == records[e.B].Feed && (e.Method == LinkMethod.Clerk || !rejectSet.Contains((e.A, e.B))))
+            if (records[e.A].Feed == records[e.B].Feed && (e.Method == LinkMethod.Clerk || (!rejectSet.Contains((e.A, e.B)) && joins(e))))
             {
                 direct.Add((e.A, e.B));
             }
+        }
+
+        if (sameFirmThroughThird is not null)
+        {
+            direct.UnionWith(ThroughOneRecord(records, edges, rejectSet, sameFirmThroughThird));
         }
 
         var clusterer = new Clusterer(records.Select(r => r.Feed).ToArray(), options.MaxRecordsPerFeed, clerk.Rejects, options.MaxMocRecordsPerEnterprise,
@@ -73,5 +86,45 @@ internal static class EnterpriseClustering
         }
 
         return new ClusteringResult(clusterer.Clusters(), accepted);
+    }
+
+    /// <summary>
+    /// Pairs (A &lt; B) of records of one registry, MoC branches apart, that are each linked automatically (or by a
+    /// clerk) to one record of another registry and that <paramref name="sameFirm"/> lets share its enterprise: a
+    /// firm registered twice whose two registrations were written too differently to meet each other (two TINs of
+    /// one sole proprietor, a re-registration under the Khmer name) but that both meet the firm's licence.
+    /// </summary>
+    public static IEnumerable<(int A, int B)> ThroughOneRecord(StandardRecord[] records, List<LinkEdge> edges, HashSet<(int, int)> rejected, Func<int, int, bool> sameFirm)
+    {
+        var neighbours = new Dictionary<int, List<int>>();
+        foreach (var e in edges)
+        {
+            if (e.Method == LinkMethod.Review || records[e.A].Feed == records[e.B].Feed || (e.Method != LinkMethod.Clerk && rejected.Contains((e.A, e.B))))
+            {
+                continue;
+            }
+
+            (neighbours.TryGetValue(e.A, out var na) ? na : neighbours[e.A] = []).Add(e.B);
+            (neighbours.TryGetValue(e.B, out var nb) ? nb : neighbours[e.B] = []).Add(e.A);
+        }
+
+        var found = new HashSet<(int, int)>();
+        foreach (var list in neighbours.Values)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                for (var j = i + 1; j < list.Count; j++)
+                {
+                    var (x, y) = list[i] < list[j] ? (list[i], list[j]) : (list[j], list[i]);
+                    if (records[x].Feed == records[y].Feed && !records[x].IsBranch && !records[y].IsBranch && !rejected.Contains((x, y))
+                        && !found.Contains((x, y)) && sameFirm(x, y))
+                    {
+                        found.Add((x, y));
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 }

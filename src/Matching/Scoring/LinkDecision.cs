@@ -65,6 +65,21 @@ internal sealed class LinkDecision(MatchingOptions options, FellegiSunterModel m
         || OneFirmUnderTwoNames(e.Pattern, scoring, e.A, e.B);
 
     /// <summary>
+    /// Two records of one registry, each linked automatically to one record of another registry, are one firm's two
+    /// registrations when their own comparison does not say two firms: their names agree or the pair scores in the
+    /// review band at least, they do not stand at different premises (a branch or a sister firm carrying the
+    /// parent's identifier does), and their names do not say two kinds of establishment. Agreeing names alone are
+    /// not enough where the places say otherwise (two namesakes of one province, one of them linked wrongly to the
+    /// third record): then the place must agree as far as both records name it. A wrong automatic link is rare; a
+    /// third record linking two firms that differ in name, place or premises is the case the clustering rule guards.
+    /// </summary>
+    public bool SameFirmThroughThird(int x, int y, int pattern) =>
+        Pattern.Level(pattern, Fields.House) != 0
+        && !scoring.KindsConflict(x, y)
+        && ((Fields.NameAgrees(Pattern.Level(pattern, Fields.Name)) && scoring.PlaceAgreesAsFarAsKnown(x, y, Pattern.Level(pattern, Fields.Place)))
+            || Decide(x, y, pattern).Probability >= options.ReviewThreshold);
+
+    /// <summary>
     /// Two records of one registry whose names differ but that share the house, a phone number no other record of
     /// that registry carries, and the ISIC class the registry gave both, with names that do not say two kinds of
     /// establishment: one business registered under its shop name and under its owner's name (a sole proprietorship's

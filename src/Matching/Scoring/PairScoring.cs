@@ -166,6 +166,13 @@ public sealed class PairScoring
         }
     }
 
+    /// <summary>
+    /// True when a pair's place level (<paramref name="level"/>, -1 missing) contradicts nothing either record says:
+    /// missing, the same district or closer, or the same province where one record names nothing below it.
+    /// </summary>
+    public bool PlaceAgreesAsFarAsKnown(int a, int b, int level) =>
+        level < 0 || level >= 2 || (level == 1 && (StopsAt(_records[a].Place, 1) || StopsAt(_records[b].Place, 1)));
+
     /// <summary>True when <paramref name="place"/> names nothing below place level <paramref name="level"/> (1 province, 2 district, 3 commune).</summary>
     public static bool StopsAt(PlaceCodes place, int level) => level switch
     {
