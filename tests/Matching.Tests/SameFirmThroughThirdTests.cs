@@ -1,0 +1,85 @@
+using Integration.Matching.Clustering;
+using Integration.Matching.Comparison;
+using Integration.Matching.Records;
+using Integration.Matching.Scoring;
+
+namespace Integration.Matching.Tests;
+
+/// <summary>
+/// Two registrations of one firm in one registry that never link to each other but both link to the firm's record of
+/// another registry: when they may share its enterprise (<see cref="EnterpriseClustering.ThroughOneRecord"/>,
+/// <see cref="LinkDecision.SameFirmThroughThird"/>) and when the clustering rule still keeps them apart.
+/// </summary>
+public class SameFirmThroughThirdTests
+{
+    private static double[][] Table(double value) => Enumerable.Range(0, Fields.Count).Select(f => Enumerable.Repeat(value, Fields.LevelCount(f)).ToArray()).ToArray();
+
+    private static LinkEdge Edge(int a, int b, LinkMethod method, double p = 0.999) => new(a, b, 0, 10, p, method);
+
+    [Fact]
+    public void Two_records_of_one_registry_each_linked_automatically_to_one_licence_share_its_enterprise_only_when_their_own_comparison_allows()
+    {
+        // 0 MoC licence; 1 and 2 NSSF registrations, each linked automatically to the licence, never to each other.
+        var records = TestRecords.Standardise([
+            TestRecords.Source(Feeds.Moc, "M1", "Ponleu Gas Station"),
+            TestRecords.Source(Feeds.Nssf, "N1", "Ponleu Gas Station"),
+            TestRecords.Source(Feeds.Nssf, "N2", "Ponleu Petrol Station"),
+        ]);
+        List<LinkEdge> edges = [Edge(0, 1, LinkMethod.Fuzzy), Edge(0, 2, LinkMethod.Id, 0.995)];
+        var clerk = new ClerkPairs([], []);
+        var allowed = EnterpriseClustering.Run(records, edges, clerk, new MatchingOptions(), _ => true, (_, _) => true);
+        var refused = EnterpriseClustering.Run(records, edges, clerk, new MatchingOptions(), _ => true, (_, _) => false);
+        Assert.Single(allowed.Clusters);
+        Assert.Equal(2, refused.Clusters.Count);
+
+        // A review-band link to the licence is no path: the pair is not even asked.
+        var asked = 0;
+        Assert.Empty(EnterpriseClustering.ThroughOneRecord(records, [Edge(0, 1, LinkMethod.Fuzzy), Edge(0, 2, LinkMethod.Review, 0.9)], [], (_, _) => ++asked > 0));
+        Assert.Equal(0, asked);
+
+        // A clerk's reject between the two registrations stands.
+        Assert.Empty(EnterpriseClustering.ThroughOneRecord(records, edges, [(1, 2)], (_, _) => true));
+    }
+
+    [Fact]
+    public void A_review_band_pair_of_one_registry_that_joins_on_its_own_counts_as_linked_directly()
+    {
+        var records = TestRecords.Standardise([
+            TestRecords.Source(Feeds.Gdt, "K001-100000001", "Sovann Bakery"),
+            TestRecords.Source(Feeds.Nssf, "N1", "Sovann Bakery"),
+            TestRecords.Source(Feeds.Nssf, "N2", "Sovann Bakery Shop"),
+        ]);
+        // The licence links both first (higher probability); the NSSF pair itself is in the review band.
+        List<LinkEdge> edges = [Edge(0, 1, LinkMethod.Fuzzy), Edge(0, 2, LinkMethod.Fuzzy, 0.995), Edge(1, 2, LinkMethod.Review, 0.9)];
+        var clerk = new ClerkPairs([], []);
+        Assert.Single(EnterpriseClustering.Run(records, edges, clerk, new MatchingOptions(), _ => true).Clusters);
+        Assert.Equal(2, EnterpriseClustering.Run(records, edges, clerk, new MatchingOptions(), e => e.Method != LinkMethod.Review).Clusters.Count);
+    }
+
+    [Fact]
+    public void Registrations_with_agreeing_names_are_one_firm_unless_premises_or_places_disagree_and_other_names_need_the_review_band()
+    {
+        var records = TestRecords.Standardise([
+            TestRecords.Source(Feeds.Nssf, "N1", "Ponleu Gas Station", commune: "Tuol Tumpung Ti Pir", district: "Chamkar Mon", province: "Phnom Penh", house: "125"),
+            TestRecords.Source(Feeds.Nssf, "N2", "Ponleu Gas Station", commune: "Tuol Tumpung Ti Pir", district: "Chamkar Mon", province: "Phnom Penh"),
+            TestRecords.Source(Feeds.Nssf, "N3", "Ponleu Gas Station", commune: "Tuol Tumpung Ti Pir", district: "Chamkar Mon", province: "Phnom Penh", house: "77"),
+            TestRecords.Source(Feeds.Nssf, "N4", "Ponleu Gas Station", province: "Battambang"),
+            TestRecords.Source(Feeds.Nssf, "N5", "Sokha Kim Trading", commune: "Tuol Tumpung Ti Pir", district: "Chamkar Mon", province: "Phnom Penh"),
+            TestRecords.Source(Feeds.Nssf, "N6", "Ponleu Gas Station", province: "Phnom Penh"),
+        ]);
+        var scoring = new PairScoring(records);
+        // Every field weighs nothing: only the prior decides whether a pair reaches the review band.
+        var unlikely = new LinkDecision(new MatchingOptions(), new FellegiSunterModel(Table(0.5), Table(0.5), 1e-9, lambdaWithin: 1e-9), scoring);
+        var likely = new LinkDecision(new MatchingOptions(), new FellegiSunterModel(Table(0.5), Table(0.5), 1e-9, lambdaWithin: 0.99), scoring);
+        bool SameFirm(LinkDecision d, int x, int y) => d.SameFirmThroughThird(x, y, PairComparer.Compare(records[x], records[y]));
+
+        Assert.True(SameFirm(unlikely, 0, 1)); // one leaves the house blank
+        Assert.True(SameFirm(unlikely, 0, 5)); // one names the province only: nothing contradicts
+        Assert.False(SameFirm(unlikely, 0, 2)); // another house: a second outlet, or a sister firm with the parent's identifier
+        Assert.False(SameFirm(likely, 0, 2));
+        Assert.False(SameFirm(unlikely, 0, 3)); // a namesake of another province
+        Assert.False(Fields.NameAgrees(Pattern.Level(PairComparer.Compare(records[0], records[4]), Fields.Name)));
+        Assert.False(SameFirm(unlikely, 0, 4)); // another name, and the pair below the review band
+        Assert.True(SameFirm(likely, 0, 4)); // another name, but the pair itself in the review band
+    }
+}
