@@ -2,6 +2,7 @@ using Integration.Matching.Clustering;
 using Integration.Matching.Comparison;
 using Integration.Matching.Records;
 using Integration.Matching.Scoring;
+using Integration.Matching.Standardisation;
 
 namespace Integration.Matching.Tests;
 
@@ -82,4 +83,44 @@ public class SameFirmThroughThirdTests
         Assert.False(SameFirm(unlikely, 0, 4)); // another name, and the pair below the review band
         Assert.True(SameFirm(likely, 0, 4)); // another name, but the pair itself in the review band
     }
+
+    [Fact]
+    public void A_foreign_parents_branch_representative_office_and_subsidiary_never_share_an_enterprise_through_a_third_record_or_a_review_band_pair()
+    {
+        // 0 GDT record linked automatically to all three MoC registrations of one parent; the MoC pairs meet in the review band.
+        var records = TestRecords.Standardise([
+            TestRecords.Source(Feeds.Gdt, "K001-100000001", "Hanwa Precision Co., Ltd."),
+            TestRecords.Source(Feeds.Moc, "M1", "Hanwa Precision (Cambodia Branch)"),
+            TestRecords.Source(Feeds.Moc, "M2", "Hanwa Precision Rep. Office"),
+            TestRecords.Source(Feeds.Moc, "M3", "Hanwa Precision (Cambodia) Co., Ltd."),
+            TestRecords.Source(Feeds.Moc, "M4", "HANWA PRECISION (CAMBODIA) CO LTD"),
+        ]);
+        List<LinkEdge> edges = [Edge(0, 3, LinkMethod.Fuzzy), Edge(0, 4, LinkMethod.Fuzzy, 0.998), Edge(0, 1, LinkMethod.Fuzzy, 0.997), Edge(0, 2, LinkMethod.Fuzzy, 0.996),
+            Edge(1, 2, LinkMethod.Review, 0.9), Edge(2, 3, LinkMethod.Review, 0.9)];
+
+        // Only the subsidiary's two registrations, one form written twice, may share the enterprise through the GDT record.
+        Assert.Equal([(3, 4)], EnterpriseClustering.ThroughOneRecord(records, edges, [], (_, _) => true).ToList());
+
+        // The subsidiary links first; the branch and the representative office stay firms of their own.
+        var clusters = EnterpriseClustering.Run(records, edges, new ClerkPairs([], []), new MatchingOptions(), _ => true, (_, _) => true).Clusters;
+        Assert.Equal(["0,3,4", "1", "2"], clusters.Select(c => string.Join(',', c.Order())).Order().ToArray());
+
+        // A clerk's accept is a person's word and joins whatever the names state.
+        var accepted = EnterpriseClustering.Run(records, [.. edges, Edge(1, 2, LinkMethod.Clerk, 1)], new ClerkPairs([(1, 2)], []),
+            new MatchingOptions(), _ => true, (_, _) => true).Clusters;
+        Assert.Contains(accepted, c => c.Contains(1) && c.Contains(2));
+    }
+
+    [Theory]
+    [InlineData("Hanwa Precision (Cambodia Branch)", null, PresenceForm.Branch)]
+    [InlineData("Hanwa Precision - Branch 2", null, PresenceForm.Branch)]
+    [InlineData(null, "ហាន់វ៉ា សាខា២", PresenceForm.Branch)]
+    [InlineData("Hanwa Precision Representative Office", null, PresenceForm.RepresentativeOffice)]
+    [InlineData("Hanwa Precision Rep. Office", null, PresenceForm.RepresentativeOffice)]
+    [InlineData("HANWA LIAISON OFFICE", null, PresenceForm.RepresentativeOffice)]
+    [InlineData(null, "ការិយាល័យតំណាង ហាន់វ៉ា", PresenceForm.RepresentativeOffice)]
+    [InlineData("Hanwa Precision (Cambodia) Co., Ltd.", "ក្រុមហ៊ុន ហាន់វ៉ា", PresenceForm.None)]
+    [InlineData("Brandy Repair Shop", null, PresenceForm.None)]
+    public void A_name_states_the_form_of_presence_it_is_registered_in(string? en, string? km, PresenceForm expected) =>
+        Assert.Equal(expected, PresenceForms.Of(en, km));
 }

@@ -58,7 +58,9 @@ internal static class EnterpriseClustering
         var direct = new HashSet<(int, int)>();
         foreach (var e in edges)
         {
-            if (records[e.A].Feed == records[e.B].Feed && (e.Method == LinkMethod.Clerk || (!rejectSet.Contains((e.A, e.B)) && joins(e))))
+            if (records[e.A].Feed == records[e.B].Feed
+                && (e.Method == LinkMethod.Clerk
+                    || (!rejectSet.Contains((e.A, e.B)) && joins(e) && !TwoFormsInReview(records, e))))
             {
                 direct.Add((e.A, e.B));
             }
@@ -74,7 +76,7 @@ internal static class EnterpriseClustering
         var accepted = new List<LinkEdge>();
         foreach (var e in Clusterer.Order(edges))
         {
-            if ((e.Method != LinkMethod.Clerk && rejectSet.Contains((e.A, e.B))) || !joins(e))
+            if ((e.Method != LinkMethod.Clerk && rejectSet.Contains((e.A, e.B))) || !joins(e) || TwoFormsInReview(records, e))
             {
                 continue;
             }
@@ -89,7 +91,15 @@ internal static class EnterpriseClustering
     }
 
     /// <summary>
-    /// Pairs (A &lt; B) of records of one registry, MoC branches apart, that are each linked automatically (or by a
+    /// A review-band pair of one registry whose names state different forms of presence (<see cref="PresenceForms"/>):
+    /// however alike the rest, it is two firms of one parent, and only a certain link or a clerk joins them.
+    /// </summary>
+    private static bool TwoFormsInReview(StandardRecord[] records, LinkEdge e) =>
+        e.Method == LinkMethod.Review && records[e.A].Feed == records[e.B].Feed && PresenceForms.Differ(records[e.A].Source, records[e.B].Source);
+
+    /// <summary>
+    /// Pairs (A &lt; B) of records of one registry, MoC branches apart and names stating one form of presence
+    /// (<see cref="PresenceForms"/>: a branch, a representative office and a subsidiary of one parent are three firms), that are each linked automatically (or by a
     /// clerk) to one record of another registry and that <paramref name="sameFirm"/> lets share its enterprise: a
     /// firm registered twice whose two registrations were written too differently to meet each other (two TINs of
     /// one sole proprietor, a re-registration under the Khmer name) but that both meet the firm's licence.
@@ -117,7 +127,7 @@ internal static class EnterpriseClustering
                 {
                     var (x, y) = list[i] < list[j] ? (list[i], list[j]) : (list[j], list[i]);
                     if (records[x].Feed == records[y].Feed && !records[x].IsBranch && !records[y].IsBranch && !rejected.Contains((x, y))
-                        && !found.Contains((x, y)) && sameFirm(x, y))
+                        && !found.Contains((x, y)) && !PresenceForms.Differ(records[x].Source, records[y].Source) && sameFirm(x, y))
                     {
                         found.Add((x, y));
                     }

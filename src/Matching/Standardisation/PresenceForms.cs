@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace Integration.Matching.Standardisation;
+
+/// <summary>
+/// The form in which a firm is present that its registered name states: a branch (of a local head office, "- Branch 2",
+/// សាខា, or of a foreign parent, "(Cambodia Branch)") or a representative / liaison office (ការិយាល័យតំណាង). One
+/// foreign parent may hold a branch, a representative office and a local subsidiary in Cambodia at one address
+/// under one name: for licensing those are different firms, each with its own registration, and the name's form
+/// words are all that tells them apart (the core name compares equal, <see cref="LatinNames"/> drops the form words).
+/// </summary>
+[Flags]
+public enum PresenceForm
+{
+    /// <summary>The name states no form: a firm of its own (a company, a sole proprietorship).</summary>
+    None = 0,
+    Branch = 1,
+    RepresentativeOffice = 2,
+}
+
+public static partial class PresenceForms
+{
+    /// <summary>The forms a record's names state, either script in either name column.</summary>
+    public static PresenceForm Of(string? nameEn, string? nameKm) => Of(nameEn) | Of(nameKm);
+
+    /// <summary>
+    /// True when two records' names state different forms of presence, one stating none counting as a form
+    /// (a subsidiary company against its parent's representative office): they are not one firm's two registrations.
+    /// </summary>
+    public static bool Differ(SourceRef a, SourceRef b) => Of(a.NameEn, a.NameKm) != Of(b.NameEn, b.NameKm);
+
+    private static PresenceForm Of(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return PresenceForm.None;
+        }
+
+        var form = PresenceForm.None;
+        if (Office().IsMatch(name) || name.Contains("ការិយាល័យតំណាង", StringComparison.Ordinal))
+        {
+            form |= PresenceForm.RepresentativeOffice;
+        }
+
+        if (BranchWord().IsMatch(name) || name.Contains("សាខា", StringComparison.Ordinal))
+        {
+            form |= PresenceForm.Branch;
+        }
+
+        return form;
+    }
+
+    // "Representative Office", "Rep. Office", "Rep Office", "Liaison Office", "(Representative Office)", "Representative" alone.
+    [GeneratedRegex(@"\b(?:rep(?:resentative)?\b\.?|liaison\s+office\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Office();
+
+    [GeneratedRegex(@"\bbranch(?:es)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BranchWord();
+}
