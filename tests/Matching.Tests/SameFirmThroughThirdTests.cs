@@ -123,4 +123,17 @@ public class SameFirmThroughThirdTests
     [InlineData("Brandy Repair Shop", null, PresenceForm.None)]
     public void A_name_states_the_form_of_presence_it_is_registered_in(string? en, string? km, PresenceForm expected) =>
         Assert.Equal(expected, PresenceForms.Of(en, km));
+
+    [Fact]
+    public void A_local_head_office_and_its_numbered_or_placed_branch_licences_join_through_a_review_band_pair()
+    {
+        var records = TestRecords.Standardise([
+            TestRecords.Source(Feeds.Moc, "M1", "Heng Garment Co., Ltd."),
+            TestRecords.Source(Feeds.Moc, "M2", "Heng Garment Co., Ltd. - Branch 2"),
+            TestRecords.Source(Feeds.Moc, "M3", "Heng Garment Co., Ltd. (Siem Reap Branch)"),
+        ]);
+        Assert.True(records[1].IsBranch && records[2].IsBranch);
+        List<LinkEdge> edges = [Edge(0, 1, LinkMethod.Review, 0.9), Edge(0, 2, LinkMethod.Review, 0.8)];
+        Assert.Single(EnterpriseClustering.Run(records, edges, new ClerkPairs([], []), new MatchingOptions(), _ => true).Clusters);
+    }
 }

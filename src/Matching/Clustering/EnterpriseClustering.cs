@@ -92,10 +92,13 @@ internal static class EnterpriseClustering
 
     /// <summary>
     /// A review-band pair of one registry whose names state different forms of presence (<see cref="PresenceForms"/>):
-    /// however alike the rest, it is two firms of one parent, and only a certain link or a clerk joins them.
+    /// however alike the rest, it is two firms of one parent, and only a certain link or a clerk joins them. A MoC
+    /// record that names itself a local head office's branch (<see cref="StandardRecord.IsBranch"/>, "- Branch 2",
+    /// "(Siem Reap Branch)") is one more licence of its head office's firm, not a firm of its own: it joins by any link.
     /// </summary>
     private static bool TwoFormsInReview(StandardRecord[] records, LinkEdge e) =>
-        e.Method == LinkMethod.Review && records[e.A].Feed == records[e.B].Feed && PresenceForms.Differ(records[e.A].Source, records[e.B].Source);
+        e.Method == LinkMethod.Review && records[e.A].Feed == records[e.B].Feed && !records[e.A].IsBranch && !records[e.B].IsBranch
+        && PresenceForms.Differ(records[e.A].Source, records[e.B].Source);
 
     /// <summary>
     /// Pairs (A &lt; B) of records of one registry, MoC branches apart and names stating one form of presence
