@@ -81,7 +81,7 @@ public class SameFirmThroughThirdTests
         Assert.False(SameFirm(unlikely, 0, 3)); // a namesake of another province
         Assert.False(Fields.NameAgrees(Pattern.Level(PairComparer.Compare(records[0], records[4]), Fields.Name)));
         Assert.False(SameFirm(unlikely, 0, 4)); // another name, and the pair below the review band
-        Assert.True(SameFirm(likely, 0, 4)); // another name, but the pair itself in the review band
+        Assert.False(SameFirm(likely, 0, 4)); // another name: in the review band it joins by its own pair only, not through a third
     }
 
     [Fact]
@@ -119,8 +119,11 @@ public class SameFirmThroughThirdTests
     [InlineData("Hanwa Precision Rep. Office", null, PresenceForm.RepresentativeOffice)]
     [InlineData("HANWA LIAISON OFFICE", null, PresenceForm.RepresentativeOffice)]
     [InlineData(null, "ការិយាល័យតំណាង ហាន់វ៉ា", PresenceForm.RepresentativeOffice)]
-    [InlineData("Hanwa Precision (Cambodia) Co., Ltd.", "ក្រុមហ៊ុន ហាន់វ៉ា", PresenceForm.None)]
+    [InlineData("Hanwa Precision (Cambodia) Co., Ltd.", "ក្រុមហ៊ុន ហាន់វ៉ា", PresenceForm.Company)]
     [InlineData("Brandy Repair Shop", null, PresenceForm.None)]
+    [InlineData("CHEY-COFFEE SOLE PROPRIETORSHIP", null, PresenceForm.SoleProprietorship)]
+    [InlineData("Chey Coffee Shop Company Limited", "ជ័យ កាហ្វេ ឯ.ក", PresenceForm.Company)]
+    [InlineData("HENG GARMENT CO.,LTD", null, PresenceForm.Company)]
     public void A_name_states_the_form_of_presence_it_is_registered_in(string? en, string? km, PresenceForm expected) =>
         Assert.Equal(expected, PresenceForms.Of(en, km));
 
@@ -135,5 +138,27 @@ public class SameFirmThroughThirdTests
         Assert.True(records[1].IsBranch && records[2].IsBranch);
         List<LinkEdge> edges = [Edge(0, 1, LinkMethod.Review, 0.9), Edge(0, 2, LinkMethod.Review, 0.8)];
         Assert.Single(EnterpriseClustering.Run(records, edges, new ClerkPairs([], []), new MatchingOptions(), _ => true).Clusters);
+    }
+
+    [Fact]
+    public void Two_stated_legal_forms_that_differ_or_two_presences_of_a_foreign_parent_do_not_join_in_the_review_band_or_through_a_third()
+    {
+        var records = TestRecords.Standardise([
+            TestRecords.Source(Feeds.Gdt, "K001-100000001", "Chey Coffee Co., Ltd."),
+            TestRecords.Source(Feeds.Moc, "M1", "Chey Coffee Sole Proprietorship"),
+            TestRecords.Source(Feeds.Moc, "M2", "Chey Coffee Company Limited"),
+            TestRecords.Source(Feeds.Moc, "M3", "Chey Coffee"),
+            TestRecords.Source(Feeds.Moc, "M4", "Hong Fa Electronics Representative Office"),
+            TestRecords.Source(Feeds.Moc, "M5", "HONG FA ELECTRONICS REPRESENTATIVE OFFICE"),
+        ]);
+        List<LinkEdge> edges = [Edge(0, 1, LinkMethod.Fuzzy), Edge(0, 2, LinkMethod.Fuzzy, 0.998), Edge(0, 3, LinkMethod.Fuzzy, 0.997)];
+
+        // The sole proprietorship and the company are two persons; a name that leaves its form out may be either.
+        Assert.Equal(["1,3", "2,3"], EnterpriseClustering.ThroughOneRecord(records, edges, [], (_, _) => true).Select(p => $"{p.A},{p.B}").Order().ToArray());
+
+        // Two representative offices of one parent, one name and one address abroad: a review-band pair does not join them.
+        var clusters = EnterpriseClustering.Run(records, [Edge(4, 5, LinkMethod.Review, 0.99)], new ClerkPairs([], []), new MatchingOptions(), _ => true).Clusters;
+        Assert.DoesNotContain(clusters, c => c.Contains(4) && c.Contains(5));
+        Assert.Empty(EnterpriseClustering.ThroughOneRecord(records, [Edge(0, 4, LinkMethod.Fuzzy), Edge(0, 5, LinkMethod.Fuzzy)], [], (_, _) => true));
     }
 }

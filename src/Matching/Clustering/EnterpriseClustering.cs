@@ -92,13 +92,17 @@ internal static class EnterpriseClustering
 
     /// <summary>
     /// A review-band pair of one registry whose names state different forms of presence (<see cref="PresenceForms"/>):
-    /// however alike the rest, it is two firms of one parent, and only a certain link or a clerk joins them. A MoC
+    /// however alike the rest, it is two firms of one parent, and only a certain link or a clerk joins them; so is a pair
+    /// of which one names a foreign parent's branch or representative office (two presences of one parent share its
+    /// name and its head office's address, so agreeing names and address do not say one registration). A MoC
     /// record that names itself a local head office's branch (<see cref="StandardRecord.IsBranch"/>, "- Branch 2",
     /// "(Siem Reap Branch)") is one more licence of its head office's firm, not a firm of its own: it joins by any link.
     /// </summary>
     private static bool TwoFormsInReview(StandardRecord[] records, LinkEdge e) =>
         e.Method == LinkMethod.Review && records[e.A].Feed == records[e.B].Feed && !records[e.A].IsBranch && !records[e.B].IsBranch
-        && PresenceForms.Differ(records[e.A].Source, records[e.B].Source);
+        && (PresenceForms.Differ(records[e.A].Source, records[e.B].Source) || ForeignPresence(records, e.A) || ForeignPresence(records, e.B));
+
+    private static bool ForeignPresence(StandardRecord[] records, int i) => PresenceForms.IsForeignPresence(records[i].Source, records[i].IsBranch);
 
     /// <summary>
     /// Pairs (A &lt; B) of records of one registry, MoC branches apart and names stating one form of presence
@@ -130,7 +134,8 @@ internal static class EnterpriseClustering
                 {
                     var (x, y) = list[i] < list[j] ? (list[i], list[j]) : (list[j], list[i]);
                     if (records[x].Feed == records[y].Feed && !records[x].IsBranch && !records[y].IsBranch && !rejected.Contains((x, y))
-                        && !found.Contains((x, y)) && !PresenceForms.Differ(records[x].Source, records[y].Source) && sameFirm(x, y))
+                        && !found.Contains((x, y)) && !PresenceForms.Differ(records[x].Source, records[y].Source)
+                        && !ForeignPresence(records, x) && !ForeignPresence(records, y) && sameFirm(x, y))
                     {
                         found.Add((x, y));
                     }

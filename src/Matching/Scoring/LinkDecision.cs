@@ -66,18 +66,19 @@ internal sealed class LinkDecision(MatchingOptions options, FellegiSunterModel m
 
     /// <summary>
     /// Two records of one registry, each linked automatically to one record of another registry, are one firm's two
-    /// registrations when their own comparison does not say two firms: their names agree or the pair scores in the
-    /// review band at least, they do not stand at different premises (a branch or a sister firm carrying the
-    /// parent's identifier does), and their names do not say two kinds of establishment. Agreeing names alone are
-    /// not enough where the places say otherwise (two namesakes of one province, one of them linked wrongly to the
-    /// third record): then the place must agree as far as both records name it. A wrong automatic link is rare; a
+    /// registrations when their own comparison does not say two firms: their names are very similar at least (in one
+    /// script or by sound), they do not stand at different premises (a branch or a sister firm carrying the
+    /// parent's identifier does), their names do not say two kinds of establishment, and the place agrees as far as
+    /// both records name it (two namesakes of one province, one of them linked wrongly to the third record). A pair
+    /// with other names that scores in the review band joins only by its own pair (<see cref="Joins"/>): at national
+    /// scale two neighbours of one building (Lakhena Heng Hotel / Lakhena Nuon Guesthouse) reached it through a third. A wrong automatic link is rare; a
     /// third record linking two firms that differ in name, place or premises is the case the clustering rule guards.
     /// </summary>
     public bool SameFirmThroughThird(int x, int y, int pattern) =>
         Pattern.Level(pattern, Fields.House) != 0
         && !scoring.KindsConflict(x, y)
-        && ((Fields.NameAgrees(Pattern.Level(pattern, Fields.Name)) && scoring.PlaceAgreesAsFarAsKnown(x, y, Pattern.Level(pattern, Fields.Place)))
-            || Decide(x, y, pattern).Probability >= options.ReviewThreshold);
+        && Fields.NameStrength(Pattern.Level(pattern, Fields.Name)) >= 3
+        && scoring.PlaceAgreesAsFarAsKnown(x, y, Pattern.Level(pattern, Fields.Place));
 
     /// <summary>
     /// Two records of one registry whose names differ but that share the house, a phone number no other record of

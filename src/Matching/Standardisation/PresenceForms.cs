@@ -16,6 +16,10 @@ public enum PresenceForm
     None = 0,
     Branch = 1,
     RepresentativeOffice = 2,
+
+    /// <summary>The legal form the name states, when it states one: a sole proprietorship and a company are two legal persons.</summary>
+    SoleProprietorship = 4,
+    Company = 8,
 }
 
 public static partial class PresenceForms
@@ -27,7 +31,23 @@ public static partial class PresenceForms
     /// True when two records' names state different forms of presence, one stating none counting as a form
     /// (a subsidiary company against its parent's representative office): they are not one firm's two registrations.
     /// </summary>
-    public static bool Differ(SourceRef a, SourceRef b) => Of(a.NameEn, a.NameKm) != Of(b.NameEn, b.NameKm);
+    public static bool Differ(SourceRef a, SourceRef b)
+    {
+        var x = Of(a.NameEn, a.NameKm);
+        var y = Of(b.NameEn, b.NameKm);
+        const PresenceForm presence = PresenceForm.Branch | PresenceForm.RepresentativeOffice;
+        const PresenceForm legal = PresenceForm.SoleProprietorship | PresenceForm.Company;
+        // A legal form left out is common (registers drop "Co., Ltd."); two stated legal forms that differ are two persons.
+        return (x & presence) != (y & presence) || ((x & legal) != PresenceForm.None && (y & legal) != PresenceForm.None && (x & legal) != (y & legal));
+    }
+
+    /// <summary>
+    /// True when the name states a foreign parent's presence (a branch or representative office that is not a local
+    /// head office's numbered or placed branch): such records carry the parent's name and often its head office's
+    /// address abroad, so two of them agreeing in name and address do not say one registration.
+    /// </summary>
+    public static bool IsForeignPresence(SourceRef r, bool isLocalBranch) =>
+        !isLocalBranch && (Of(r.NameEn, r.NameKm) & (PresenceForm.Branch | PresenceForm.RepresentativeOffice)) != PresenceForm.None;
 
     private static PresenceForm Of(string? name)
     {
@@ -47,8 +67,24 @@ public static partial class PresenceForms
             form |= PresenceForm.Branch;
         }
 
+        if (SoleProprietor().IsMatch(name) || name.Contains("សហគ្រាសឯកបុគ្គល", StringComparison.Ordinal))
+        {
+            form |= PresenceForm.SoleProprietorship;
+        }
+        else if (CompanyForm().IsMatch(name) || name.Contains("ឯ.ក", StringComparison.Ordinal))
+        {
+            form |= PresenceForm.Company;
+        }
+
         return form;
     }
+
+    [GeneratedRegex(@"\bsole\s*proprietor(?:ship)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SoleProprietor();
+
+    // Co., Ltd. / CO.,LTD / Company Limited / Plc / Corp, also run together ("CompanyLimited", "Co.Ltd").
+    [GeneratedRegex(@"\b(?:co\b\.?\s*,?\s*ltd|company\s*limited|ltd\b|limited\b|plc\b|corp(?:oration)?\b|smlc\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex CompanyForm();
 
     // "Representative Office", "Rep. Office", "Rep Office", "Liaison Office", "(Representative Office)", "Representative" alone.
     [GeneratedRegex(@"\b(?:rep(?:resentative)?\b\.?|liaison\s+office\b)", RegexOptions.IgnoreCase)]
