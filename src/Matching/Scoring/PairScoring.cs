@@ -1,3 +1,4 @@
+// Over 300 lines: one class holds every per-pair adjustment of the model's weights (names, class beside a name, e-mail, phone, premises), which share its value counts.
 using Integration.Matching.Comparison;
 using Integration.Matching.Standardisation;
 
