@@ -19,12 +19,15 @@ public sealed class PairScoring
     private readonly Dictionary<string, int> _emails = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _phones = new(StringComparer.Ordinal);
     private readonly ValueFrequencies _phonesPerFeed = new(); // only its counts per registry are read
-    private readonly Dictionary<ulong, int>[] _premisesPerFeed = [new(), new(), new()];
+    // Per record: how many records of its registry give its premises (0 without a house), counted once here so that
+    // the per-pair checks read two numbers instead of hashing both records' premises for every candidate.
+    private readonly int[] _premisesRecords;
 
     public PairScoring(StandardRecord[] records)
     {
         _records = records;
         var feedSizes = new long[3];
+        Dictionary<ulong, int>[] premisesPerFeed = [new(), new(), new()];
         foreach (var r in records)
         {
             feedSizes[r.Feed]++;
@@ -45,8 +48,15 @@ public sealed class PairScoring
 
             if (r.House is not null)
             {
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_premisesPerFeed[r.Feed], PremisesKey(r), out _)++;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(premisesPerFeed[r.Feed], PremisesKey(r), out _)++;
             }
+        }
+
+        _premisesRecords = new int[records.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            var r = records[i];
+            _premisesRecords[i] = r.House is null ? 0 : premisesPerFeed[r.Feed][PremisesKey(r)];
         }
 
         _latinNames.Finish(feedSizes);
@@ -253,13 +263,9 @@ public sealed class PairScoring
     /// </summary>
     public bool SpecificPremises(int a, int b)
     {
-        var ra = _records[a];
-        var rb = _records[b];
-        var same = ra.Feed == rb.Feed ? 1 : 0;
-        return PremisesCount(ra) - same <= MaxPremisesRecords && PremisesCount(rb) - same <= MaxPremisesRecords;
+        var same = _records[a].Feed == _records[b].Feed ? 1 : 0;
+        return _premisesRecords[a] - same <= MaxPremisesRecords && _premisesRecords[b] - same <= MaxPremisesRecords;
     }
-
-    private int PremisesCount(StandardRecord r) => r.House is null ? 0 : _premisesPerFeed[r.Feed].GetValueOrDefault(PremisesKey(r));
 
     /// <summary>House, unit and street within the district as far as known: one hash per record's premises.</summary>
     private static ulong PremisesKey(StandardRecord r)
