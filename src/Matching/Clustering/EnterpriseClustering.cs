@@ -52,6 +52,7 @@ internal static class EnterpriseClustering
         Func<int, int, bool>? sameFirmThroughThird = null)
     {
         var rejectSet = clerk.Rejects.ToHashSet();
+        var forms = new RecordForms(records);
         // Two records of one registry are linked directly by any edge of their own that may join enterprises: an automatic
         // link, a clerk's accept, or a review-band pair that joins as its own pair (LinkDecision.Joins). The same evidence
         // that lets the pair join alone lets it share an enterprise that a third record joins first.
@@ -60,7 +61,7 @@ internal static class EnterpriseClustering
         {
             if (records[e.A].Feed == records[e.B].Feed
                 && (e.Method == LinkMethod.Clerk
-                    || (!rejectSet.Contains((e.A, e.B)) && joins(e) && !TwoFormsInReview(records, e))))
+                    || (!rejectSet.Contains((e.A, e.B)) && joins(e) && !TwoFormsInReview(records, forms, e))))
             {
                 direct.Add((e.A, e.B));
             }
@@ -68,7 +69,7 @@ internal static class EnterpriseClustering
 
         if (sameFirmThroughThird is not null)
         {
-            direct.UnionWith(ThroughOneRecord(records, edges, rejectSet, sameFirmThroughThird));
+            direct.UnionWith(ThroughOneRecord(records, edges, rejectSet, sameFirmThroughThird, forms));
         }
 
         var clusterer = new Clusterer(records.Select(r => r.Feed).ToArray(), options.MaxRecordsPerFeed, clerk.Rejects, options.MaxMocRecordsPerEnterprise,
@@ -76,7 +77,7 @@ internal static class EnterpriseClustering
         var accepted = new List<LinkEdge>();
         foreach (var e in Clusterer.Order(edges))
         {
-            if ((e.Method != LinkMethod.Clerk && rejectSet.Contains((e.A, e.B))) || !joins(e) || TwoFormsInReview(records, e))
+            if ((e.Method != LinkMethod.Clerk && rejectSet.Contains((e.A, e.B))) || !joins(e) || TwoFormsInReview(records, forms, e))
             {
                 continue;
             }
@@ -98,11 +99,33 @@ internal static class EnterpriseClustering
     /// record that names itself a local head office's branch (<see cref="StandardRecord.IsBranch"/>, "- Branch 2",
     /// "(Siem Reap Branch)") is one more licence of its head office's firm, not a firm of its own: it joins by any link.
     /// </summary>
-    private static bool TwoFormsInReview(StandardRecord[] records, LinkEdge e) =>
+    private static bool TwoFormsInReview(StandardRecord[] records, RecordForms forms, LinkEdge e) =>
         e.Method == LinkMethod.Review && records[e.A].Feed == records[e.B].Feed && !records[e.A].IsBranch && !records[e.B].IsBranch
-        && (PresenceForms.Differ(records[e.A].Source, records[e.B].Source) || ForeignPresence(records, e.A) || ForeignPresence(records, e.B));
+        && (forms.Differ(e.A, e.B) || forms.ForeignPresence(e.A) || forms.ForeignPresence(e.B));
 
-    private static bool ForeignPresence(StandardRecord[] records, int i) => PresenceForms.IsForeignPresence(records[i].Source, records[i].IsBranch);
+    /// <summary>
+    /// The form of presence each record's names state, read (four patterns over both names) once per record when first
+    /// asked: the edges of one record are checked many times, and only the few records of within-registry review-band
+    /// pairs and of shared third records are ever asked, so a table by record, not an array over the register.
+    /// </summary>
+    private sealed class RecordForms(StandardRecord[] records)
+    {
+        private readonly Dictionary<int, PresenceForm> _forms = [];
+
+        private PresenceForm Of(int i)
+        {
+            if (!_forms.TryGetValue(i, out var form))
+            {
+                _forms[i] = form = PresenceForms.Of(records[i].Source.NameEn, records[i].Source.NameKm);
+            }
+
+            return form;
+        }
+
+        public bool Differ(int a, int b) => PresenceForms.Differ(Of(a), Of(b));
+
+        public bool ForeignPresence(int i) => PresenceForms.IsForeignPresence(Of(i), records[i].IsBranch);
+    }
 
     /// <summary>
     /// Pairs (A &lt; B) of records of one registry, MoC branches apart and names stating one form of presence
@@ -111,7 +134,10 @@ internal static class EnterpriseClustering
     /// firm registered twice whose two registrations were written too differently to meet each other (two TINs of
     /// one sole proprietor, a re-registration under the Khmer name) but that both meet the firm's licence.
     /// </summary>
-    public static IEnumerable<(int A, int B)> ThroughOneRecord(StandardRecord[] records, List<LinkEdge> edges, HashSet<(int, int)> rejected, Func<int, int, bool> sameFirm)
+    public static IEnumerable<(int A, int B)> ThroughOneRecord(StandardRecord[] records, List<LinkEdge> edges, HashSet<(int, int)> rejected, Func<int, int, bool> sameFirm) =>
+        ThroughOneRecord(records, edges, rejected, sameFirm, new RecordForms(records));
+
+    private static HashSet<(int A, int B)> ThroughOneRecord(StandardRecord[] records, List<LinkEdge> edges, HashSet<(int, int)> rejected, Func<int, int, bool> sameFirm, RecordForms forms)
     {
         var neighbours = new Dictionary<int, List<int>>();
         foreach (var e in edges)
@@ -134,8 +160,8 @@ internal static class EnterpriseClustering
                 {
                     var (x, y) = list[i] < list[j] ? (list[i], list[j]) : (list[j], list[i]);
                     if (records[x].Feed == records[y].Feed && !records[x].IsBranch && !records[y].IsBranch && !rejected.Contains((x, y))
-                        && !found.Contains((x, y)) && !PresenceForms.Differ(records[x].Source, records[y].Source)
-                        && !ForeignPresence(records, x) && !ForeignPresence(records, y) && sameFirm(x, y))
+                        && !found.Contains((x, y)) && !forms.Differ(x, y)
+                        && !forms.ForeignPresence(x) && !forms.ForeignPresence(y) && sameFirm(x, y))
                     {
                         found.Add((x, y));
                     }

@@ -28,13 +28,11 @@ public static partial class PresenceForms
     public static PresenceForm Of(string? nameEn, string? nameKm) => Of(nameEn) | Of(nameKm);
 
     /// <summary>
-    /// True when two records' names state different forms of presence, one stating none counting as a form
+    /// True when two records' names state different forms of presence (<see cref="Of(string?, string?)"/> of each), one stating none counting as a form
     /// (a subsidiary company against its parent's representative office): they are not one firm's two registrations.
     /// </summary>
-    public static bool Differ(SourceRef a, SourceRef b)
+    public static bool Differ(PresenceForm x, PresenceForm y)
     {
-        var x = Of(a.NameEn, a.NameKm);
-        var y = Of(b.NameEn, b.NameKm);
         const PresenceForm presence = PresenceForm.Branch | PresenceForm.RepresentativeOffice;
         const PresenceForm legal = PresenceForm.SoleProprietorship | PresenceForm.Company;
         // A legal form left out is common (registers drop "Co., Ltd."); two stated legal forms that differ are two persons.
@@ -46,8 +44,8 @@ public static partial class PresenceForms
     /// head office's numbered or placed branch): such records carry the parent's name and often its head office's
     /// address abroad, so two of them agreeing in name and address do not say one registration.
     /// </summary>
-    public static bool IsForeignPresence(SourceRef r, bool isLocalBranch) =>
-        !isLocalBranch && (Of(r.NameEn, r.NameKm) & (PresenceForm.Branch | PresenceForm.RepresentativeOffice)) != PresenceForm.None;
+    public static bool IsForeignPresence(PresenceForm form, bool isLocalBranch) =>
+        !isLocalBranch && (form & (PresenceForm.Branch | PresenceForm.RepresentativeOffice)) != PresenceForm.None;
 
     private static PresenceForm Of(string? name)
     {
