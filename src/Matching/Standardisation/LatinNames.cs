@@ -19,6 +19,9 @@ internal static class LatinNames
         "enterprise", "shop", "rep", "partners", "general",
     };
 
+    /// <summary>The legal-form words, for the forms of them <see cref="GenericWordForms"/> reads.</summary>
+    public static IEnumerable<string> LegalFormWords => LegalForms;
+
     // Looked up by span: the compound check tries every slice of every name word (a substring each, before).
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LegalFormSpans = LegalForms.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -49,12 +52,26 @@ internal static class LatinNames
         var list = new List<string>(parts.Length);
         foreach (var p in parts)
         {
-            if (LegalForms.Contains(p) || IsLegalCompound(p))
+            if (LegalForms.Contains(p) || IsLegalCompound(p) || GenericWordForms.IsMistypedLegalForm(p))
             {
                 continue;
             }
 
-            list.Add(NormaliseWord(p));
+            var word = NormaliseWord(p);
+            var named = GenericWordForms.RunOnNameLength(word);
+            if (named == 0)
+            {
+                list.Add(GenericWordForms.TradeWordOf(word));
+                continue;
+            }
+
+            // "bopharestaurant": the name and its trade word; "sokhacoltd": the name alone.
+            list.Add(NormaliseWord(word[..named]));
+            var ending = word[named..];
+            if (!IsLegalCompound(ending))
+            {
+                list.Add(ending);
+            }
         }
 
         // A name that is nothing but legal-form words ("The Company Ltd") keeps its words.
@@ -156,7 +173,7 @@ internal static class LatinNames
     /// A word that is only legal-form words run together ("CompanyLimited", "SoleProprietorship", "CoLtd"),
     /// as registers write suffixes without spaces.
     /// </summary>
-    public static bool IsLegalCompound(string word)
+    public static bool IsLegalCompound(ReadOnlySpan<char> word)
     {
         if (word.Length < 4)
         {
@@ -170,7 +187,7 @@ internal static class LatinNames
         {
             for (var j = Math.Max(0, i - 14); j <= i - 2 && !ok[i]; j++)
             {
-                ok[i] = ok[j] && LegalFormSpans.Contains(word.AsSpan(j, i - j));
+                ok[i] = ok[j] && LegalFormSpans.Contains(word.Slice(j, i - j));
             }
         }
 
