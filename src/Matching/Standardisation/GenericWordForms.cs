@@ -13,6 +13,7 @@ internal static class GenericWordForms
     private const int MinLegalTypo = 7;
     private const int MinTradeTypo = 8;
     private const int MinRunOnEnding = 6;
+    private const int MinRunOnLegalEnding = 5;
     private const int MinRunOnName = 3;
 
     private static readonly string[] LongLegalForms = LatinNames.LegalFormWords.Where(w => w.Length >= MinLegalTypo).ToArray();
@@ -60,17 +61,17 @@ internal static class GenericWordForms
     /// </summary>
     public static int RunOnNameLength(string word)
     {
-        if (word.Length < MinRunOnName + MinRunOnEnding - 1 || !IsLetters(word) || TradeWords.Latin.Contains(word))
+        if (word.Length < MinRunOnName + MinRunOnLegalEnding || !IsLetters(word) || TradeWords.Latin.Contains(word))
         {
             return 0;
         }
 
         // The longest ending first: "supermarket" rather than "market".
-        for (var start = MinRunOnName; start <= word.Length - (MinRunOnEnding - 1); start++)
+        for (var start = MinRunOnName; start <= word.Length - MinRunOnLegalEnding; start++)
         {
             var ending = word.AsSpan(start);
             if ((ending.Length >= MinRunOnEnding && TradeSpans.Contains(ending))
-                || (ending.Length >= MinRunOnEnding - 1 && LatinNames.IsLegalCompound(ending)))
+                || LatinNames.IsLegalCompound(ending))
             {
                 return start;
             }
